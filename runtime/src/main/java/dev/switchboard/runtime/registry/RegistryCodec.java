@@ -1,0 +1,167 @@
+package dev.switchboard.runtime.registry;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Reads and writes registry files.
+ *
+ * <p>Output is deterministic: fields in the documented order, services sorted by name, map keys
+ * sorted, {@code \n} line ends on every platform and a final newline, so the same registry always gives
+ * the same bytes. Reading ignores unknown fields (newer writers may add some) but refuses a newer
+ * {@code schemaVersion}, whose meaning this version cannot know.
+ */
+public final class RegistryCodec {
+    private static final ObjectMapper JSON = configure(JsonMapper.builder().build());
+    private static final ObjectMapper YAML = configure(YAMLMapper.builder(YAMLFactory.builder()
+                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                    .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                    .build())
+            .build());
+
+    private RegistryCodec() {}
+
+    private static ObjectMapper configure(ObjectMapper mapper) {
+        return mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                .enable(JsonParser.Feature.INCLUDE_SOURCE_IN_LOCATION);
+    }
+
+    /** The mapper for a format, configured as the registry needs; for tools that read related files. */
+    public static ObjectMapper mapper(RegistryFormat format) {
+        return format == RegistryFormat.YAML ? YAML : JSON;
+    }
+
+    /** Encodes a registry; the same registry always gives the same text. */
+    public static String write(Registry registry, RegistryFormat format) {
+        try {
+            if (format == RegistryFormat.YAML) {
+                return YAML.writeValueAsString(registry);
+            }
+            DefaultPrettyPrinter printer =
+                    new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+            return JSON.writer(printer).writeValueAsString(registry) + "\n";
+        } catch (JsonProcessingException e) {
+            // Records of strings, numbers and lists always serialize; failing here is a bug.
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads a registry file; its format follows from the file name. */
+    public static Registry read(Path file) throws IOException, RegistryFormatException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, RegistryFormat.of(file), file.toString());
+        }
+    }
+
+    /**
+     * Reads a registry.
+     *
+     * @param sourceName how error messages name the source (a path or a resource name)
+     */
+    public static Registry read(InputStream in, RegistryFormat format, String sourceName)
+            throws IOException, RegistryFormatException {
+        ObjectMapper mapper = mapper(format);
+        JsonNode tree;
+        try {
+            tree = mapper.readTree(in);
+        } catch (JsonProcessingException e) {
+            throw new RegistryFormatException(
+                    where(sourceName, e.getLocation()) + "not a valid " + format + " registry: "
+                            + e.getOriginalMessage() + "; fix the file or rebuild it with `mvn switchboard:registry`",
+                    e);
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new RegistryFormatException(sourceName + ": a registry must be an object with \"schemaVersion\" and"
+                    + " \"services\"; rebuild it with `mvn switchboard:registry`");
+        }
+        JsonNode version = tree.get("schemaVersion");
+        if (version == null || !version.canConvertToInt()) {
+            throw new RegistryFormatException(sourceName + ": \"schemaVersion\" is missing or not a number; a"
+                    + " registry starts with \"schemaVersion\": " + Registry.SCHEMA_VERSION);
+        }
+        if (version.asInt() > Registry.SCHEMA_VERSION) {
+            throw new RegistryFormatException(sourceName + ": schemaVersion " + version.asInt()
+                    + " is newer than this switchboard understands (" + Registry.SCHEMA_VERSION
+                    + "); upgrade the switchboard runtime and plugin to the version that wrote it");
+        }
+        if (version.asInt() < 1) {
+            throw new RegistryFormatException(
+                    sourceName + ": schemaVersion " + version.asInt() + " is not valid; it starts at 1");
+        }
+        try {
+            Registry registry = mapper.treeToValue(tree, Registry.class);
+            for (ServiceEntry service : registry.services()) {
+                if (service.name() == null || service.name().isBlank() || service.kind() == null) {
+                    throw new RegistryFormatException(sourceName
+                            + ": every service needs a \"name\" and a \"kind\" (grpc, aws or http); one has "
+                            + "name=" + service.name() + " kind=" + service.kind());
+                }
+            }
+            return registry;
+        } catch (JsonProcessingException e) {
+            throw new RegistryFormatException(
+                    sourceName + ": " + e.getOriginalMessage() + "; fix the field or rebuild with `mvn switchboard:registry`",
+                    e);
+        }
+    }
+
+    /**
+     * Reads only the fingerprint of a JSON registry, stopping at the first field after it; far cheaper
+     * than a full read for deciding whether a registry is current.
+     *
+     * @return the fingerprint, or empty when the file has none or is not a registry
+     */
+    public static Optional<String> readFingerprint(Path jsonFile) {
+        try (JsonParser parser = JSON.getFactory().createParser(jsonFile.toFile())) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return Optional.empty();
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("fingerprint".equals(field)) {
+                    return value == JsonToken.VALUE_STRING ? Optional.of(parser.getText()) : Optional.empty();
+                }
+                if (!"schemaVersion".equals(field)) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String where(String sourceName, JsonLocation location) {
+        if (location == null || location.getLineNr() < 1) {
+            return sourceName + ": ";
+        }
+        return sourceName + ":" + location.getLineNr() + ":" + location.getColumnNr() + ": ";
+    }
+
+    /** UTF-8 bytes of {@link #write}. */
+    public static byte[] writeBytes(Registry registry, RegistryFormat format) {
+        return write(registry, format).getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.switchboard.runtime.registry;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One service of the registry (DESIGN §3).
+ *
+ * @param name the registry key: unique, lower-case, words joined by {@code -} ({@code user},
+ *     {@code dynamodb-streams})
+ * @param kind where the entry comes from
+ * @param group the service group that selects it ({@code storage}, {@code identity}); may be null
+ * @param version the API version, from a {@code vN} package segment; may be null
+ * @param displayName the name people read ({@code UserService})
+ * @param description documentation, from the proto comment
+ * @param owner the team or person that owns the service; may be null
+ * @param proto proto details for {@code grpc} entries
+ * @param aws SDK client details for {@code aws} entries
+ * @param methods the operations
+ * @param endpoints REST endpoints derived from the methods' HTTP rules
+ * @param capabilities inferred and declared capabilities, each with its source
+ * @param dependencies services this one calls or shares types with, each with its source
+ * @param events event messages and streaming methods the service publishes
+ * @param health where the service reports its health; may be null
+ * @param metrics the metrics path; may be null
+ * @param tags free labels
+ * @param rateLimit requests per second and burst; may be null
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({
+    "name",
+    "kind",
+    "group",
+    "version",
+    "displayName",
+    "description",
+    "owner",
+    "proto",
+    "aws",
+    "methods",
+    "endpoints",
+    "capabilities",
+    "dependencies",
+    "events",
+    "health",
+    "metrics",
+    "tags",
+    "rateLimit"
+})
+public record ServiceEntry(
+        String name,
+        ServiceKind kind,
+        String group,
+        String version,
+        String displayName,
+        String description,
+        String owner,
+        ProtoInfo proto,
+        AwsInfo aws,
+        List<MethodInfo> methods,
+        List<Endpoint> endpoints,
+        List<Capability> capabilities,
+        List<Dependency> dependencies,
+        List<Event> events,
+        Health health,
+        String metrics,
+        Map<String, String> tags,
+        RateLimit rateLimit) {
+
+    public ServiceEntry {
+        methods = methods == null ? List.of() : List.copyOf(methods);
+        endpoints = endpoints == null ? List.of() : List.copyOf(endpoints);
+        capabilities = sortedDistinct(capabilities, Comparator.comparing(Capability::name)
+                .thenComparing(Capability::source));
+        dependencies = sortedDistinct(dependencies, Comparator.comparing(Dependency::service)
+                .thenComparing(Dependency::source));
+        events = sortedDistinct(events, Comparator.comparing(Event::name).thenComparing(Event::source));
+        tags = tags == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(tags));
+    }
+
+    private static <T> List<T> sortedDistinct(List<T> items, Comparator<T> order) {
+        return items == null
+                ? List.of()
+                : items.stream().distinct().sorted(order).toList();
+    }
+
+    /** Starts a builder holding a copy of this entry, for changing a few fields. */
+    public ServiceEntryBuilder toBuilder() {
+        return new ServiceEntryBuilder(this);
+    }
+
+    /** Starts an empty builder. */
+    public static ServiceEntryBuilder builder(String name, ServiceKind kind) {
+        return new ServiceEntryBuilder(name, kind);
+    }
+}
