@@ -1,0 +1,22 @@
+package dev.switchboard.maven.proto;
+
+import java.nio.file.Path;
+
+/**
+ * One proto file of a source root.
+ *
+ * @param root the source root
+ * @param relativePath the path below the root with {@code /} separators, as imports name it
+ */
+public record ProtoSource(Path root, String relativePath) implements Comparable<ProtoSource> {
+
+    public Path file() {
+        return root.resolve(relativePath);
+    }
+
+    @Override
+    public int compareTo(ProtoSource other) {
+        int byPath = relativePath.compareTo(other.relativePath);
+        return byPath != 0 ? byPath : root.compareTo(other.root);
+    }
+}

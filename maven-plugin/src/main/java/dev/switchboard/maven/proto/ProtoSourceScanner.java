@@ -1,0 +1,71 @@
+package dev.switchboard.maven.proto;
+
+import dev.switchboard.maven.diag.Problem;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Finds the proto files of the source roots that the include and exclude globs select. */
+public final class ProtoSourceScanner {
+    private final List<PathMatcher> includes;
+    private final List<PathMatcher> excludes;
+
+    public ProtoSourceScanner(List<String> includes, List<String> excludes) {
+        this.includes = includes.stream().flatMap(ProtoSourceScanner::matchers).toList();
+        this.excludes = excludes.stream().flatMap(ProtoSourceScanner::matchers).toList();
+    }
+
+    /**
+     * The selected files, sorted. Missing roots give nothing (the caller reports "no protos");
+     * unreadable ones are added to {@code problems}.
+     */
+    public List<ProtoSource> scan(List<Path> roots, List<Problem> problems, Path baseDirectory) {
+        List<ProtoSource> found = new ArrayList<>();
+        for (Path root : roots) {
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(root)) {
+                files.filter(Files::isRegularFile)
+                        .map(file -> root.relativize(file).toString().replace('\\', '/'))
+                        .filter(this::selected)
+                        .forEach(rel -> found.add(new ProtoSource(root, rel)));
+            } catch (IOException | UncheckedIOException e) {
+                problems.add(Problem.in(
+                        display(baseDirectory, root),
+                        "cannot read the proto source root (" + e.getMessage() + ")",
+                        "check that the directory exists and is readable, or remove it from <protoSourceRoots>"));
+            }
+        }
+        found.sort(null);
+        return found;
+    }
+
+    private boolean selected(String relativePath) {
+        Path path = Path.of(relativePath);
+        return includes.stream().anyMatch(m -> m.matches(path))
+                && excludes.stream().noneMatch(m -> m.matches(path));
+    }
+
+    /** {@code **}{@code /x} also matches {@code x} at the root, as Ant and Maven users expect. */
+    private static Stream<PathMatcher> matchers(String glob) {
+        PathMatcher full = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+        if (glob.startsWith("**/")) {
+            return Stream.of(full, FileSystems.getDefault().getPathMatcher("glob:" + glob.substring(3)));
+        }
+        return Stream.of(full);
+    }
+
+    static String display(Path baseDirectory, Path path) {
+        if (baseDirectory != null && path.isAbsolute() && path.startsWith(baseDirectory)) {
+            return baseDirectory.relativize(path).toString().replace('\\', '/');
+        }
+        return path.toString().replace('\\', '/');
+    }
+}

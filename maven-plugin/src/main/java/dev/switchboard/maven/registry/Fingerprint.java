@@ -1,0 +1,65 @@
+package dev.switchboard.maven.registry;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * A SHA-256 over labelled inputs. Labels keep inputs apart ({@code a}+{@code bc} differs from {@code
+ * ab}+{@code c}); callers add inputs in a sorted order so the digest is stable across machines.
+ */
+final class Fingerprint {
+    private final MessageDigest digest;
+
+    Fingerprint() {
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK provides SHA-256", e);
+        }
+    }
+
+    Fingerprint add(String label, String value) {
+        put(label);
+        put(value == null ? "\u0000null" : value);
+        return this;
+    }
+
+    /** The file's bytes; for inputs whose content is read anyway or is small. */
+    Fingerprint addContent(String label, Path file) throws IOException {
+        put(label);
+        digest.update(Files.readAllBytes(file));
+        return this;
+    }
+
+    /**
+     * The file's size and modification time; for large archives whose content would cost more to hash
+     * than to reload (a rebuilt jar always gets a new stamp).
+     */
+    Fingerprint addStamp(String label, Path file) throws IOException {
+        put(label);
+        if (Files.isRegularFile(file)) {
+            put(Files.size(file) + "@" + Files.getLastModifiedTime(file).toMillis());
+        } else {
+            put(Files.exists(file) ? "directory" : "absent");
+        }
+        return this;
+    }
+
+    String hex() {
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private void put(String s) {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        digest.update((byte) (bytes.length >>> 24));
+        digest.update((byte) (bytes.length >>> 16));
+        digest.update((byte) (bytes.length >>> 8));
+        digest.update((byte) bytes.length);
+        digest.update(bytes);
+    }
+}

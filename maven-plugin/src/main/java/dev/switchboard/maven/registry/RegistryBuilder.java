@@ -1,0 +1,144 @@
+package dev.switchboard.maven.registry;
+
+import dev.switchboard.maven.diag.InputException;
+import dev.switchboard.maven.diag.Problem;
+import dev.switchboard.maven.proto.ProtoServiceReader;
+import dev.switchboard.maven.proto.ProtoServices;
+import dev.switchboard.maven.proto.ProtoSource;
+import dev.switchboard.runtime.registry.Registry;
+import dev.switchboard.runtime.registry.RegistryCodec;
+import dev.switchboard.runtime.registry.RegistryFormat;
+import dev.switchboard.runtime.registry.ServiceEntry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Builds {@code registry.json}. The stages, in order:
+ *
+ * <ol>
+ *   <li>find the proto sources and read the rules;
+ *   <li>fingerprint every input and stop if the registry on disk has that fingerprint;
+ *   <li>load and link the protos and map their services ({@link ProtoServiceReader});
+ *   <li>infer capabilities and declared dependencies ({@link InferenceRules});
+ *   <li>merge the overrides file ({@link Overrides});
+ *   <li>keep the old registry as {@code registry.previous.json} and write the new one atomically.
+ * </ol>
+ *
+ * <p>Every problem of a stage is collected before it fails; a failure writes nothing, so the earlier
+ * registry stays as it was.
+ */
+public final class RegistryBuilder {
+
+    public RegistryOutcome build(RegistryRequest request) throws InputException, IOException {
+        Path base = request.protos().baseDirectory();
+        ProtoServiceReader reader = new ProtoServiceReader(request.protos());
+        List<Problem> problems = new ArrayList<>();
+        List<ProtoSource> sources = reader.sources(problems);
+        if (!problems.isEmpty()) {
+            throw new InputException("cannot read the proto sources", problems);
+        }
+        String rulesShown = shown(base, request.rulesFile());
+        String overridesShown = shown(base, request.overridesFile());
+        InferenceRules rules = InferenceRules.load(request.rulesFile(), request.replaceDefaultRules(), rulesShown);
+
+        String fingerprint = fingerprint(request, sources);
+        Path registryFile = request.registryFile();
+        if (Files.isRegularFile(registryFile)
+                && RegistryCodec.readFingerprint(registryFile).filter(fingerprint::equals).isPresent()) {
+            return new RegistryOutcome(false, registryFile, fingerprint, null, List.of());
+        }
+
+        List<String> notes = new ArrayList<>();
+        List<ServiceEntry> services = new ArrayList<>();
+        if (sources.isEmpty()) {
+            String searched = request.protos().sourceRoots().stream()
+                    .map(p -> shown(base, p))
+                    .reduce((a, b) -> a + ", " + b)
+                    .orElse("(none configured)");
+            if (request.failOnMissingSources()) {
+                throw new InputException(Problem.in("<protoSourceRoots>", "no .proto files found in " + searched,
+                        "add protos there, point <protoSourceRoots> at them, or set <failOnMissingSources>false"));
+            }
+            notes.add("no .proto files found in " + searched + "; the registry has no proto services");
+        } else {
+            ProtoServices protoServices = reader.read(sources, Set.copyOf(rules.ignoredTypePackages()));
+            services.addAll(protoServices.services());
+            notes.addAll(protoServices.notes());
+        }
+        List<ServiceEntry> inferred = new Inference(rules).apply(services);
+        if (request.overridesFile() != null) {
+            inferred = Overrides.read(request.overridesFile(), overridesShown)
+                    .apply(inferred, request.overridesFile(), overridesShown);
+        }
+
+        Registry registry = Registry.of(fingerprint, inferred);
+        byte[] bytes = RegistryCodec.writeBytes(registry, RegistryFormat.JSON);
+        if (Files.isRegularFile(registryFile)) {
+            AtomicFiles.copy(registryFile, request.previousFile());
+        }
+        AtomicFiles.write(registryFile, bytes);
+        return new RegistryOutcome(true, registryFile, fingerprint, registry, notes);
+    }
+
+    /**
+     * Every input, in a stable order: plugin, configuration, sources by content, import paths and
+     * dependency archives by stamp, rules and overrides by content.
+     */
+    private static String fingerprint(RegistryRequest request, List<ProtoSource> sources) throws IOException {
+        Fingerprint fp = new Fingerprint()
+                .add("plugin", request.pluginVersion())
+                .addStamp("plugin-archive", request.pluginArchive())
+                .add("schema", Integer.toString(Registry.SCHEMA_VERSION))
+                .add("includes", String.join(",", request.protos().includes()))
+                .add("excludes", String.join(",", request.protos().excludes()))
+                .add("replaceDefaultRules", Boolean.toString(request.replaceDefaultRules()))
+                .add("failOnMissingSources", Boolean.toString(request.failOnMissingSources()));
+        for (Path root : request.protos().sourceRoots()) {
+            fp.add("source-root", root.toString());
+        }
+        for (ProtoSource source : sources) {
+            fp.addContent("source:" + source.relativePath(), source.file());
+        }
+        for (Path path : request.protos().importPaths()) {
+            fp.add("import-path", path.toString());
+            if (Files.isDirectory(path)) {
+                for (Path file : protoFiles(path)) {
+                    fp.addStamp(path.relativize(file).toString(), file);
+                }
+            } else {
+                fp.addStamp("archive", path);
+            }
+        }
+        for (Path archive : request.protos().dependencyArchives()) {
+            fp.add("dependency", archive.toString()).addStamp("stamp", archive);
+        }
+        if (request.rulesFile() != null) {
+            fp.addContent("rules", request.rulesFile());
+        }
+        if (request.overridesFile() != null) {
+            fp.addContent("overrides", request.overridesFile());
+        }
+        return fp.hex();
+    }
+
+    private static Set<Path> protoFiles(Path dir) throws IOException {
+        try (var walk = Files.walk(dir)) {
+            return walk.filter(p -> p.toString().endsWith(".proto")).collect(TreeSet::new, Set::add, Set::addAll);
+        }
+    }
+
+    private static String shown(Path base, Path path) {
+        if (path == null) {
+            return null;
+        }
+        Path absolute = path.toAbsolutePath();
+        return base != null && absolute.startsWith(base)
+                ? base.relativize(absolute).toString().replace('\\', '/')
+                : path.toString();
+    }
+}

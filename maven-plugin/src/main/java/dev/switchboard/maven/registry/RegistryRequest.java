@@ -1,0 +1,38 @@
+package dev.switchboard.maven.registry;
+
+import dev.switchboard.maven.proto.ProtoInputs;
+import java.nio.file.Path;
+
+/**
+ * Everything one registry build needs, read from the plugin configuration.
+ *
+ * @param protos where the protos come from
+ * @param rulesFile the project's inference rules, or null for the defaults
+ * @param replaceDefaultRules whether {@code rulesFile} replaces the default rules instead of extending them
+ * @param overridesFile the overrides file, or null for none
+ * @param registryDirectory where {@code registry.json} and {@code registry.previous.json} go
+ * @param failOnMissingSources whether finding no protos fails the build instead of warning
+ * @param pluginVersion the plugin's version, part of the fingerprint
+ * @param pluginArchive the plugin's jar, whose stamp is part of the fingerprint (snapshots change)
+ */
+public record RegistryRequest(
+        ProtoInputs protos,
+        Path rulesFile,
+        boolean replaceDefaultRules,
+        Path overridesFile,
+        Path registryDirectory,
+        boolean failOnMissingSources,
+        String pluginVersion,
+        Path pluginArchive) {
+
+    public static final String REGISTRY_FILE = "registry.json";
+    public static final String PREVIOUS_FILE = "registry.previous.json";
+
+    public Path registryFile() {
+        return registryDirectory.resolve(REGISTRY_FILE);
+    }
+
+    public Path previousFile() {
+        return registryDirectory.resolve(PREVIOUS_FILE);
+    }
+}
