@@ -42,10 +42,6 @@ public final class RegistryBuilder {
         if (!problems.isEmpty()) {
             throw new InputException("cannot read the proto sources", problems);
         }
-        String rulesShown = shown(base, request.rulesFile());
-        String overridesShown = shown(base, request.overridesFile());
-        InferenceRules rules = InferenceRules.load(request.rulesFile(), request.replaceDefaultRules(), rulesShown);
-
         String fingerprint = fingerprint(request, sources);
         Path registryFile = request.registryFile();
         if (Files.isRegularFile(registryFile)
@@ -53,6 +49,11 @@ public final class RegistryBuilder {
             return new RegistryOutcome(false, registryFile, fingerprint, null, List.of());
         }
 
+        // Rules and overrides are parsed only now: the fingerprint covers their bytes, and an
+        // up-to-date build must not pay for YAML parsing (STYLE §10, the no-op budget of issue #2).
+        String rulesShown = shown(base, request.rulesFile());
+        String overridesShown = shown(base, request.overridesFile());
+        InferenceRules rules = InferenceRules.load(request.rulesFile(), request.replaceDefaultRules(), rulesShown);
         List<String> notes = new ArrayList<>();
         List<ServiceEntry> services = new ArrayList<>();
         if (sources.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.switchboard.runtime.registry;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -31,15 +32,22 @@ import java.util.Optional;
  * {@code schemaVersion}, whose meaning this version cannot know.
  */
 public final class RegistryCodec {
-    private static final ObjectMapper JSON = configure(JsonMapper.builder().build());
-    private static final ObjectMapper YAML = configure(YAMLMapper.builder(YAMLFactory.builder()
-                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                    .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-                    .build())
-            .build());
-
     private RegistryCodec() {}
+
+    // Holders, so a caller that needs one format (or only readFingerprint) does not pay for the other's
+    // start-up: the no-op check of an unchanged build must stay cheap.
+    private static final class Json {
+        static final ObjectMapper MAPPER = configure(JsonMapper.builder().build());
+    }
+
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = configure(YAMLMapper.builder(YAMLFactory.builder()
+                        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                        .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                        .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                        .build())
+                .build());
+    }
 
     private static ObjectMapper configure(ObjectMapper mapper) {
         return mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -49,18 +57,18 @@ public final class RegistryCodec {
 
     /** The mapper for a format, configured as the registry needs; for tools that read related files. */
     public static ObjectMapper mapper(RegistryFormat format) {
-        return format == RegistryFormat.YAML ? YAML : JSON;
+        return format == RegistryFormat.YAML ? Yaml.MAPPER : Json.MAPPER;
     }
 
     /** Encodes a registry; the same registry always gives the same text. */
     public static String write(Registry registry, RegistryFormat format) {
         try {
             if (format == RegistryFormat.YAML) {
-                return YAML.writeValueAsString(registry);
+                return Yaml.MAPPER.writeValueAsString(registry);
             }
             DefaultPrettyPrinter printer =
                     new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
-            return JSON.writer(printer).writeValueAsString(registry) + "\n";
+            return Json.MAPPER.writer(printer).writeValueAsString(registry) + "\n";
         } catch (JsonProcessingException e) {
             // Records of strings, numbers and lists always serialize; failing here is a bug.
             throw new UncheckedIOException(e);
@@ -133,7 +141,7 @@ public final class RegistryCodec {
      * @return the fingerprint, or empty when the file has none or is not a registry
      */
     public static Optional<String> readFingerprint(Path jsonFile) {
-        try (JsonParser parser = JSON.getFactory().createParser(jsonFile.toFile())) {
+        try (JsonParser parser = new JsonFactory().createParser(jsonFile.toFile())) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return Optional.empty();
             }
