@@ -37,13 +37,16 @@ final class Fingerprint {
     }
 
     /**
-     * The file's size and modification time; for large archives whose content would cost more to hash
-     * than to reload (a rebuilt jar always gets a new stamp).
+     * The file's name and size; for archives whose content would cost more to hash than the no-op
+     * budget allows. Not the path or modification time: those differ between machines, and the
+     * registry must come out byte for byte the same on every machine. Maven archive names carry the
+     * version, so a changed dependency is seen; a rebuilt snapshot of exactly the same size is not.
      */
     Fingerprint addStamp(String label, Path file) throws IOException {
         put(label);
+        put(String.valueOf(file.getFileName()));
         if (Files.isRegularFile(file)) {
-            put(Files.size(file) + "@" + Files.getLastModifiedTime(file).toMillis());
+            put(Long.toString(Files.size(file)));
         } else {
             put(Files.exists(file) ? "directory" : "absent");
         }

@@ -82,7 +82,7 @@ public record InferenceRules(
         try {
             own = DataFiles.strictMapper(file).readValue(file.toFile(), InferenceRules.class);
         } catch (JsonProcessingException e) {
-            throw new InputException(DataFiles.problem(shownAs, e, "see default-rules.yaml in the README for the format"));
+            throw new InputException(DataFiles.problem(file, shownAs, e, "see default-rules.yaml in the README for the format"));
         } catch (IOException e) {
             throw new InputException(Problem.in(shownAs, "cannot read the rules file (" + e + ")",
                     "check <rulesFile> names a readable YAML or JSON file"));

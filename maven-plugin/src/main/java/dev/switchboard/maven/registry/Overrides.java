@@ -74,7 +74,7 @@ public record Overrides(Map<String, ServiceOverride> services) {
         try {
             overrides = mapper.readValue(file.toFile(), Overrides.class);
         } catch (JsonProcessingException e) {
-            throw new InputException(DataFiles.problem(shownAs, e, "see \"Overrides\" in the README for the format"));
+            throw new InputException(DataFiles.problem(file, shownAs, e, "see \"Overrides\" in the README for the format"));
         } catch (IOException e) {
             throw new InputException(Problem.in(shownAs, "cannot read the overrides file (" + e + ")",
                     "check <overridesFile> names a readable YAML or JSON file"));

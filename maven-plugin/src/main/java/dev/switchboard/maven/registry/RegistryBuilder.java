@@ -87,8 +87,8 @@ public final class RegistryBuilder {
     }
 
     /**
-     * Every input, in a stable order: plugin, configuration, sources by content, import paths and
-     * dependency archives by stamp, rules and overrides by content.
+     * Every input, in a stable order and free of machine-specific paths: plugin, configuration, sources
+     * and import-path protos by content, archives by name and size, rules and overrides by content.
      */
     private static String fingerprint(RegistryRequest request, List<ProtoSource> sources) throws IOException {
         Fingerprint fp = new Fingerprint()
@@ -99,24 +99,25 @@ public final class RegistryBuilder {
                 .add("excludes", String.join(",", request.protos().excludes()))
                 .add("replaceDefaultRules", Boolean.toString(request.replaceDefaultRules()))
                 .add("failOnMissingSources", Boolean.toString(request.failOnMissingSources()));
+        Path base = request.protos().baseDirectory();
         for (Path root : request.protos().sourceRoots()) {
-            fp.add("source-root", root.toString());
+            fp.add("source-root", shown(base, root));
         }
         for (ProtoSource source : sources) {
             fp.addContent("source:" + source.relativePath(), source.file());
         }
         for (Path path : request.protos().importPaths()) {
-            fp.add("import-path", path.toString());
+            fp.add("import-path", shown(base, path));
             if (Files.isDirectory(path)) {
                 for (Path file : protoFiles(path)) {
-                    fp.addStamp(path.relativize(file).toString(), file);
+                    fp.addContent(path.relativize(file).toString().replace('\\', '/'), file);
                 }
             } else {
                 fp.addStamp("archive", path);
             }
         }
         for (Path archive : request.protos().dependencyArchives()) {
-            fp.add("dependency", archive.toString()).addStamp("stamp", archive);
+            fp.addStamp("dependency", archive);
         }
         if (request.rulesFile() != null) {
             fp.addContent("rules", request.rulesFile());

@@ -1,0 +1,94 @@
+package dev.switchboard.maven.testing;
+
+import dev.switchboard.maven.proto.ProtoInputs;
+import dev.switchboard.maven.registry.RegistryRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A throw-away project directory with inline proto files, for tests. */
+public final class ProtoProject {
+    private final Path base;
+    private final List<Path> archives = new ArrayList<>();
+    private Path rules;
+    private Path overrides;
+    private boolean failOnMissingSources;
+
+    public ProtoProject(Path base) {
+        this.base = base;
+    }
+
+    public Path base() {
+        return base;
+    }
+
+    public Path sourceRoot() {
+        return base.resolve("src/main/proto");
+    }
+
+    /** Writes {@code text} to {@code src/main/proto/<path>}. */
+    public ProtoProject proto(String path, String text) {
+        return file("src/main/proto/" + path, text);
+    }
+
+    public ProtoProject file(String path, String text) {
+        try {
+            Path file = base.resolve(path);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Adds the real proto-google-common-protos jar of the test classpath as a dependency. */
+    public ProtoProject withGoogleCommonProtos() {
+        URL url = ProtoProject.class.getClassLoader().getResource("google/api/annotations.proto");
+        try {
+            String jar = url.toURI().getSchemeSpecificPart();
+            archives.add(Path.of(new java.net.URI(jar.substring(0, jar.indexOf("!/")))));
+            return this;
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public ProtoProject rules(String path, String text) {
+        file(path, text);
+        rules = base.resolve(path);
+        return this;
+    }
+
+    public ProtoProject overrides(String path, String text) {
+        file(path, text);
+        overrides = base.resolve(path);
+        return this;
+    }
+
+    public ProtoProject failOnMissingSources() {
+        failOnMissingSources = true;
+        return this;
+    }
+
+    public ProtoInputs inputs() {
+        return new ProtoInputs(base, List.of(sourceRoot()), List.of(), archives, List.of(), List.of());
+    }
+
+    public RegistryRequest request() {
+        return new RegistryRequest(
+                inputs(),
+                rules,
+                false,
+                overrides,
+                base.resolve("target/switchboard"),
+                failOnMissingSources,
+                "test",
+                base.resolve("plugin.jar"));
+    }
+}
