@@ -25,7 +25,9 @@ public final class Suggestions {
             return "nearest: " + String.join(", ", near);
         }
         List<String> some = known.stream().sorted().limit(10).toList();
-        return some.isEmpty() ? "none are known" : "known: " + String.join(", ", some) + (known.size() > 10 ? ", …" : "");
+        return some.isEmpty()
+                ? "none are known"
+                : "known: " + String.join(", ", some) + (known.size() > 10 ? ", …" : "");
     }
 
     static int distance(String a, String b) {

@@ -38,9 +38,10 @@ import org.apache.maven.project.MavenProject;
         requiresDependencyResolution = ResolutionScope.COMPILE,
         threadSafe = true)
 public class RegistryMojo extends AbstractMojo {
-    private static final List<String> CONVENTIONAL_OVERRIDES =
-            List.of("src/main/switchboard/overrides.yaml", "src/main/switchboard/overrides.yml",
-                    "src/main/switchboard/overrides.json");
+    private static final List<String> CONVENTIONAL_OVERRIDES = List.of(
+            "src/main/switchboard/overrides.yaml",
+            "src/main/switchboard/overrides.yml",
+            "src/main/switchboard/overrides.json");
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
@@ -185,16 +186,17 @@ public class RegistryMojo extends AbstractMojo {
                         + "), nothing rewritten: " + shown + " (" + millis + " ms)");
                 return;
             }
-            getLog().info("switchboard: wrote " + shown + " with " + outcome.registry().services().size()
-                    + " service(s) (fingerprint " + outcome.shortFingerprint() + ", " + millis + " ms)");
+            getLog().info("switchboard: wrote " + shown + " with "
+                    + outcome.registry().services().size() + " service(s) (fingerprint " + outcome.shortFingerprint()
+                    + ", " + millis + " ms)");
             if (summary) {
                 RegistrySummary.lines(outcome.registry(), new TemplateRenderer())
                         .forEach(line -> getLog().info("  " + line));
             }
         } catch (InputException e) {
             e.problems().forEach(p -> getLog().error(p.toString()));
-            throw new MojoFailureException("switchboard: " + e.getMessage()
-                    + "\nThe registry and earlier outputs were left as they were.", e);
+            throw new MojoFailureException(
+                    "switchboard: " + e.getMessage() + "\nThe registry and earlier outputs were left as they were.", e);
         } catch (IOException e) {
             throw new MojoExecutionException("switchboard: cannot write the registry: " + e.getMessage(), e);
         } catch (RenderException e) {
@@ -226,7 +228,10 @@ public class RegistryMojo extends AbstractMojo {
                 replaceDefaultRules,
                 overridesFile != null
                         ? existing(overridesFile, "<overridesFile>")
-                        : CONVENTIONAL_OVERRIDES.stream().map(base::resolve).filter(Files::isRegularFile).findFirst()
+                        : CONVENTIONAL_OVERRIDES.stream()
+                                .map(base::resolve)
+                                .filter(Files::isRegularFile)
+                                .findFirst()
                                 .orElse(null),
                 registryDirectory.toPath().toAbsolutePath(),
                 failOnMissingSources,

@@ -165,7 +165,11 @@ final class ProtoLoader {
                     "add the directory or jar that holds it to <protoImportPaths>, or add the Maven dependency"
                             + " that ships it (protos inside dependency jars are importable)");
         }
-        String context = block.lines().skip(1).map(String::trim).reduce((a, b) -> a + ", " + b).orElse("");
+        String context = block.lines()
+                .skip(1)
+                .map(String::trim)
+                .reduce((a, b) -> a + ", " + b)
+                .orElse("");
         String fix = headline.contains("needs to import")
                 ? "add that import to the file"
                 : headline.startsWith("unable to resolve")

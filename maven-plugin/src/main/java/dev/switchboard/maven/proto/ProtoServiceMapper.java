@@ -87,11 +87,16 @@ final class ProtoServiceMapper {
                 continue;
             }
             if (!ServiceNames.VALID.matcher(explicit).matches()) {
-                problems.add(problem(service, "option (switchboard.name) = \"" + explicit + "\" is not a valid registry name",
+                problems.add(problem(
+                        service,
+                        "option (switchboard.name) = \"" + explicit + "\" is not a valid registry name",
                         "use lower-case letters, digits, '-' and '.', starting with a letter or digit"));
             } else if (taken.containsKey(explicit)) {
-                problems.add(problem(service, "option (switchboard.name) = \"" + explicit + "\" is already used by "
-                        + taken.get(explicit).type(), "give one of them another name"));
+                problems.add(problem(
+                        service,
+                        "option (switchboard.name) = \"" + explicit + "\" is already used by "
+                                + taken.get(explicit).type(),
+                        "give one of them another name"));
             } else {
                 taken.put(explicit, service);
                 names.put(service, explicit);
@@ -109,7 +114,8 @@ final class ProtoServiceMapper {
             if (taken.containsKey(base)) {
                 String pkg = service.type().getEnclosingTypeOrPackage();
                 String version = ServiceNames.version(pkg);
-                String holderVersion = ServiceNames.version(taken.get(base).type().getEnclosingTypeOrPackage());
+                String holderVersion =
+                        ServiceNames.version(taken.get(base).type().getEnclosingTypeOrPackage());
                 name = version != null && !version.equals(holderVersion)
                         ? base + "-" + version
                         : ServiceNames.lastNameSegment(pkg) + "-" + base;
@@ -336,6 +342,10 @@ final class ProtoServiceMapper {
 
     private static Problem problem(Service service, String message, String fix) {
         return Problem.at(
-                service.location().getPath(), service.location().getLine(), service.location().getColumn(), message, fix);
+                service.location().getPath(),
+                service.location().getLine(),
+                service.location().getColumn(),
+                message,
+                fix);
     }
 }

@@ -20,7 +20,8 @@ public final class AtomicFiles {
      * @return whether the file was written
      */
     public static boolean writeIfChanged(Path target, byte[] content) throws IOException {
-        if (Files.isRegularFile(target) && Files.size(target) == content.length
+        if (Files.isRegularFile(target)
+                && Files.size(target) == content.length
                 && Arrays.equals(Files.readAllBytes(target), content)) {
             return false;
         }

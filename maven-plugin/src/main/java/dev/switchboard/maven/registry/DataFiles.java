@@ -22,7 +22,8 @@ final class DataFiles {
 
     /** A mapper for the file's format that rejects unknown fields, so typos are reported, not ignored. */
     static ObjectMapper strictMapper(Path file) {
-        return RegistryCodec.mapper(RegistryFormat.of(file)).copy()
+        return RegistryCodec.mapper(RegistryFormat.of(file))
+                .copy()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 

@@ -51,7 +51,9 @@ final class Inference {
     /** {@code createUser}, {@code CreateUser}, {@code create_user} and {@code create} start with "create". */
     static boolean startsWithWord(String name, String prefix) {
         if (name.length() < prefix.length()
-                || !name.substring(0, prefix.length()).toLowerCase(Locale.ROOT).equals(prefix.toLowerCase(Locale.ROOT))) {
+                || !name.substring(0, prefix.length())
+                        .toLowerCase(Locale.ROOT)
+                        .equals(prefix.toLowerCase(Locale.ROOT))) {
             return false;
         }
         if (name.length() == prefix.length()) {

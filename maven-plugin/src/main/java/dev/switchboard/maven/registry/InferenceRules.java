@@ -82,9 +82,12 @@ public record InferenceRules(
         try {
             own = DataFiles.strictMapper(file).readValue(file.toFile(), InferenceRules.class);
         } catch (JsonProcessingException e) {
-            throw new InputException(DataFiles.problem(file, shownAs, e, "see default-rules.yaml in the README for the format"));
+            throw new InputException(
+                    DataFiles.problem(file, shownAs, e, "see default-rules.yaml in the README for the format"));
         } catch (IOException e) {
-            throw new InputException(Problem.in(shownAs, "cannot read the rules file (" + e + ")",
+            throw new InputException(Problem.in(
+                    shownAs,
+                    "cannot read the rules file (" + e + ")",
                     "check <rulesFile> names a readable YAML or JSON file"));
         }
         if (own == null) {
@@ -95,13 +98,17 @@ public record InferenceRules(
             if (rule.name() == null || rule.name().isBlank()) {
                 problems.add(Problem.in(shownAs, "a capability rule has no name", "give every rule a `name`"));
             } else if (rule.prefixes().isEmpty() && rule.requires().isEmpty() && !rule.streaming()) {
-                problems.add(Problem.in(shownAs, "capability rule \"" + rule.name() + "\" matches nothing",
+                problems.add(Problem.in(
+                        shownAs,
+                        "capability rule \"" + rule.name() + "\" matches nothing",
                         "give it `prefixes`, `requires` or `streaming: true`"));
             }
         }
         for (DeclaredDependency d : own.dependencies()) {
             if (d.service() == null || d.dependsOn() == null) {
-                problems.add(Problem.in(shownAs, "a declared dependency lacks `service` or `dependsOn`",
+                problems.add(Problem.in(
+                        shownAs,
+                        "a declared dependency lacks `service` or `dependsOn`",
                         "write it as {service: order, dependsOn: billing}"));
             }
         }

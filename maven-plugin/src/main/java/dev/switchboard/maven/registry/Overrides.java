@@ -74,9 +74,12 @@ public record Overrides(Map<String, ServiceOverride> services) {
         try {
             overrides = mapper.readValue(file.toFile(), Overrides.class);
         } catch (JsonProcessingException e) {
-            throw new InputException(DataFiles.problem(file, shownAs, e, "see \"Overrides\" in the README for the format"));
+            throw new InputException(
+                    DataFiles.problem(file, shownAs, e, "see \"Overrides\" in the README for the format"));
         } catch (IOException e) {
-            throw new InputException(Problem.in(shownAs, "cannot read the overrides file (" + e + ")",
+            throw new InputException(Problem.in(
+                    shownAs,
+                    "cannot read the overrides file (" + e + ")",
                     "check <overridesFile> names a readable YAML or JSON file"));
         }
         return overrides == null || overrides.services() == null ? new Overrides(Map.of()) : overrides;
@@ -97,26 +100,43 @@ public record Overrides(Map<String, ServiceOverride> services) {
             ServiceEntry existing = byName.get(name);
             if (existing == null) {
                 if (!"http".equals(override.kind())) {
-                    problems.add(Problem.at(shownAs, line, column,
-                            "service \"" + name + "\" is not in the registry (" + Suggestions.describe(name, byName.keySet()) + ")",
-                            "correct the name, or add `kind: http` and its `endpoints` to declare a REST-only service"));
+                    problems.add(
+                            Problem.at(
+                                    shownAs,
+                                    line,
+                                    column,
+                                    "service \"" + name + "\" is not in the registry ("
+                                            + Suggestions.describe(name, byName.keySet()) + ")",
+                                    "correct the name, or add `kind: http` and its `endpoints` to declare a REST-only service"));
                     continue;
                 }
                 if (!NAME.matcher(name).matches()) {
-                    problems.add(Problem.at(shownAs, line, column, "\"" + name + "\" is not a valid registry name",
+                    problems.add(Problem.at(
+                            shownAs,
+                            line,
+                            column,
+                            "\"" + name + "\" is not a valid registry name",
                             "use lower-case letters, digits, '-' and '.'"));
                     continue;
                 }
                 existing = ServiceEntry.builder(name, ServiceKind.HTTP).build();
             } else if (override.kind() != null && !override.kind().equals(kindName(existing.kind()))) {
-                problems.add(Problem.at(shownAs, line, column,
-                        "service \"" + name + "\" is of kind " + kindName(existing.kind()) + "; an override cannot make it "
-                                + override.kind(), "remove `kind` from this override"));
+                problems.add(Problem.at(
+                        shownAs,
+                        line,
+                        column,
+                        "service \"" + name + "\" is of kind " + kindName(existing.kind())
+                                + "; an override cannot make it " + override.kind(),
+                        "remove `kind` from this override"));
                 continue;
             }
             if (override.group() != null && !NAME.matcher(override.group()).matches()) {
-                problems.add(Problem.at(shownAs, line, column, "group \"" + override.group() + "\" of service \"" + name
-                        + "\" is not a valid group name", "use lower-case letters, digits and '-'"));
+                problems.add(Problem.at(
+                        shownAs,
+                        line,
+                        column,
+                        "group \"" + override.group() + "\" of service \"" + name + "\" is not a valid group name",
+                        "use lower-case letters, digits and '-'"));
                 continue;
             }
             byName.put(name, merge(existing, override));

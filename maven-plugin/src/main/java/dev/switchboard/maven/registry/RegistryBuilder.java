@@ -45,7 +45,9 @@ public final class RegistryBuilder {
         String fingerprint = fingerprint(request, sources);
         Path registryFile = request.registryFile();
         if (Files.isRegularFile(registryFile)
-                && RegistryCodec.readFingerprint(registryFile).filter(fingerprint::equals).isPresent()) {
+                && RegistryCodec.readFingerprint(registryFile)
+                        .filter(fingerprint::equals)
+                        .isPresent()) {
             return new RegistryOutcome(false, registryFile, fingerprint, null, List.of());
         }
 
@@ -62,7 +64,9 @@ public final class RegistryBuilder {
                     .reduce((a, b) -> a + ", " + b)
                     .orElse("(none configured)");
             if (request.failOnMissingSources()) {
-                throw new InputException(Problem.in("<protoSourceRoots>", "no .proto files found in " + searched,
+                throw new InputException(Problem.in(
+                        "<protoSourceRoots>",
+                        "no .proto files found in " + searched,
                         "add protos there, point <protoSourceRoots> at them, or set <failOnMissingSources>false"));
             }
             notes.add("no .proto files found in " + searched + "; the registry has no proto services");

@@ -18,18 +18,24 @@ public final class RegistrySummary {
 
     /** One line per service: name, kind, group, method count, dependencies. */
     public static List<String> lines(Registry registry, TemplateRenderer renderer) throws RenderException {
-        List<Map<String, Object>> rows = registry.services().stream().map(RegistrySummary::row).toList();
-        int nameWidth = rows.stream().mapToInt(r -> r.get("name").toString().length()).max().orElse(4);
-        int groupWidth = rows.stream().mapToInt(r -> r.get("group").toString().length()).max().orElse(1);
-        String text = renderer.render(TEMPLATE, Map.of("services", rows, "nameWidth", nameWidth, "groupWidth", groupWidth));
+        List<Map<String, Object>> rows =
+                registry.services().stream().map(RegistrySummary::row).toList();
+        int nameWidth = rows.stream()
+                .mapToInt(r -> r.get("name").toString().length())
+                .max()
+                .orElse(4);
+        int groupWidth = rows.stream()
+                .mapToInt(r -> r.get("group").toString().length())
+                .max()
+                .orElse(1);
+        String text =
+                renderer.render(TEMPLATE, Map.of("services", rows, "nameWidth", nameWidth, "groupWidth", groupWidth));
         return text.lines().map(String::stripTrailing).toList();
     }
 
     private static Map<String, Object> row(ServiceEntry s) {
-        String deps = s.dependencies().stream()
-                .map(Dependency::service)
-                .distinct()
-                .collect(Collectors.joining(", "));
+        String deps =
+                s.dependencies().stream().map(Dependency::service).distinct().collect(Collectors.joining(", "));
         return Map.of(
                 "name", s.name(),
                 "kind", s.kind().name().toLowerCase(Locale.ROOT),

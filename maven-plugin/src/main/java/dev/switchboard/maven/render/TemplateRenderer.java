@@ -41,8 +41,10 @@ public final class TemplateRenderer {
             configuration.getTemplate(templateName).process(model, out);
             return out.toString();
         } catch (TemplateException e) {
-            throw new RenderException(templateName + ":" + e.getLineNumber() + ":" + e.getColumnNumber() + ": "
-                    + e.getMessageWithoutStackTop().lines().findFirst().orElse(""), e);
+            throw new RenderException(
+                    templateName + ":" + e.getLineNumber() + ":" + e.getColumnNumber() + ": "
+                            + e.getMessageWithoutStackTop().lines().findFirst().orElse(""),
+                    e);
         } catch (IOException e) {
             throw new RenderException("template " + templateName + " cannot be read: " + e.getMessage(), e);
         }

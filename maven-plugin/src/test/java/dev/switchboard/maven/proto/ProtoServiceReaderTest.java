@@ -115,18 +115,43 @@ class ProtoServiceReaderTest {
 
         assertThat(user.methods())
                 .containsExactly(
-                        new MethodInfo("GetUser", "acme.user.v1.GetUserRequest", "acme.user.v1.User", false, false, false,
-                                null, List.of(), null),
-                        new MethodInfo("WatchUsers", "acme.user.v1.GetUserRequest", "acme.user.v1.User", false, true,
-                                false, null, List.of(), null),
-                        new MethodInfo("Upload", "acme.user.v1.User", "acme.user.v1.GetUserRequest", true, false, true,
-                                null, List.of(), null));
+                        new MethodInfo(
+                                "GetUser",
+                                "acme.user.v1.GetUserRequest",
+                                "acme.user.v1.User",
+                                false,
+                                false,
+                                false,
+                                null,
+                                List.of(),
+                                null),
+                        new MethodInfo(
+                                "WatchUsers",
+                                "acme.user.v1.GetUserRequest",
+                                "acme.user.v1.User",
+                                false,
+                                true,
+                                false,
+                                null,
+                                List.of(),
+                                null),
+                        new MethodInfo(
+                                "Upload",
+                                "acme.user.v1.User",
+                                "acme.user.v1.GetUserRequest",
+                                true,
+                                false,
+                                true,
+                                null,
+                                List.of(),
+                                null));
         assertThat(user.events())
                 .containsExactly(new Event("UserCreatedEvent", "message"), new Event("WatchUsers", "stream"));
     }
 
     @Test
-    @DisplayName("a type from another service's package, even through a map field, makes a dependency; a package without a service does not")
+    @DisplayName(
+            "a type from another service's package, even through a map field, makes a dependency; a package without a service does not")
     void infersDependenciesFromTypes() throws Exception {
         ProtoServices services = read(crossPackageTree());
 
@@ -157,7 +182,8 @@ class ProtoServiceReaderTest {
     }
 
     @Test
-    @DisplayName("google.api.http rules from the real common-protos jar become rules and endpoints, additional bindings included")
+    @DisplayName(
+            "google.api.http rules from the real common-protos jar become rules and endpoints, additional bindings included")
     void readsHttpRules() throws Exception {
         ProtoProject project = new ProtoProject(dir).withGoogleCommonProtos().proto("users.proto", """
                 syntax = "proto3";
@@ -231,13 +257,16 @@ class ProtoServiceReaderTest {
         soft.assertThat(pay.metrics()).isEqualTo("/metrics/pay");
         soft.assertThat(pay.tags()).containsExactly(Map.entry("pci", "true"), Map.entry("tier", "1"));
         soft.assertThat(pay.events()).containsExactly(new Event("PaymentSettled", "option"));
-        soft.assertThat(pay.capabilities()).extracting(c -> c.name() + "@" + c.source()).containsExactly("audit@option");
+        soft.assertThat(pay.capabilities())
+                .extracting(c -> c.name() + "@" + c.source())
+                .containsExactly("audit@option");
         soft.assertThat(pay.rateLimit()).isEqualTo(new RateLimit(12.5, 30));
         soft.assertAll();
     }
 
     @Test
-    @DisplayName("services whose derived names clash get their version or package added, in a stable order, with a note")
+    @DisplayName(
+            "services whose derived names clash get their version or package added, in a stable order, with a note")
     void resolvesNameClashes() throws Exception {
         ProtoProject project = new ProtoProject(dir)
                 .proto("a/user/v1/user.proto", "syntax = \"proto3\"; package a.user.v1; service UserService {}")
@@ -248,7 +277,8 @@ class ProtoServiceReaderTest {
 
         assertThat(services.services())
                 .extracting(s -> s.name() + "=" + s.proto().service())
-                .containsExactly("admin-user=b.admin.v1.User", "user=a.user.v1.UserService", "user-v2=a.user.v2.UserService");
+                .containsExactly(
+                        "admin-user=b.admin.v1.User", "user=a.user.v1.UserService", "user-v2=a.user.v2.UserService");
         assertThat(services.notes()).hasSize(2).allMatch(n -> n.contains("option (switchboard.name)"));
     }
 
@@ -269,14 +299,20 @@ class ProtoServiceReaderTest {
     void reportsEverySyntaxError() {
         ProtoProject project = new ProtoProject(dir)
                 .proto("one.proto", "syntax = \"proto3\";\npackage one;\nmessage A { string x = 1 }\n")
-                .proto("two.proto", "syntax = \"proto3\";\npackage two;\nservice S { rpc Go(A) returns (A) }\nmessage A {");
+                .proto(
+                        "two.proto",
+                        "syntax = \"proto3\";\npackage two;\nservice S { rpc Go(A) returns (A) }\nmessage A {");
 
         assertThatThrownBy(() -> read(project))
-                .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.problems())
-                        .extracting(Problem::toString)
-                        .satisfiesExactly(
-                                one -> assertThat(one).startsWith("src/main/proto/one.proto:3:").contains("expected ';'"),
-                                two -> assertThat(two).startsWith("src/main/proto/two.proto:")));
+                .isInstanceOfSatisfying(
+                        InputException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(Problem::toString)
+                                .satisfiesExactly(
+                                        one -> assertThat(one)
+                                                .startsWith("src/main/proto/one.proto:3:")
+                                                .contains("expected ';'"),
+                                        two -> assertThat(two).startsWith("src/main/proto/two.proto:")));
     }
 
     @Test
@@ -287,13 +323,16 @@ class ProtoServiceReaderTest {
                 .proto("b.proto", "syntax = \"proto3\";\npackage b;\n\nimport \"nowhere/x.proto\";\nmessage B {}\n");
 
         assertThatThrownBy(() -> read(project))
-                .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.problems())
-                        .extracting(Problem::toString)
-                        .anySatisfy(p -> assertThat(p)
-                                .startsWith("src/main/proto/a.proto:3:13: unable to resolve Missing"))
-                        .anySatisfy(p -> assertThat(p)
-                                .startsWith("src/main/proto/b.proto:4:1: import \"nowhere/x.proto\" cannot be found")
-                                .contains("<protoImportPaths>")));
+                .isInstanceOfSatisfying(
+                        InputException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(Problem::toString)
+                                .anySatisfy(p -> assertThat(p)
+                                        .startsWith("src/main/proto/a.proto:3:13: unable to resolve Missing"))
+                                .anySatisfy(p -> assertThat(p)
+                                        .startsWith(
+                                                "src/main/proto/b.proto:4:1: import \"nowhere/x.proto\" cannot be found")
+                                        .contains("<protoImportPaths>")));
     }
 
     @Test
@@ -304,10 +343,13 @@ class ProtoServiceReaderTest {
                 .proto("x2.proto", "syntax = \"proto3\";\npackage x;\n\nservice Twice {}\n");
 
         assertThatThrownBy(() -> read(project))
-                .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.problems())
-                        .extracting(Problem::toString)
-                        .containsExactly("src/main/proto/x2.proto:4:1: service x.Twice is already defined at "
-                                + "src/main/proto/x1.proto:3:1; rename one of them or exclude one file with <excludes>"));
+                .isInstanceOfSatisfying(
+                        InputException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(Problem::toString)
+                                .containsExactly(
+                                        "src/main/proto/x2.proto:4:1: service x.Twice is already defined at "
+                                                + "src/main/proto/x1.proto:3:1; rename one of them or exclude one file with <excludes>"));
     }
 
     @Test
@@ -315,10 +357,12 @@ class ProtoServiceReaderTest {
     void excludesStayImportable() throws Exception {
         new ProtoProject(dir)
                 .proto("shared/types.proto", "syntax = \"proto3\";\npackage shared;\nservice Hidden {}\nmessage T {}\n")
-                .proto("api.proto", "syntax = \"proto3\";\npackage api;\nimport \"shared/types.proto\";\n"
-                        + "service Api { rpc Go(shared.T) returns (shared.T); }\n");
-        ProtoInputs inputs = new ProtoInputs(dir, List.of(dir.resolve("src/main/proto")), List.of(), List.of(),
-                List.of(), List.of("shared/**"));
+                .proto(
+                        "api.proto",
+                        "syntax = \"proto3\";\npackage api;\nimport \"shared/types.proto\";\n"
+                                + "service Api { rpc Go(shared.T) returns (shared.T); }\n");
+        ProtoInputs inputs = new ProtoInputs(
+                dir, List.of(dir.resolve("src/main/proto")), List.of(), List.of(), List.of(), List.of("shared/**"));
         ProtoServiceReader reader = new ProtoServiceReader(inputs);
 
         ProtoServices services = reader.read(reader.sources(new ArrayList<>()), IGNORED);

@@ -41,7 +41,8 @@ class InferenceTest {
                 service("search", "SearchOrders", "BatchGetOrders", "Login"),
                 service("logs", "TailLogs")));
 
-        assertThat(capabilities(out.get(0))).containsExactlyInAnyOrder("create", "crud", "delete", "list", "read", "update");
+        assertThat(capabilities(out.get(0)))
+                .containsExactlyInAnyOrder("create", "crud", "delete", "list", "read", "update");
         assertThat(out.get(0).capabilities()).contains(new Capability("crud", "rule:crud"));
         assertThat(capabilities(out.get(1))).containsExactlyInAnyOrder("auth", "batch", "search");
         assertThat(capabilities(out.get(2))).containsExactly("stream");
@@ -59,7 +60,8 @@ class InferenceTest {
     }
 
     @Test
-    @DisplayName("a project's rules file extends the defaults, replaces a rule of the same name, and declares dependencies")
+    @DisplayName(
+            "a project's rules file extends the defaults, replaces a rule of the same name, and declares dependencies")
     void projectRulesExtendDefaults(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("rules.yaml");
         Files.writeString(file, """
@@ -73,7 +75,9 @@ class InferenceTest {
                 """);
 
         InferenceRules rules = InferenceRules.load(file, false, "rules.yaml");
-        ServiceEntry out = new Inference(rules).apply(List.of(service("users", "ExportUsers", "PeekUser", "GetUser"))).get(0);
+        ServiceEntry out = new Inference(rules)
+                .apply(List.of(service("users", "ExportUsers", "PeekUser", "GetUser")))
+                .get(0);
 
         assertThat(capabilities(out)).containsExactlyInAnyOrder("export", "read");
         assertThat(out.capabilities()).contains(new Capability("read", "rule:read"));
@@ -87,7 +91,9 @@ class InferenceTest {
         Files.writeString(file, "{\"capabilities\":[{\"name\":\"export\",\"prefixes\":[\"export\"]}]}");
 
         InferenceRules rules = InferenceRules.load(file, true, "rules.json");
-        ServiceEntry out = new Inference(rules).apply(List.of(service("users", "ExportUsers", "GetUser"))).get(0);
+        ServiceEntry out = new Inference(rules)
+                .apply(List.of(service("users", "ExportUsers", "GetUser")))
+                .get(0);
 
         assertThat(capabilities(out)).containsExactly("export");
     }
@@ -99,10 +105,12 @@ class InferenceTest {
         Files.writeString(file, "capabilities:\n  - name: export\n    prefixs: [export]\n");
 
         assertThatThrownBy(() -> InferenceRules.load(file, false, "src/rules.yaml"))
-                .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.problems().get(0).toString())
-                        .startsWith("src/rules.yaml:3:")
-                        .contains("unknown field \"prefixs\"")
-                        .contains("prefixes"));
+                .isInstanceOfSatisfying(
+                        InputException.class,
+                        e -> assertThat(e.problems().get(0).toString())
+                                .startsWith("src/rules.yaml:3:")
+                                .contains("unknown field \"prefixs\"")
+                                .contains("prefixes"));
     }
 
     @Test

@@ -54,7 +54,8 @@ class OverridesTest {
                     events: [UserDeleted]
                 """);
 
-        ServiceEntry user = out.stream().filter(s -> s.name().equals("user")).findFirst().orElseThrow();
+        ServiceEntry user =
+                out.stream().filter(s -> s.name().equals("user")).findFirst().orElseThrow();
         SoftAssertions soft = new SoftAssertions();
         soft.assertThat(user.group()).isEqualTo("accounts");
         soft.assertThat(user.owner()).isEqualTo("team-id");
@@ -63,7 +64,9 @@ class OverridesTest {
         soft.assertThat(user.rateLimit()).isEqualTo(new RateLimit(5, 10));
         soft.assertThat(user.capabilities()).containsExactly(new Capability("audit", "override"));
         soft.assertThat(user.dependencies()).containsExactly(new Dependency("billing", "override"));
-        soft.assertThat(user.events()).extracting(e -> e.name() + "@" + e.source()).containsExactly("UserDeleted@override");
+        soft.assertThat(user.events())
+                .extracting(e -> e.name() + "@" + e.source())
+                .containsExactly("UserDeleted@override");
         soft.assertAll();
     }
 
@@ -75,14 +78,18 @@ class OverridesTest {
                   "endpoints": [{"verb": "GET", "path": "/v1/customers/{id}", "method": "GetCustomer"}]}}}
                 """);
 
-        ServiceEntry crm = out.stream().filter(s -> s.name().equals("legacy-crm")).findFirst().orElseThrow();
+        ServiceEntry crm = out.stream()
+                .filter(s -> s.name().equals("legacy-crm"))
+                .findFirst()
+                .orElseThrow();
         assertThat(crm.kind()).isEqualTo(ServiceKind.HTTP);
         assertThat(crm.group()).isEqualTo("crm");
         assertThat(crm.endpoints()).containsExactly(new Endpoint("GET", "/v1/customers/{id}", "GetCustomer", null));
     }
 
     @Test
-    @DisplayName("an unknown service is an error at its line naming the nearest known names; all problems come together")
+    @DisplayName(
+            "an unknown service is an error at its line naming the nearest known names; all problems come together")
     void unknownServiceIsPlaced() {
         assertThatThrownBy(() -> apply("overrides.yaml", """
                         services:
@@ -91,30 +98,35 @@ class OverridesTest {
                           billing:
                             kind: aws
                         """))
-                .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.problems())
-                        .extracting(Object::toString)
-                        .containsExactly(
-                                "overrides.yaml:2:3: service \"usr\" is not in the registry (nearest: user); correct the"
-                                        + " name, or add `kind: http` and its `endpoints` to declare a REST-only service",
-                                "overrides.yaml:4:3: service \"billing\" is of kind grpc; an override cannot make it aws;"
-                                        + " remove `kind` from this override"));
+                .isInstanceOfSatisfying(
+                        InputException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(Object::toString)
+                                .containsExactly(
+                                        "overrides.yaml:2:3: service \"usr\" is not in the registry (nearest: user); correct the"
+                                                + " name, or add `kind: http` and its `endpoints` to declare a REST-only service",
+                                        "overrides.yaml:4:3: service \"billing\" is of kind grpc; an override cannot make it aws;"
+                                                + " remove `kind` from this override"));
     }
 
     @Test
     @DisplayName("a misspelt field is an error at its line listing the known fields")
     void misspeltFieldIsPlaced() {
         assertThatThrownBy(() -> apply("overrides.yaml", "services:\n  user:\n    grup: x\n"))
-                .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.problems().get(0).toString())
-                        .startsWith("overrides.yaml:3:")
-                        .contains("unknown field \"grup\"")
-                        .contains("group"));
+                .isInstanceOfSatisfying(
+                        InputException.class,
+                        e -> assertThat(e.problems().get(0).toString())
+                                .startsWith("overrides.yaml:3:")
+                                .contains("unknown field \"grup\"")
+                                .contains("group"));
     }
 
     @Test
     @DisplayName("malformed YAML is an error at its line")
     void malformedYamlIsPlaced() {
         assertThatThrownBy(() -> apply("overrides.yaml", "services:\n  user:\n    tags: [unclosed\n"))
-                .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.problems().get(0).line())
-                        .isGreaterThanOrEqualTo(3));
+                .isInstanceOfSatisfying(
+                        InputException.class,
+                        e -> assertThat(e.problems().get(0).line()).isGreaterThanOrEqualTo(3));
     }
 }

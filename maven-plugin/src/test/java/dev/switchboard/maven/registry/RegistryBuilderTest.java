@@ -50,10 +50,12 @@ class RegistryBuilderTest {
     void outputMatchesSchema() throws Exception {
         RegistryOutcome outcome = new RegistryBuilder().build(project().request());
 
-        JsonNode tree = RegistryCodec.mapper(RegistryFormat.JSON).readTree(outcome.registryFile().toFile());
+        JsonNode tree = RegistryCodec.mapper(RegistryFormat.JSON)
+                .readTree(outcome.registryFile().toFile());
         JsonSchema schema;
         try (InputStream in = Registry.class.getResourceAsStream("registry-v1.schema.json")) {
-            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(in);
         }
         assertThat(schema.validate(tree)).isEmpty();
         assertThat(tree.at("/services/0/name").asText()).isEqualTo("user");
@@ -84,7 +86,8 @@ class RegistryBuilderTest {
     @DisplayName("the same inputs in another directory give the same bytes: no paths or timestamps in the output")
     void outputIsReproducible(@TempDir Path other) throws Exception {
         RegistryOutcome here = new RegistryBuilder().build(project().request());
-        ProtoProject elsewhere = new ProtoProject(other).withGoogleCommonProtos().proto("acme/user/v1/user.proto", USER);
+        ProtoProject elsewhere =
+                new ProtoProject(other).withGoogleCommonProtos().proto("acme/user/v1/user.proto", USER);
         RegistryOutcome there = new RegistryBuilder().build(elsewhere.request());
 
         assertThat(Files.readString(there.registryFile())).isEqualTo(Files.readString(here.registryFile()));
@@ -94,8 +97,11 @@ class RegistryBuilderTest {
     @DisplayName("a changed proto rebuilds the registry and keeps the old one as registry.previous.json")
     void changeKeepsPrevious() throws Exception {
         ProtoProject project = project();
-        byte[] before = Files.readAllBytes(new RegistryBuilder().build(project.request()).registryFile());
-        project.proto("acme/user/v1/user.proto", USER.replace("rpc WatchUsers", "rpc DeleteUser(GetUserRequest) returns (User);\n  rpc WatchUsers"));
+        byte[] before = Files.readAllBytes(
+                new RegistryBuilder().build(project.request()).registryFile());
+        project.proto(
+                "acme/user/v1/user.proto",
+                USER.replace("rpc WatchUsers", "rpc DeleteUser(GetUserRequest) returns (User);\n  rpc WatchUsers"));
 
         RegistryOutcome after = new RegistryBuilder().build(project.request());
 
@@ -109,14 +115,18 @@ class RegistryBuilderTest {
     void brokenProtoKeepsOutputs() throws Exception {
         ProtoProject project = project();
         new RegistryBuilder().build(project.request());
-        project.proto("acme/user/v1/user.proto", USER.replace("rpc WatchUsers", "rpc Extra(GetUserRequest) returns (User);\n  rpc WatchUsers"));
+        project.proto(
+                "acme/user/v1/user.proto",
+                USER.replace("rpc WatchUsers", "rpc Extra(GetUserRequest) returns (User);\n  rpc WatchUsers"));
         new RegistryBuilder().build(project.request());
         byte[] registry = Files.readAllBytes(project.request().registryFile());
         byte[] previous = Files.readAllBytes(project.request().previousFile());
-        project.proto("acme/user/v1/user.proto", "syntax = \"proto3\";\nmessage {\n").proto("other.proto", "garbage");
+        project.proto("acme/user/v1/user.proto", "syntax = \"proto3\";\nmessage {\n")
+                .proto("other.proto", "garbage");
 
         assertThatThrownBy(() -> new RegistryBuilder().build(project.request()))
-                .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.problems()).hasSize(2));
+                .isInstanceOfSatisfying(
+                        InputException.class, e -> assertThat(e.problems()).hasSize(2));
         assertThat(Files.readAllBytes(project.request().registryFile())).isEqualTo(registry);
         assertThat(Files.readAllBytes(project.request().previousFile())).isEqualTo(previous);
         try (var files = Files.list(project.request().registryDirectory())) {
@@ -130,11 +140,13 @@ class RegistryBuilderTest {
     void missingSources() throws Exception {
         RegistryOutcome outcome = new RegistryBuilder().build(new ProtoProject(dir).request());
 
-        assertThat(outcome.notes()).containsExactly(
-                "no .proto files found in src/main/proto; the registry has no proto services");
+        assertThat(outcome.notes())
+                .containsExactly("no .proto files found in src/main/proto; the registry has no proto services");
         assertThat(outcome.registry().services()).isEmpty();
         assertThatThrownBy(() -> new RegistryBuilder()
-                        .build(new ProtoProject(dir.resolve("strict")).failOnMissingSources().request()))
+                        .build(new ProtoProject(dir.resolve("strict"))
+                                .failOnMissingSources()
+                                .request()))
                 .isInstanceOf(InputException.class)
                 .hasMessageContaining("<protoSourceRoots>: no .proto files found in src/main/proto");
     }
@@ -142,8 +154,8 @@ class RegistryBuilderTest {
     @Test
     @DisplayName("overrides are merged last and a change to them alone rebuilds the registry")
     void overridesAreMergedLast() throws Exception {
-        ProtoProject project = project().overrides("src/main/switchboard/overrides.yaml",
-                "services:\n  user:\n    group: accounts\n");
+        ProtoProject project =
+                project().overrides("src/main/switchboard/overrides.yaml", "services:\n  user:\n    group: accounts\n");
         new RegistryBuilder().build(project.request());
         project.overrides("src/main/switchboard/overrides.yaml", "services:\n  user:\n    group: people\n");
 

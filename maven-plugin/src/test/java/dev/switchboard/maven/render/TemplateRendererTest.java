@@ -27,12 +27,14 @@ class TemplateRendererTest {
     @Test
     @DisplayName("the registry summary aligns one line per service with its kind, group, methods and dependencies")
     void rendersSummary() throws Exception {
-        Registry registry = Registry.of("f", List.of(
-                ServiceEntry.builder("notification", ServiceKind.GRPC)
-                        .group("messaging")
-                        .addDependency(new Dependency("user", "type:a.User"))
-                        .build(),
-                ServiceEntry.builder("s3", ServiceKind.AWS).build()));
+        Registry registry = Registry.of(
+                "f",
+                List.of(
+                        ServiceEntry.builder("notification", ServiceKind.GRPC)
+                                .group("messaging")
+                                .addDependency(new Dependency("user", "type:a.User"))
+                                .build(),
+                        ServiceEntry.builder("s3", ServiceKind.AWS).build()));
 
         assertThat(RegistrySummary.lines(registry, new TemplateRenderer()))
                 .containsExactly(

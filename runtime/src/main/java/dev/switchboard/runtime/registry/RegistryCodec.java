@@ -129,7 +129,8 @@ public final class RegistryCodec {
             return registry;
         } catch (JsonProcessingException e) {
             throw new RegistryFormatException(
-                    sourceName + ": " + e.getOriginalMessage() + "; fix the field or rebuild with `mvn switchboard:registry`",
+                    sourceName + ": " + e.getOriginalMessage()
+                            + "; fix the field or rebuild with `mvn switchboard:registry`",
                     e);
         }
     }

@@ -74,10 +74,10 @@ public record ServiceEntry(
     public ServiceEntry {
         methods = methods == null ? List.of() : List.copyOf(methods);
         endpoints = endpoints == null ? List.of() : List.copyOf(endpoints);
-        capabilities = sortedDistinct(capabilities, Comparator.comparing(Capability::name)
-                .thenComparing(Capability::source));
-        dependencies = sortedDistinct(dependencies, Comparator.comparing(Dependency::service)
-                .thenComparing(Dependency::source));
+        capabilities = sortedDistinct(
+                capabilities, Comparator.comparing(Capability::name).thenComparing(Capability::source));
+        dependencies = sortedDistinct(
+                dependencies, Comparator.comparing(Dependency::service).thenComparing(Dependency::source));
         events = sortedDistinct(events, Comparator.comparing(Event::name).thenComparing(Event::source));
         tags = tags == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(tags));
     }

@@ -34,7 +34,8 @@ class RegistryCodecTest {
 
     static JsonSchema schema() throws Exception {
         try (InputStream in = Registry.class.getResourceAsStream("registry-v1.schema.json")) {
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(in);
         }
     }
 
