@@ -179,7 +179,10 @@ public final class AwsClientScanner {
 
     /** {@code s3-2.57.8.jar} → {@code s3}, for jars repackaged without Maven metadata. */
     private static String moduleFromFileName(Path jar) {
-        return jar.getFileName().toString().replaceFirst("-\\d[^-]*(-SNAPSHOT)?\\.jar$", "").replaceFirst("\\.jar$", "");
+        return jar.getFileName()
+                .toString()
+                .replaceFirst("-\\d[^-]*(-SNAPSHOT)?\\.jar$", "")
+                .replaceFirst("\\.jar$", "");
     }
 
     private static byte[] bytes(ZipFile zip, ZipEntry entry) throws IOException {

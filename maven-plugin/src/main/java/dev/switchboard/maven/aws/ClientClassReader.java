@@ -83,7 +83,8 @@ final class ClientClassReader extends ClassVisitor {
     }
 
     @Override
-    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+    public MethodVisitor visitMethod(
+            int access, String name, String descriptor, String signature, String[] exceptions) {
         Type method = Type.getMethodType(descriptor);
         Type[] args = method.getArgumentTypes();
         boolean isStatic = (access & Opcodes.ACC_STATIC) != 0;
@@ -102,7 +103,9 @@ final class ClientClassReader extends ClassVisitor {
                 operations.putIfAbsent(
                         name,
                         new AwsClientClass.Operation(
-                                name, request, request.substring(0, request.length() - "Request".length()) + "Response"));
+                                name,
+                                request,
+                                request.substring(0, request.length() - "Request".length()) + "Response"));
             }
         }
         return null;

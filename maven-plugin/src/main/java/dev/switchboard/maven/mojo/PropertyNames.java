@@ -5,6 +5,7 @@ final class PropertyNames {
     static final String SKIP = "switchboard.skip";
     static final String FAIL_ON_MISSING_SOURCES = "switchboard.failOnMissingSources";
     static final String SUMMARY = "switchboard.summary";
+    static final String SERVICES = "switchboard.services";
 
     private PropertyNames() {}
 }

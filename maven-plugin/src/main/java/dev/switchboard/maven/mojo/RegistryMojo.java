@@ -6,16 +6,23 @@ import dev.switchboard.maven.registry.RegistryBuilder;
 import dev.switchboard.maven.registry.RegistryOutcome;
 import dev.switchboard.maven.registry.RegistryRequest;
 import dev.switchboard.maven.registry.RegistrySummary;
+import dev.switchboard.maven.registry.Selection;
 import dev.switchboard.maven.render.RenderException;
 import dev.switchboard.maven.render.TemplateRenderer;
+import dev.switchboard.runtime.registry.ServiceEntry;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.maven.artifact.Artifact;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -28,7 +35,8 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * Builds the service registry, {@code target/switchboard/registry.json}, from the project's {@code
- * .proto} files, the inference rules and the overrides file. Unchanged inputs rewrite nothing.
+ * .proto} files, the AWS SDK v2 clients on the compile classpath, the inference rules, {@code <groups>}
+ * and the overrides file, and checks the service selection. Unchanged inputs rewrite nothing.
  *
  * @since 0.1.0
  */
@@ -159,6 +167,46 @@ public class RegistryMojo extends AbstractMojo {
     private boolean summary;
 
     /**
+     * Whether AWS SDK v2 clients on the compile classpath become {@code aws} services.
+     *
+     * <pre>{@code <discoverAws>false</discoverAws>}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(defaultValue = "true")
+    private boolean discoverAws;
+
+    /**
+     * Moves services into groups, new ones or those of the AWS catalogue: the element name is the group,
+     * the text a comma list of service names. The overrides file can still change a group.
+     *
+     * <pre>{@code
+     * <groups>
+     *   <payments>billing,sqs</payments>
+     *   <storage>uploads</storage>
+     * </groups>
+     * }</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private Map<String, String> groups;
+
+    /**
+     * The services to generate, as a comma list; with {@code switchboard.group.<name>=true} properties
+     * (which the group profiles set) they make the selection. With neither, every service is selected.
+     *
+     * <pre>{@code -Dswitchboard.services=s3,ec2,lambda,dynamodb}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.SERVICES)
+    private String services;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    /**
      * Skips the goal.
      *
      * <pre>{@code <skip>true</skip>}</pre>
@@ -182,9 +230,18 @@ public class RegistryMojo extends AbstractMojo {
             outcome.notes().forEach(note -> getLog().warn("switchboard: " + note));
             Path shown = project.getBasedir().toPath().relativize(outcome.registryFile());
             if (!outcome.written()) {
+                if (outcome.selected() != null) {
+                    getLog().info("switchboard: selected " + outcome.selected().size() + " service(s) by "
+                            + request.selection().describe());
+                }
                 getLog().info("switchboard: registry is up to date (fingerprint " + outcome.shortFingerprint()
                         + "), nothing rewritten: " + shown + " (" + millis + " ms)");
                 return;
+            }
+            if (!request.selection().isAll()) {
+                getLog().info("switchboard: selected " + outcome.selected().size() + " service(s) by "
+                        + request.selection().describe() + ": "
+                        + outcome.selected().stream().map(ServiceEntry::name).collect(Collectors.joining(", ")));
             }
             getLog().info("switchboard: wrote " + shown + " with "
                     + outcome.registry().services().size() + " service(s) (fingerprint " + outcome.shortFingerprint()
@@ -240,7 +297,33 @@ public class RegistryMojo extends AbstractMojo {
                         .filter(a -> a != null && a.getFile() != null)
                         .map(a -> a.getFile().toPath())
                         .findFirst()
-                        .orElse(base));
+                        .orElse(base),
+                discoverAws,
+                groupLists(),
+                Selection.of(services, properties()));
+    }
+
+    private Map<String, List<String>> groupLists() {
+        Map<String, List<String>> out = new TreeMap<>();
+        if (groups != null) {
+            groups.forEach((group, names) -> out.put(
+                    group,
+                    names == null
+                            ? List.of()
+                            : Arrays.stream(names.split(","))
+                                    .map(String::trim)
+                                    .filter(s -> !s.isEmpty())
+                                    .toList()));
+        }
+        return out;
+    }
+
+    /** Project properties (set by profiles) overlaid with the command line's. */
+    private Map<String, String> properties() {
+        Map<String, String> out = new TreeMap<>();
+        project.getProperties().forEach((k, v) -> out.put(k.toString(), v.toString()));
+        session.getUserProperties().forEach((k, v) -> out.put(k.toString(), v.toString()));
+        return out;
     }
 
     private static List<Path> paths(List<File> files) {

@@ -18,10 +18,14 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,24 +56,47 @@ final class ProtoLoader {
     LoadedProtos load(List<ProtoSource> sources) throws InputException {
         List<Problem> problems = new ArrayList<>();
         Map<String, String> texts = new HashMap<>();
-        List<ProtoFileElement> parsed = new ArrayList<>();
+        Map<String, ProtoFileElement> parsed = new LinkedHashMap<>();
+        Set<String> broken = new HashSet<>();
         for (ProtoSource source : sources) {
             String shown = display(source.file());
             try {
                 String text = Files.readString(source.file(), StandardCharsets.UTF_8);
                 texts.put(source.relativePath(), text);
-                parsed.add(ProtoParser.Companion.parse(Location.get(shown), text));
+                parsed.put(source.relativePath(), ProtoParser.Companion.parse(Location.get(shown), text));
             } catch (IOException e) {
+                broken.add(source.relativePath());
                 problems.add(Problem.in(shown, "cannot read the file (" + e + ")", "check its permissions"));
             } catch (IllegalStateException e) {
+                broken.add(source.relativePath());
                 problems.add(fromMessage(e.getMessage(), shown, "fix the syntax at that place"));
             }
         }
-        findDuplicates(parsed, problems);
-        if (!problems.isEmpty()) {
+        List<Problem> duplicates = findDuplicates(parsed.values());
+        if (!duplicates.isEmpty()) {
+            problems.addAll(duplicates);
             throw new InputException(count(problems) + " in the proto sources", problems);
         }
+        if (!problems.isEmpty()) {
+            // Link what does not lean on a broken file, so its errors come in this same report.
+            Set<String> affected = dependents(broken, parsed);
+            List<ProtoSource> clean = sources.stream()
+                    .filter(s -> !affected.contains(s.relativePath()))
+                    .toList();
+            if (!clean.isEmpty()) {
+                link(clean, texts, problems);
+            }
+            throw new InputException(count(problems) + " in the proto sources", problems);
+        }
+        LoadedProtos loaded = link(sources, texts, problems);
+        if (loaded == null) {
+            throw new InputException(count(problems) + " linking the proto sources", problems);
+        }
+        return loaded;
+    }
 
+    /** Links the sources with Wire; null, with the problems added, when linking fails. */
+    private LoadedProtos link(List<ProtoSource> sources, Map<String, String> texts, List<Problem> problems) {
         SchemaLoader loader = new SchemaLoader(FileSystems.getDefault());
         List<Location> sourcePath = sources.stream()
                 .map(s -> Location.get(s.root().toString(), s.relativePath()))
@@ -97,35 +124,58 @@ final class ProtoLoader {
         } catch (IllegalStateException | IllegalArgumentException e) {
             problems.add(fromMessage(e.getMessage(), "protos", "fix the definition at that place"));
         }
-        throw new InputException(count(problems) + " linking the proto sources", problems);
+        return null;
     }
 
+    /** The broken files and every source file that imports one of them, directly or not. */
+    private static Set<String> dependents(Set<String> broken, Map<String, ProtoFileElement> parsed) {
+        Set<String> affected = new HashSet<>(broken);
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Map.Entry<String, ProtoFileElement> file : parsed.entrySet()) {
+                if (affected.contains(file.getKey())) {
+                    continue;
+                }
+                List<String> imports = new ArrayList<>(file.getValue().getImports());
+                imports.addAll(file.getValue().getPublicImports());
+                if (imports.stream().anyMatch(affected::contains)) {
+                    affected.add(file.getKey());
+                    grew = true;
+                }
+            }
+        }
+        return affected;
+    }
+
+    private record Definition(String kind, String name, Location location) {}
+
     /** Services and top-level types defined twice, each named with both places. */
-    private static void findDuplicates(List<ProtoFileElement> files, List<Problem> problems) {
+    private static List<Problem> findDuplicates(Collection<ProtoFileElement> files) {
+        List<Problem> problems = new ArrayList<>();
         Map<String, Location> seen = new HashMap<>();
         for (ProtoFileElement file : files) {
             String prefix = file.getPackageName() == null ? "" : file.getPackageName() + ".";
-            List<Object[]> defined = new ArrayList<>();
+            List<Definition> defined = new ArrayList<>();
             for (ServiceElement service : file.getServices()) {
-                defined.add(new Object[] {"service", service.getName(), service.getLocation()});
+                defined.add(new Definition("service", prefix + service.getName(), service.getLocation()));
             }
             for (TypeElement type : file.getTypes()) {
-                defined.add(new Object[] {"type", type.getName(), type.getLocation()});
+                defined.add(new Definition("type", prefix + type.getName(), type.getLocation()));
             }
-            for (Object[] d : defined) {
-                String name = prefix + d[1];
-                Location here = (Location) d[2];
-                Location first = seen.putIfAbsent(name, here);
+            for (Definition d : defined) {
+                Location first = seen.putIfAbsent(d.name(), d.location());
                 if (first != null) {
                     problems.add(Problem.at(
-                            here.getPath(),
-                            here.getLine(),
-                            here.getColumn(),
-                            d[0] + " " + name + " is already defined at " + first,
+                            d.location().getPath(),
+                            d.location().getLine(),
+                            d.location().getColumn(),
+                            d.kind() + " " + d.name() + " is already defined at " + first,
                             "rename one of them or exclude one file with <excludes>"));
                 }
             }
         }
+        return problems;
     }
 
     /** Wire joins its errors with newlines; each starts unindented and its context lines are indented. */
@@ -148,7 +198,8 @@ final class ProtoLoader {
         return blocks;
     }
 
-    private Problem linkProblem(String block, Map<String, String> texts) {
+    private Problem linkProblem(String wireBlock, Map<String, String> texts) {
+        String block = withoutBase(wireBlock);
         String headline = block.lines().findFirst().orElse(block).trim();
         Matcher missing = MISSING_IMPORT.matcher(headline);
         if (missing.find()) {
@@ -207,6 +258,12 @@ final class ProtoLoader {
             }
         }
         return file;
+    }
+
+    /** Wire names files by the absolute roots it was given; users read them relative to the project. */
+    private String withoutBase(String message) {
+        Path base = inputs.baseDirectory();
+        return base == null ? message : message.replace(base.toAbsolutePath() + "/", "");
     }
 
     private static int lineOf(String text, String needle) {

@@ -1,5 +1,7 @@
 package dev.switchboard.maven.registry;
 
+import dev.switchboard.maven.aws.AwsCatalogue;
+import dev.switchboard.maven.aws.AwsServiceReader;
 import dev.switchboard.maven.diag.InputException;
 import dev.switchboard.maven.diag.Problem;
 import dev.switchboard.maven.proto.ProtoServiceReader;
@@ -8,6 +10,7 @@ import dev.switchboard.maven.proto.ProtoSource;
 import dev.switchboard.runtime.registry.Registry;
 import dev.switchboard.runtime.registry.RegistryCodec;
 import dev.switchboard.runtime.registry.RegistryFormat;
+import dev.switchboard.runtime.registry.RegistryFormatException;
 import dev.switchboard.runtime.registry.ServiceEntry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,9 +27,12 @@ import java.util.TreeSet;
  *   <li>find the proto sources and read the rules;
  *   <li>fingerprint every input and stop if the registry on disk has that fingerprint;
  *   <li>load and link the protos and map their services ({@link ProtoServiceReader});
+ *   <li>discover the AWS SDK clients on the classpath ({@link AwsServiceReader});
  *   <li>infer capabilities and declared dependencies ({@link InferenceRules});
+ *   <li>move services into the groups of {@code <groups>};
  *   <li>merge the overrides file ({@link Overrides});
- *   <li>keep the old registry as {@code registry.previous.json} and write the new one atomically.
+ *   <li>keep the old registry as {@code registry.previous.json} and write the new one atomically;
+ *   <li>apply the selection ({@link Selection}), which checks the names it is given.
  * </ol>
  *
  * <p>Every problem of a stage is collected before it fails; a failure writes nothing, so the earlier
@@ -48,7 +54,12 @@ public final class RegistryBuilder {
                 && RegistryCodec.readFingerprint(registryFile)
                         .filter(fingerprint::equals)
                         .isPresent()) {
-            return new RegistryOutcome(false, registryFile, fingerprint, null, List.of());
+            if (request.selection().isAll()) {
+                return new RegistryOutcome(false, registryFile, fingerprint, null, List.of(), null);
+            }
+            List<String> notes = new ArrayList<>();
+            List<ServiceEntry> selected = select(request, readCurrent(registryFile), notes);
+            return new RegistryOutcome(false, registryFile, fingerprint, null, notes, selected);
         }
 
         // Rules and overrides are parsed only now: the fingerprint covers their bytes, and an
@@ -75,19 +86,61 @@ public final class RegistryBuilder {
             services.addAll(protoServices.services());
             notes.addAll(protoServices.notes());
         }
+        if (request.discoverAws()) {
+            services.addAll(awsServices(request, services));
+        }
         List<ServiceEntry> inferred = new Inference(rules).apply(services);
+        inferred = GroupAssignments.apply(inferred, request.groups());
         if (request.overridesFile() != null) {
             inferred = Overrides.read(request.overridesFile(), overridesShown)
                     .apply(inferred, request.overridesFile(), overridesShown);
         }
 
         Registry registry = Registry.of(fingerprint, inferred);
+        List<ServiceEntry> selected = select(request, registry.services(), notes);
         byte[] bytes = RegistryCodec.writeBytes(registry, RegistryFormat.JSON);
         if (Files.isRegularFile(registryFile)) {
             AtomicFiles.copy(registryFile, request.previousFile());
         }
         AtomicFiles.write(registryFile, bytes);
-        return new RegistryOutcome(true, registryFile, fingerprint, registry, notes);
+        return new RegistryOutcome(true, registryFile, fingerprint, registry, notes, selected);
+    }
+
+    /** The AWS clients on the classpath; a name a proto service already has is an error. */
+    private static List<ServiceEntry> awsServices(RegistryRequest request, List<ServiceEntry> protoServices)
+            throws IOException, InputException {
+        List<ServiceEntry> aws = new AwsServiceReader(AwsCatalogue.bundled())
+                .read(request.protos().dependencyArchives());
+        List<Problem> problems = new ArrayList<>();
+        for (ServiceEntry client : aws) {
+            protoServices.stream()
+                    .filter(p -> p.name().equals(client.name()))
+                    .forEach(p -> problems.add(Problem.in(
+                            p.proto().file(),
+                            "proto service " + p.proto().service() + " and the AWS client "
+                                    + client.aws().clientClass() + " both want the name \"" + client.name() + "\"",
+                            "set option (switchboard.name) on the proto service")));
+        }
+        if (!problems.isEmpty()) {
+            throw new InputException(problems.size() + " service name clash(es)", problems);
+        }
+        return aws;
+    }
+
+    private static List<ServiceEntry> select(RegistryRequest request, List<ServiceEntry> services, List<String> notes)
+            throws InputException {
+        return request.selection().isAll()
+                ? services
+                : request.selection().apply(services, AwsCatalogue.bundled(), notes);
+    }
+
+    private static List<ServiceEntry> readCurrent(Path registryFile) throws IOException, InputException {
+        try {
+            return RegistryCodec.read(registryFile).services();
+        } catch (RegistryFormatException e) {
+            throw new InputException(
+                    Problem.in(registryFile.toString(), e.getMessage(), "delete it; the next build writes it anew"));
+        }
     }
 
     /**
@@ -102,7 +155,9 @@ public final class RegistryBuilder {
                 .add("includes", String.join(",", request.protos().includes()))
                 .add("excludes", String.join(",", request.protos().excludes()))
                 .add("replaceDefaultRules", Boolean.toString(request.replaceDefaultRules()))
-                .add("failOnMissingSources", Boolean.toString(request.failOnMissingSources()));
+                .add("failOnMissingSources", Boolean.toString(request.failOnMissingSources()))
+                .add("discoverAws", Boolean.toString(request.discoverAws()))
+                .add("groups", request.groups().toString());
         Path base = request.protos().baseDirectory();
         for (Path root : request.protos().sourceRoots()) {
             fp.add("source-root", shown(base, root));

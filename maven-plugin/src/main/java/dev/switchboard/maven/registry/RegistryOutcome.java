@@ -1,6 +1,7 @@
 package dev.switchboard.maven.registry;
 
 import dev.switchboard.runtime.registry.Registry;
+import dev.switchboard.runtime.registry.ServiceEntry;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -12,9 +13,16 @@ import java.util.List;
  * @param fingerprint the fingerprint of the inputs
  * @param registry the new registry when written, null when up to date (not read, to keep no-ops cheap)
  * @param notes warnings worth logging
+ * @param selected the services the selection picks, in registry order; null when the registry was up
+ *     to date and every service is selected (then it is not read, to keep no-ops cheap)
  */
 public record RegistryOutcome(
-        boolean written, Path registryFile, String fingerprint, Registry registry, List<String> notes) {
+        boolean written,
+        Path registryFile,
+        String fingerprint,
+        Registry registry,
+        List<String> notes,
+        List<ServiceEntry> selected) {
 
     /** The first 12 hex digits, enough to tell fingerprints apart in a log line. */
     public String shortFingerprint() {

@@ -2,6 +2,10 @@ package dev.switchboard.maven.registry;
 
 import dev.switchboard.maven.proto.ProtoInputs;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Everything one registry build needs, read from the plugin configuration.
@@ -14,6 +18,9 @@ import java.nio.file.Path;
  * @param failOnMissingSources whether finding no protos fails the build instead of warning
  * @param pluginVersion the plugin's version, part of the fingerprint
  * @param pluginArchive the plugin's jar, whose stamp is part of the fingerprint (snapshots change)
+ * @param discoverAws whether AWS SDK clients on the classpath become services
+ * @param groups group name → services moved into it ({@code <groups>})
+ * @param selection which services the build generates
  */
 public record RegistryRequest(
         ProtoInputs protos,
@@ -23,7 +30,15 @@ public record RegistryRequest(
         Path registryDirectory,
         boolean failOnMissingSources,
         String pluginVersion,
-        Path pluginArchive) {
+        Path pluginArchive,
+        boolean discoverAws,
+        Map<String, List<String>> groups,
+        Selection selection) {
+
+    public RegistryRequest {
+        groups = groups == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(groups));
+        selection = selection == null ? Selection.all() : selection;
+    }
 
     public static final String REGISTRY_FILE = "registry.json";
     public static final String PREVIOUS_FILE = "registry.previous.json";

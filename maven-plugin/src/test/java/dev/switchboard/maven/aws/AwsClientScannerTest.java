@@ -24,7 +24,8 @@ class AwsClientScannerTest {
     }
 
     @Test
-    @DisplayName("exactly one entry per sync client of the real SDK modules on the classpath, no delegating or async ones")
+    @DisplayName(
+            "exactly one entry per sync client of the real SDK modules on the classpath, no delegating or async ones")
     void findsEverySyncClient() {
         assertThat(scan.services())
                 .extracting(s -> s.name() + "=" + s.client().simpleName())
@@ -88,6 +89,8 @@ class AwsClientScannerTest {
     void readsGlobalFromRegionsMetadata() {
         assertThat(service("iam").global()).isTrue();
         assertThat(service("sqs").global()).isFalse();
-        assertThat(scan.globalMetadataIds()).contains("iam", "route53", "cloudfront").doesNotContain("s3");
+        assertThat(scan.globalMetadataIds())
+                .contains("iam", "route53", "cloudfront")
+                .doesNotContain("s3");
     }
 }

@@ -336,6 +336,29 @@ class ProtoServiceReaderTest {
     }
 
     @Test
+    @DisplayName("a syntax error does not hide link errors of files that do not import the broken one")
+    void syntaxErrorsDoNotHideLinkErrors() {
+        ProtoProject project = new ProtoProject(dir)
+                .proto("broken.proto", "syntax = \"proto3\";\npackage b;\nmessage B { string x = 1 }\n")
+                .proto(
+                        "leans.proto",
+                        "syntax = \"proto3\";\npackage l;\nimport \"broken.proto\";\nmessage L { b.B b = 1; }\n")
+                .proto("other.proto", "syntax = \"proto3\";\npackage o;\nmessage O { Missing m = 1; }\n");
+
+        assertThatThrownBy(() -> read(project))
+                .isInstanceOfSatisfying(
+                        InputException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(Problem::toString)
+                                .satisfiesExactly(
+                                        broken -> assertThat(broken).startsWith("src/main/proto/broken.proto:3:"),
+                                        other -> assertThat(other)
+                                                .startsWith(
+                                                        "src/main/proto/other.proto:3:13: unable to resolve Missing")
+                                                .doesNotContain(dir.toString())));
+    }
+
+    @Test
     @DisplayName("a service defined in two files is reported with both places")
     void reportsDuplicateServices() {
         ProtoProject project = new ProtoProject(dir)

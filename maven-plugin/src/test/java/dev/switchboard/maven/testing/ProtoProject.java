@@ -2,6 +2,7 @@ package dev.switchboard.maven.testing;
 
 import dev.switchboard.maven.proto.ProtoInputs;
 import dev.switchboard.maven.registry.RegistryRequest;
+import dev.switchboard.maven.registry.Selection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** A throw-away project directory with inline proto files, for tests. */
 public final class ProtoProject {
@@ -89,6 +91,9 @@ public final class ProtoProject {
                 base.resolve("target/switchboard"),
                 failOnMissingSources,
                 "test",
-                base.resolve("plugin.jar"));
+                base.resolve("plugin.jar"),
+                false,
+                Map.of(),
+                Selection.all());
     }
 }
