@@ -1,0 +1,213 @@
+package dev.switchboard.runtime;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * How clients are made: what the factory's builder was given, falling back to system properties and
+ * then the environment. Code wins over both: {@code endpointOverride("s3", uri)} beats {@code
+ * -Dswitchboard.s3.endpoint=…}, which beats {@code SWITCHBOARD_S3_ENDPOINT}.
+ *
+ * <p>Types of the AWS SDK and grpc-java are held as {@code Object} so that this class loads in an
+ * application that has neither; the generated builder is typed.
+ */
+public final class ClientSettings {
+    private final String region;
+    private final Object credentialsProvider;
+    private final Map<String, URI> endpoints;
+    private final Map<String, String> targets;
+    private final SyncHttpClient syncHttpClient;
+    private final AsyncHttpClient asyncHttpClient;
+    private final List<Consumer<Object>> customizers;
+    private final Map<String, List<Consumer<Object>>> serviceCustomizers;
+    private final Function<String, Object> channelFactory;
+    private final boolean plaintext;
+    private final UnaryOperator<String> systemProperties;
+    private final UnaryOperator<String> environment;
+
+    private ClientSettings(Builder b) {
+        region = b.region;
+        credentialsProvider = b.credentialsProvider;
+        endpoints = Map.copyOf(b.endpoints);
+        targets = Map.copyOf(b.targets);
+        syncHttpClient = b.syncHttpClient;
+        asyncHttpClient = b.asyncHttpClient;
+        customizers = List.copyOf(b.customizers);
+        Map<String, List<Consumer<Object>>> copy = new HashMap<>();
+        b.serviceCustomizers.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        serviceCustomizers = Map.copyOf(copy);
+        channelFactory = b.channelFactory;
+        plaintext = b.plaintext;
+        systemProperties = b.systemProperties;
+        environment = b.environment;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The AWS region id: code, then {@code switchboard.aws.region}, then {@code SWITCHBOARD_AWS_REGION}. */
+    public Optional<String> region() {
+        return Optional.ofNullable(region).or(() -> lookup("aws", "region"));
+    }
+
+    /** The AWS credentials provider given in code, or null for the SDK's default chain. */
+    public Object credentialsProvider() {
+        return credentialsProvider;
+    }
+
+    /** The endpoint override of a service: code, {@code switchboard.<service>.endpoint}, the environment. */
+    public Optional<URI> endpoint(String service) {
+        return Optional.ofNullable(endpoints.get(service))
+                .or(() -> lookup(service, "endpoint").map(URI::create));
+    }
+
+    /** The gRPC target of a service: code, {@code switchboard.<service>.target}, the environment. */
+    public Optional<String> target(String service) {
+        return Optional.ofNullable(targets.get(service)).or(() -> lookup(service, "target"));
+    }
+
+    /** The sync HTTP client chosen in code or by {@code switchboard.aws.httpClient}; null lets the factory pick. */
+    public SyncHttpClient syncHttpClient() {
+        return syncHttpClient != null
+                ? syncHttpClient
+                : lookup("aws", "httpClient").map(v -> enumValue(SyncHttpClient.class, v)).orElse(null);
+    }
+
+    /** The async HTTP client chosen in code or by {@code switchboard.aws.asyncHttpClient}; null lets the factory pick. */
+    public AsyncHttpClient asyncHttpClient() {
+        return asyncHttpClient != null
+                ? asyncHttpClient
+                : lookup("aws", "asyncHttpClient")
+                        .map(v -> enumValue(AsyncHttpClient.class, v))
+                        .orElse(null);
+    }
+
+    /** The global customizers, then the service's own, in the order they were added. */
+    public List<Consumer<Object>> customizers(String service) {
+        List<Consumer<Object>> all = new ArrayList<>(customizers);
+        all.addAll(serviceCustomizers.getOrDefault(service, List.of()));
+        return all;
+    }
+
+    /** Opens gRPC channels for targets, or null for switchboard's own (plaintext or TLS by {@link #plaintext}). */
+    public Function<String, Object> channelFactory() {
+        return channelFactory;
+    }
+
+    /** Whether gRPC targets without a {@code grpc://} or {@code grpcs://} scheme use plaintext. */
+    public boolean plaintext() {
+        return plaintext;
+    }
+
+    private Optional<String> lookup(String service, String key) {
+        String property = "switchboard." + service + "." + key;
+        String value = systemProperties.apply(property);
+        if (value == null || value.isBlank()) {
+            value = environment.apply(property.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"));
+        }
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String value) {
+        String wanted = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(wanted)) {
+                return constant;
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (E constant : type.getEnumConstants()) {
+            names.add(constant.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        }
+        throw new IllegalArgumentException(
+                "\"" + value + "\" is not a known " + type.getSimpleName() + "; use one of " + names);
+    }
+
+    /** Collects settings; the generated factory builders wrap one. */
+    public static final class Builder {
+        private String region;
+        private Object credentialsProvider;
+        private final Map<String, URI> endpoints = new HashMap<>();
+        private final Map<String, String> targets = new HashMap<>();
+        private SyncHttpClient syncHttpClient;
+        private AsyncHttpClient asyncHttpClient;
+        private final List<Consumer<Object>> customizers = new ArrayList<>();
+        private final Map<String, List<Consumer<Object>>> serviceCustomizers = new HashMap<>();
+        private Function<String, Object> channelFactory;
+        private boolean plaintext;
+        private UnaryOperator<String> systemProperties = System::getProperty;
+        private UnaryOperator<String> environment = System::getenv;
+
+        private Builder() {}
+
+        public Builder region(String regionId) {
+            region = regionId;
+            return this;
+        }
+
+        public Builder credentialsProvider(Object provider) {
+            credentialsProvider = provider;
+            return this;
+        }
+
+        public Builder endpoint(String service, URI endpoint) {
+            endpoints.put(service, endpoint);
+            return this;
+        }
+
+        public Builder target(String service, String target) {
+            targets.put(service, target);
+            return this;
+        }
+
+        public Builder syncHttpClient(SyncHttpClient client) {
+            syncHttpClient = client;
+            return this;
+        }
+
+        public Builder asyncHttpClient(AsyncHttpClient client) {
+            asyncHttpClient = client;
+            return this;
+        }
+
+        public Builder customizer(Consumer<Object> customizer) {
+            customizers.add(customizer);
+            return this;
+        }
+
+        public Builder customizer(String service, Consumer<Object> customizer) {
+            serviceCustomizers.computeIfAbsent(service, s -> new ArrayList<>()).add(customizer);
+            return this;
+        }
+
+        public Builder channelFactory(Function<String, Object> factory) {
+            channelFactory = factory;
+            return this;
+        }
+
+        public Builder plaintext(boolean value) {
+            plaintext = value;
+            return this;
+        }
+
+        /** Where system properties and environment variables are read; for tests. */
+        public Builder lookups(UnaryOperator<String> properties, UnaryOperator<String> env) {
+            systemProperties = properties;
+            environment = env;
+            return this;
+        }
+
+        public ClientSettings build() {
+            return new ClientSettings(this);
+        }
+    }
+}

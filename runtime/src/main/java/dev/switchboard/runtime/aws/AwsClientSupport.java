@@ -1,0 +1,107 @@
+package dev.switchboard.runtime.aws;
+
+import dev.switchboard.runtime.AsyncHttpClient;
+import dev.switchboard.runtime.ClientSettings;
+import dev.switchboard.runtime.SyncHttpClient;
+import java.lang.System.Logger.Level;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.function.Consumer;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.builder.SdkAsyncClientBuilder;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * Applies a factory's settings to an SDK client builder and builds the client: region, credentials,
+ * endpoint override, HTTP client, then the customizers (global first, then the service's own).
+ *
+ * <p>When no HTTP client is chosen, the first one on the classpath in {@link SyncHttpClient} (or
+ * {@link AsyncHttpClient}) order is set explicitly and logged, so the log always names the client in
+ * use; recent SDK versions would otherwise pick one by a priority of their own.
+ */
+public final class AwsClientSupport {
+    private static final System.Logger LOG = System.getLogger("dev.switchboard");
+
+    private AwsClientSupport() {}
+
+    /** Builds a client of {@code service} from {@code builder} with {@code settings}. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static <C> C build(AwsClientBuilder<?, C> builder, String service, ClientSettings settings) {
+        settings.region().ifPresent(region -> builder.region(Region.of(region)));
+        if (settings.credentialsProvider() != null) {
+            builder.credentialsProvider((AwsCredentialsProvider) settings.credentialsProvider());
+        }
+        settings.endpoint(service).ifPresent(builder::endpointOverride);
+        if (builder instanceof SdkSyncClientBuilder sync) {
+            SyncHttpClient chosen = settings.syncHttpClient();
+            SyncHttpClient used = chosen != null ? chosen : firstPresent(SyncHttpClient.values(), service);
+            if (used != null) {
+                sync.httpClientBuilder((SdkHttpClient.Builder) httpClientBuilder(used.className(), used.artifactId(), service, chosen != null));
+                LOG.log(Level.INFO, () -> "switchboard: " + service + " uses the " + name(used) + " HTTP client"
+                        + (chosen != null ? "" : " (first on the classpath; choose one with httpClient(…))"));
+            }
+        }
+        if (builder instanceof SdkAsyncClientBuilder async) {
+            AsyncHttpClient chosen = settings.asyncHttpClient();
+            AsyncHttpClient used = chosen != null ? chosen : firstPresent(AsyncHttpClient.values(), service);
+            if (used != null) {
+                async.httpClientBuilder(
+                        (SdkAsyncHttpClient.Builder) httpClientBuilder(used.className(), used.artifactId(), service, chosen != null));
+                LOG.log(Level.INFO, () -> "switchboard: " + service + " uses the " + name(used) + " async HTTP client"
+                        + (chosen != null ? "" : " (first on the classpath; choose one with asyncHttpClient(…))"));
+            }
+        }
+        for (Consumer<Object> customizer : settings.customizers(service)) {
+            customizer.accept(builder);
+        }
+        return builder.build();
+    }
+
+    private static <E extends Enum<E>> E firstPresent(E[] candidates, String service) {
+        for (E candidate : candidates) {
+            String className = candidate instanceof SyncHttpClient s
+                    ? s.className()
+                    : ((AsyncHttpClient) candidate).className();
+            if (present(className)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static boolean present(String className) {
+        try {
+            Class.forName(className, false, AwsClientSupport.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private static Object httpClientBuilder(String className, String artifactId, String service, boolean chosen) {
+        Class<?> type;
+        try {
+            type = Class.forName(className, true, AwsClientSupport.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("service \"" + service + "\" is set to use " + className
+                    + ", which is not on the classpath; add <dependency><groupId>software.amazon.awssdk</groupId>"
+                    + "<artifactId>" + artifactId + "</artifactId></dependency> or choose another HTTP client", e);
+        }
+        try {
+            return MethodHandles.publicLookup()
+                    .findStatic(type, "builder", MethodType.methodType(type.getMethod("builder").getReturnType()))
+                    .invoke();
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot create " + className + " for service \"" + service + "\""
+                    + (chosen ? "" : " (picked as the first HTTP client on the classpath)") + ": " + e, e);
+        }
+    }
+
+    private static String name(Enum<?> value) {
+        return value.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,86 @@
+package dev.switchboard.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class ClientSettingsTest {
+    private static final Map<String, String> PROPERTIES = Map.of(
+            "switchboard.aws.region", "eu-west-1",
+            "switchboard.s3.endpoint", "http://127.0.0.1:9000",
+            "switchboard.user.target", "localhost:7000",
+            "switchboard.aws.httpClient", "url-connection");
+    private static final Map<String, String> ENV = Map.of(
+            "SWITCHBOARD_AWS_REGION", "us-east-2",
+            "SWITCHBOARD_DYNAMODB_STREAMS_ENDPOINT", "http://127.0.0.1:8000",
+            "SWITCHBOARD_S3_ENDPOINT", "http://env:1");
+
+    private static ClientSettings.Builder builder() {
+        return ClientSettings.builder().lookups(PROPERTIES::get, ENV::get);
+    }
+
+    @Test
+    @DisplayName("system properties beat the environment, and code beats both")
+    void resolvesInOrder() {
+        ClientSettings fromLookups = builder().build();
+        ClientSettings fromCode = builder()
+                .region("ap-south-1")
+                .endpoint("s3", URI.create("http://code:2"))
+                .target("user", "grpc://code:3")
+                .syncHttpClient(SyncHttpClient.APACHE)
+                .build();
+
+        assertThat(fromLookups.region()).contains("eu-west-1");
+        assertThat(fromLookups.endpoint("s3")).contains(URI.create("http://127.0.0.1:9000"));
+        assertThat(fromLookups.endpoint("dynamodb-streams")).contains(URI.create("http://127.0.0.1:8000"));
+        assertThat(fromLookups.target("user")).contains("localhost:7000");
+        assertThat(fromLookups.syncHttpClient()).isEqualTo(SyncHttpClient.URL_CONNECTION);
+        assertThat(fromLookups.endpoint("sqs")).isEmpty();
+        assertThat(fromCode.region()).contains("ap-south-1");
+        assertThat(fromCode.endpoint("s3")).contains(URI.create("http://code:2"));
+        assertThat(fromCode.target("user")).contains("grpc://code:3");
+        assertThat(fromCode.syncHttpClient()).isEqualTo(SyncHttpClient.APACHE);
+    }
+
+    @Test
+    @DisplayName("the environment is used when no property is set")
+    void fallsBackToTheEnvironment() {
+        ClientSettings settings = ClientSettings.builder()
+                .lookups(p -> null, ENV::get)
+                .build();
+
+        assertThat(settings.region()).contains("us-east-2");
+        assertThat(settings.endpoint("s3")).contains(URI.create("http://env:1"));
+    }
+
+    @Test
+    @DisplayName("an unknown HTTP client name is an error listing the known ones")
+    void rejectsUnknownHttpClient() {
+        ClientSettings settings = ClientSettings.builder()
+                .lookups(Map.of("switchboard.aws.httpClient", "okhttp")::get, e -> null)
+                .build();
+
+        assertThatThrownBy(settings::syncHttpClient)
+                .hasMessageContaining("\"okhttp\"")
+                .hasMessageContaining("url-connection");
+    }
+
+    @Test
+    @DisplayName("global customizers run before the service's own")
+    void ordersCustomizers() {
+        StringBuilder order = new StringBuilder();
+        ClientSettings settings = builder()
+                .customizer("s3", b -> order.append("s3;"))
+                .customizer(b -> order.append("all;"))
+                .build();
+
+        settings.customizers("s3").forEach(c -> c.accept(null));
+        settings.customizers("sqs").forEach(c -> c.accept(null));
+
+        assertThat(order).hasToString("all;s3;all;");
+    }
+}
