@@ -69,6 +69,7 @@ public final class RegistryBuilder {
         InferenceRules rules = InferenceRules.load(request.rulesFile(), request.replaceDefaultRules(), rulesShown);
         List<String> notes = new ArrayList<>();
         List<ServiceEntry> services = new ArrayList<>();
+        String noProtos = null;
         if (sources.isEmpty()) {
             String searched = request.protos().sourceRoots().stream()
                     .map(p -> shown(base, p))
@@ -80,7 +81,7 @@ public final class RegistryBuilder {
                         "no .proto files found in " + searched,
                         "add protos there, point <protoSourceRoots> at them, or set <failOnMissingSources>false"));
             }
-            notes.add("no .proto files found in " + searched + "; the registry has no proto services");
+            noProtos = "no .proto files found in " + searched + "; the registry has no proto services";
         } else {
             ProtoServices protoServices = reader.read(sources, Set.copyOf(rules.ignoredTypePackages()));
             services.addAll(protoServices.services());
@@ -88,6 +89,10 @@ public final class RegistryBuilder {
         }
         if (request.discoverAws()) {
             services.addAll(awsServices(request, services));
+        }
+        if (noProtos != null && services.isEmpty()) {
+            // Only worth a warning when AWS discovery found nothing either.
+            notes.add(noProtos);
         }
         List<ServiceEntry> inferred = new Inference(rules).apply(services);
         inferred = GroupAssignments.apply(inferred, request.groups());

@@ -20,6 +20,8 @@ public final class ProtoProject {
     private Path rules;
     private Path overrides;
     private boolean failOnMissingSources;
+    private boolean discoverAws;
+    private Selection selection = Selection.all();
 
     public ProtoProject(Path base) {
         this.base = base;
@@ -73,6 +75,20 @@ public final class ProtoProject {
         return this;
     }
 
+    /** Puts the real SDK jars of the test classpath on the project's classpath and discovers them. */
+    public ProtoProject withAws() {
+        archives.addAll(TestClasspath.jars().stream()
+                .filter(j -> j.toString().contains("awssdk"))
+                .toList());
+        discoverAws = true;
+        return this;
+    }
+
+    public ProtoProject select(String services) {
+        selection = Selection.of(services, Map.of());
+        return this;
+    }
+
     public ProtoProject failOnMissingSources() {
         failOnMissingSources = true;
         return this;
@@ -92,8 +108,8 @@ public final class ProtoProject {
                 failOnMissingSources,
                 "test",
                 base.resolve("plugin.jar"),
-                false,
+                discoverAws,
                 Map.of(),
-                Selection.all());
+                selection);
     }
 }

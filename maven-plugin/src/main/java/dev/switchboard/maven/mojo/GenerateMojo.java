@@ -1,0 +1,194 @@
+package dev.switchboard.maven.mojo;
+
+import dev.switchboard.maven.diag.InputException;
+import dev.switchboard.maven.render.GenerateOutcome;
+import dev.switchboard.maven.render.GenerateRequest;
+import dev.switchboard.maven.render.RenderException;
+import dev.switchboard.maven.render.SourceGenerator;
+import java.io.File;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import org.apache.maven.model.Resource;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Builds the registry when stale, applies the selection, and renders the client factory, its service
+ * name constants, one provider per service with its {@code META-INF/services} registration, and the
+ * bundled registry; adds the source and resource roots to the build. Only changed files are written,
+ * and files an earlier run produced that are no longer produced are deleted.
+ *
+ * @since 0.1.0
+ */
+@Mojo(
+        name = "generate",
+        defaultPhase = LifecyclePhase.GENERATE_SOURCES,
+        requiresDependencyResolution = ResolutionScope.COMPILE,
+        threadSafe = true)
+public class GenerateMojo extends AbstractSwitchboardMojo {
+
+    /**
+     * The package of the generated classes; by default the project's groupId plus {@code .switchboard}.
+     *
+     * <pre>{@code <packageName>com.acme.clients</packageName>}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(defaultValue = "${project.groupId}.switchboard")
+    private String packageName;
+
+    /**
+     * The name of the factory class.
+     *
+     * <pre>{@code <className>AcmeClients</className>}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(defaultValue = "ServiceClients")
+    private String className;
+
+    /**
+     * Where generated Java sources go; added to the compile source roots.
+     *
+     * <pre>{@code <outputDirectory>${project.build.directory}/generated-sources/switchboard</outputDirectory>}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(defaultValue = "${project.build.directory}/generated-sources/switchboard", required = true)
+    private File outputDirectory;
+
+    /**
+     * Where generated resources go (the bundled registry, the provider registration); added to the
+     * project's resources.
+     *
+     * <pre>{@code <resourceDirectory>${project.build.directory}/generated-resources/switchboard</resourceDirectory>}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(defaultValue = "${project.build.directory}/generated-resources/switchboard", required = true)
+    private File resourceDirectory;
+
+    /**
+     * A directory of templates that replace the bundled ones of the same name ({@code
+     * ServiceClients.java.ftl}, {@code ServiceNames.java.ftl}, {@code ServiceProvider.java.ftl}); the
+     * others stay as bundled.
+     *
+     * <pre>{@code <templateDirectory>src/main/switchboard/templates</templateDirectory>}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private File templateDirectory;
+
+    /**
+     * Templates of the project's own, rendered with the same model as the factory. {@code output} is
+     * relative to {@code outputDirectory} and must stay inside it; {@code {service}} in it renders the
+     * template once per service.
+     *
+     * <pre>{@code
+     * <generators>
+     *   <generator>
+     *     <template>src/main/switchboard/Inventory.java.ftl</template>
+     *     <output>com/acme/Inventory.java</output>
+     *   </generator>
+     * </generators>
+     * }</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<GeneratorConfig> generators;
+
+    /** One {@code <generator>}. */
+    public static class GeneratorConfig {
+        /** The FreeMarker template file. */
+        private File template;
+
+        /** The output path, relative to {@code outputDirectory}. */
+        private String output;
+    }
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skipped()) {
+            return;
+        }
+        requireRuntime();
+        if (className == null || !className.matches("[A-Z][A-Za-z0-9_]*")) {
+            throw new MojoFailureException("switchboard: <className> \"" + className + "\" is not a Java class name;"
+                    + " use letters, digits and '_', starting with an upper-case letter");
+        }
+        GenerateRequest request = new GenerateRequest(
+                registryRequest(),
+                packageName.toLowerCase(Locale.ROOT),
+                className,
+                outputDirectory.toPath().toAbsolutePath(),
+                resourceDirectory.toPath().toAbsolutePath(),
+                templateDirectory == null ? null : existingDirectory(templateDirectory),
+                generators == null
+                        ? List.of()
+                        : generators.stream()
+                                .map(g -> new GenerateRequest.Generator(
+                                        g.template == null
+                                                ? project.getBasedir().toPath()
+                                                : g.template.toPath(),
+                                        g.output == null ? "" : g.output))
+                                .toList());
+        long started = System.nanoTime();
+        try {
+            GenerateOutcome outcome = new SourceGenerator().generate(request);
+            logRegistry(outcome.registry(), request.registry(), outcome.registryMillis());
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            if (outcome.upToDate()) {
+                getLog().info("switchboard: generated sources are up to date, nothing rewritten: " + outcome.unchanged()
+                        + " file(s) (" + millis + " ms)");
+            } else {
+                getLog().info("switchboard: generated " + className + " with "
+                        + outcome.services().size()
+                        + " service(s): " + outcome.written() + " file(s) written, " + outcome.unchanged()
+                        + " unchanged, " + outcome.deleted() + " deleted (" + millis + " ms)");
+            }
+        } catch (InputException e) {
+            throw failure(e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("switchboard: cannot write generated files: " + e.getMessage(), e);
+        } catch (RenderException e) {
+            throw new MojoFailureException(
+                    "switchboard: a template failed: " + e.getMessage() + "\nEarlier outputs were left as they were.",
+                    e);
+        }
+        project.addCompileSourceRoot(outputDirectory.getAbsolutePath());
+        Resource resource = new Resource();
+        resource.setDirectory(resourceDirectory.getAbsolutePath());
+        project.addResource(resource);
+    }
+
+    /** The generated code calls switchboard-runtime; without it, compilation would fail far from the cause. */
+    private void requireRuntime() throws MojoFailureException {
+        boolean present = project.getArtifacts().stream()
+                .anyMatch(a -> a.getGroupId().equals("dev.switchboard")
+                        && a.getArtifactId().equals("switchboard-runtime"));
+        if (!present) {
+            throw new MojoFailureException("switchboard: the generated clients need switchboard-runtime, which is not a"
+                    + " dependency of this project; add it:\n"
+                    + "    <dependency>\n"
+                    + "      <groupId>dev.switchboard</groupId>\n"
+                    + "      <artifactId>switchboard-runtime</artifactId>\n"
+                    + "      <version>" + pluginVersion() + "</version>\n"
+                    + "    </dependency>");
+        }
+    }
+
+    private static java.nio.file.Path existingDirectory(File dir) throws MojoFailureException {
+        if (!dir.isDirectory()) {
+            throw new MojoFailureException("switchboard: <templateDirectory> " + dir + " is not a directory; correct"
+                    + " the path or remove the parameter");
+        }
+        return dir.toPath().toAbsolutePath();
+    }
+}
