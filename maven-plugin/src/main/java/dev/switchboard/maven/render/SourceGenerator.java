@@ -33,8 +33,8 @@ import java.util.stream.Stream;
  *   <li>build the registry if stale and apply the selection ({@link RegistryBuilder});
  *   <li>fingerprint what the outputs depend on and stop if the manifest of the last run has it;
  *   <li>compute the template model ({@link FactoryModelBuilder});
- *   <li>render every file in memory: factory, names, one provider per service, the provider
- *       registration, the bundled registry, the user's generators;
+ *   <li>render every file in memory: factory, names, one provider per selected service, the provider
+ *       registration, the bundled registry (every service, for run-time fallbacks), the user's generators;
  *   <li>write the files whose bytes changed, delete those the last run produced and this one did not,
  *       and record the manifest.
  * </ol>
@@ -87,9 +87,10 @@ public final class SourceGenerator {
                     0);
         }
 
-        List<ServiceEntry> selected = selected(registry);
+        List<ServiceEntry> all = allServices(registry);
+        List<ServiceEntry> selected = registry.selected() != null ? registry.selected() : all;
         FactoryModel model = FactoryModelBuilder.build(selected, request.packageName(), request.className());
-        Map<String, String> files = render(request, model, selected, registry.fingerprint());
+        Map<String, String> files = render(request, model, all, registry.fingerprint());
 
         int written = 0;
         int unchanged = 0;
@@ -124,7 +125,7 @@ public final class SourceGenerator {
 
     /** The file map's keys: {@code sources/…} and {@code resources/…}, relative to their roots. */
     Map<String, String> render(
-            GenerateRequest request, FactoryModel model, List<ServiceEntry> selected, String registryFingerprint)
+            GenerateRequest request, FactoryModel model, List<ServiceEntry> registry, String registryFingerprint)
             throws RenderException, InputException, IOException {
         TemplateRenderer renderer = new TemplateRenderer(request.templateDirectory());
         Map<String, Object> base = new HashMap<>();
@@ -155,7 +156,9 @@ public final class SourceGenerator {
         }
         files.put(
                 "resources/" + ClientResolver.BUNDLED_REGISTRY,
-                RegistryCodec.write(Registry.of(registryFingerprint, selected), RegistryFormat.JSON));
+                // The whole registry, not only the selection: services left out of the factory are still
+                // served at run time by providers or reflection from these class names (DESIGN §5).
+                RegistryCodec.write(Registry.of(registryFingerprint, registry), RegistryFormat.JSON));
         renderGenerators(request, renderer, base, model, files);
         return files;
     }
@@ -208,10 +211,8 @@ public final class SourceGenerator {
         }
     }
 
-    private static List<ServiceEntry> selected(RegistryOutcome registry) throws IOException, InputException {
-        if (registry.selected() != null) {
-            return registry.selected();
-        }
+    /** Every service of the registry, read from the file when the registry stage did not build it. */
+    private static List<ServiceEntry> allServices(RegistryOutcome registry) throws IOException, InputException {
         if (registry.registry() != null) {
             return registry.registry().services();
         }
