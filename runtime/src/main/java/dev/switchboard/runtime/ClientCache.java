@@ -29,8 +29,8 @@ public final class ClientCache implements AutoCloseable {
                 v = value;
                 if (v == null) {
                     if (cache.closed) {
-                        throw new IllegalStateException("the service clients were closed; service \"" + name
-                                + "\" can no longer be created");
+                        throw new IllegalStateException(
+                                "the service clients were closed; service \"" + name + "\" can no longer be created");
                     }
                     v = create.get();
                     if (v == null) {

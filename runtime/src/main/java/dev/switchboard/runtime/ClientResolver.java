@@ -45,8 +45,11 @@ public final class ClientResolver {
         }
         TreeSet<String> known = new TreeSet<>(providers().keySet());
         registry().services().forEach(s -> known.add(s.name()));
-        throw new ServiceNotAvailableException(service, known, "it is not compiled in, no provider on the classpath"
-                + " serves it, and the bundled registry does not list it");
+        throw new ServiceNotAvailableException(
+                service,
+                known,
+                "it is not compiled in, no provider on the classpath"
+                        + " serves it, and the bundled registry does not list it");
     }
 
     /** Every service a provider or the bundled registry knows. */

@@ -79,7 +79,9 @@ public final class ClientSettings {
     public SyncHttpClient syncHttpClient() {
         return syncHttpClient != null
                 ? syncHttpClient
-                : lookup("aws", "httpClient").map(v -> enumValue(SyncHttpClient.class, v)).orElse(null);
+                : lookup("aws", "httpClient")
+                        .map(v -> enumValue(SyncHttpClient.class, v))
+                        .orElse(null);
     }
 
     /** The async HTTP client chosen in code or by {@code switchboard.aws.asyncHttpClient}; null lets the factory pick. */

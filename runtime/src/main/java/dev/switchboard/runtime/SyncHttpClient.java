@@ -1,7 +1,7 @@
 package dev.switchboard.runtime;
 
 /** The AWS SDK sync HTTP clients a factory can be told to use, in the order it picks one itself. */
-public enum SyncHttpClient {
+public enum SyncHttpClient implements HttpClientImplementation {
     APACHE("software.amazon.awssdk.http.apache.ApacheHttpClient", "apache-client"),
     URL_CONNECTION("software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient", "url-connection-client"),
     APACHE5("software.amazon.awssdk.http.apache5.Apache5HttpClient", "apache5-client"),
@@ -15,12 +15,12 @@ public enum SyncHttpClient {
         this.artifactId = artifactId;
     }
 
-    /** The client class, which has a static {@code builder()}. */
+    @Override
     public String className() {
         return className;
     }
 
-    /** The SDK module that holds it ({@code software.amazon.awssdk:<artifactId>}). */
+    @Override
     public String artifactId() {
         return artifactId;
     }

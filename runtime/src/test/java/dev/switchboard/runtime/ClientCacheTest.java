@@ -29,7 +29,8 @@ class ClientCacheTest {
     }
 
     @Test
-    @DisplayName("64 threads hammering first calls over 50 services create exactly 50 clients, and close() closes each once")
+    @DisplayName(
+            "64 threads hammering first calls over 50 services create exactly 50 clients, and close() closes each once")
     void createsEachClientOnceUnderContention() throws Exception {
         ClientCache cache = new ClientCache();
         Map<String, AtomicInteger> creations = new ConcurrentHashMap<>();
@@ -45,7 +46,9 @@ class ClientCacheTest {
                 for (int i = 0; i < 50; i++) {
                     String name = "service-" + ((i + offset) % 50);
                     seen.add(cache.get(name, () -> {
-                        creations.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();
+                        creations
+                                .computeIfAbsent(name, n -> new AtomicInteger())
+                                .incrementAndGet();
                         Thread.onSpinWait();
                         FakeClient client = new FakeClient();
                         synchronized (made) {

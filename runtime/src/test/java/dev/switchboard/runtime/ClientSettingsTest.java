@@ -49,9 +49,8 @@ class ClientSettingsTest {
     @Test
     @DisplayName("the environment is used when no property is set")
     void fallsBackToTheEnvironment() {
-        ClientSettings settings = ClientSettings.builder()
-                .lookups(p -> null, ENV::get)
-                .build();
+        ClientSettings settings =
+                ClientSettings.builder().lookups(p -> null, ENV::get).build();
 
         assertThat(settings.region()).contains("us-east-2");
         assertThat(settings.endpoint("s3")).contains(URI.create("http://env:1"));

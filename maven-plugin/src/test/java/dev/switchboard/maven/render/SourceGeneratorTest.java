@@ -52,6 +52,19 @@ class SourceGeneratorTest {
                 List.of());
     }
 
+    /** The same request with templates of the project's own. */
+    private static GenerateRequest withTemplates(
+            GenerateRequest plain, Path templateDirectory, List<GenerateRequest.Generator> generators) {
+        return new GenerateRequest(
+                plain.registry(),
+                plain.packageName(),
+                plain.className(),
+                plain.sourceDirectory(),
+                plain.resourceDirectory(),
+                templateDirectory,
+                generators);
+    }
+
     private static Map<String, String> read(Path root) throws IOException {
         Map<String, String> files = new HashMap<>();
         if (Files.isDirectory(root)) {
@@ -328,15 +341,7 @@ class SourceGeneratorTest {
                         + "/** Overlaid. */\npublic final class ${namesClassName} {\n<#list services as s>  public static final String ${s.constant} = \"${s.name}\";\n</#list>}\n");
         ProtoProject project = new ProtoProject(dir.resolve("p")).withAws().select("s3");
         GenerateRequest plain = request(project);
-        new SourceGenerator()
-                .generate(new GenerateRequest(
-                        plain.registry(),
-                        plain.packageName(),
-                        plain.className(),
-                        plain.sourceDirectory(),
-                        plain.resourceDirectory(),
-                        overlay,
-                        List.of()));
+        new SourceGenerator().generate(withTemplates(plain, overlay, List.of()));
 
         assertThat(dir.resolve("out/sources/com/acme/switchboard/ServiceNames.java"))
                 .content()
@@ -355,12 +360,8 @@ class SourceGeneratorTest {
         ProtoProject project = new ProtoProject(dir.resolve("p")).withAws().select("s3,sqs");
         GenerateRequest plain = request(project);
         new SourceGenerator()
-                .generate(new GenerateRequest(
-                        plain.registry(),
-                        plain.packageName(),
-                        plain.className(),
-                        plain.sourceDirectory(),
-                        plain.resourceDirectory(),
+                .generate(withTemplates(
+                        plain,
                         null,
                         List.of(
                                 new GenerateRequest.Generator(template, "docs/inventory.txt"),
@@ -369,14 +370,8 @@ class SourceGeneratorTest {
         assertThat(dir.resolve("out/sources/docs/inventory.txt")).hasContent("s3 sqs \n");
         assertThat(dir.resolve("out/sources/docs/sqs.txt")).hasContent("sqs\n");
         assertThatThrownBy(() -> new SourceGenerator()
-                        .generate(new GenerateRequest(
-                                plain.registry(),
-                                plain.packageName(),
-                                plain.className(),
-                                plain.sourceDirectory(),
-                                plain.resourceDirectory(),
-                                null,
-                                List.of(new GenerateRequest.Generator(template, "../escape.txt")))))
+                        .generate(withTemplates(
+                                plain, null, List.of(new GenerateRequest.Generator(template, "../escape.txt")))))
                 .isInstanceOf(InputException.class)
                 .hasMessageContaining("<generators><generator><output>")
                 .hasMessageContaining("leaves the output directory");
@@ -395,15 +390,7 @@ class SourceGeneratorTest {
         Files.writeString(overlay.resolve("ServiceNames.java.ftl"), "line one\n${undefinedValue}\n");
         GenerateRequest plain = request(project.select("s3,sqs"));
 
-        assertThatThrownBy(() -> new SourceGenerator()
-                        .generate(new GenerateRequest(
-                                plain.registry(),
-                                plain.packageName(),
-                                plain.className(),
-                                plain.sourceDirectory(),
-                                plain.resourceDirectory(),
-                                overlay,
-                                List.of())))
+        assertThatThrownBy(() -> new SourceGenerator().generate(withTemplates(plain, overlay, List.of())))
                 .isInstanceOf(RenderException.class)
                 .hasMessageStartingWith("ServiceNames.java.ftl:2:");
         assertThat(factory).hasContent(before);

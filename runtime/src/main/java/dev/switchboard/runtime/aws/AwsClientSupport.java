@@ -2,6 +2,7 @@ package dev.switchboard.runtime.aws;
 
 import dev.switchboard.runtime.AsyncHttpClient;
 import dev.switchboard.runtime.ClientSettings;
+import dev.switchboard.runtime.HttpClientImplementation;
 import dev.switchboard.runtime.SyncHttpClient;
 import java.lang.System.Logger.Level;
 import java.lang.invoke.MethodHandles;
@@ -38,21 +39,26 @@ public final class AwsClientSupport {
         settings.endpoint(service).ifPresent(builder::endpointOverride);
         if (builder instanceof SdkSyncClientBuilder sync) {
             SyncHttpClient chosen = settings.syncHttpClient();
-            SyncHttpClient used = chosen != null ? chosen : firstPresent(SyncHttpClient.values(), service);
+            SyncHttpClient used = chosen != null ? chosen : firstPresent(SyncHttpClient.values());
             if (used != null) {
-                sync.httpClientBuilder((SdkHttpClient.Builder) httpClientBuilder(used.className(), used.artifactId(), service, chosen != null));
-                LOG.log(Level.INFO, () -> "switchboard: " + service + " uses the " + name(used) + " HTTP client"
-                        + (chosen != null ? "" : " (first on the classpath; choose one with httpClient(…))"));
+                sync.httpClientBuilder((SdkHttpClient.Builder) httpClientBuilder(used, service, chosen != null));
+                LOG.log(
+                        Level.INFO,
+                        () -> "switchboard: " + service + " uses the " + name(used) + " HTTP client"
+                                + (chosen != null ? "" : " (first on the classpath; choose one with httpClient(…))"));
             }
         }
         if (builder instanceof SdkAsyncClientBuilder async) {
             AsyncHttpClient chosen = settings.asyncHttpClient();
-            AsyncHttpClient used = chosen != null ? chosen : firstPresent(AsyncHttpClient.values(), service);
+            AsyncHttpClient used = chosen != null ? chosen : firstPresent(AsyncHttpClient.values());
             if (used != null) {
-                async.httpClientBuilder(
-                        (SdkAsyncHttpClient.Builder) httpClientBuilder(used.className(), used.artifactId(), service, chosen != null));
-                LOG.log(Level.INFO, () -> "switchboard: " + service + " uses the " + name(used) + " async HTTP client"
-                        + (chosen != null ? "" : " (first on the classpath; choose one with asyncHttpClient(…))"));
+                async.httpClientBuilder((SdkAsyncHttpClient.Builder) httpClientBuilder(used, service, chosen != null));
+                LOG.log(
+                        Level.INFO,
+                        () -> "switchboard: " + service + " uses the " + name(used) + " async HTTP client"
+                                + (chosen != null
+                                        ? ""
+                                        : " (first on the classpath; choose one with asyncHttpClient(…))"));
             }
         }
         for (Consumer<Object> customizer : settings.customizers(service)) {
@@ -61,12 +67,9 @@ public final class AwsClientSupport {
         return builder.build();
     }
 
-    private static <E extends Enum<E>> E firstPresent(E[] candidates, String service) {
+    private static <E extends HttpClientImplementation> E firstPresent(E[] candidates) {
         for (E candidate : candidates) {
-            String className = candidate instanceof SyncHttpClient s
-                    ? s.className()
-                    : ((AsyncHttpClient) candidate).className();
-            if (present(className)) {
+            if (present(candidate.className())) {
                 return candidate;
             }
         }
@@ -82,22 +85,31 @@ public final class AwsClientSupport {
         }
     }
 
-    private static Object httpClientBuilder(String className, String artifactId, String service, boolean chosen) {
+    private static Object httpClientBuilder(HttpClientImplementation client, String service, boolean chosen) {
+        String className = client.className();
+        String artifactId = client.artifactId();
         Class<?> type;
         try {
             type = Class.forName(className, true, AwsClientSupport.class.getClassLoader());
         } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("service \"" + service + "\" is set to use " + className
-                    + ", which is not on the classpath; add <dependency><groupId>software.amazon.awssdk</groupId>"
-                    + "<artifactId>" + artifactId + "</artifactId></dependency> or choose another HTTP client", e);
+            throw new IllegalStateException(
+                    "service \"" + service + "\" is set to use " + className
+                            + ", which is not on the classpath; add <dependency><groupId>software.amazon.awssdk</groupId>"
+                            + "<artifactId>" + artifactId + "</artifactId></dependency> or choose another HTTP client",
+                    e);
         }
         try {
             return MethodHandles.publicLookup()
-                    .findStatic(type, "builder", MethodType.methodType(type.getMethod("builder").getReturnType()))
+                    .findStatic(
+                            type,
+                            "builder",
+                            MethodType.methodType(type.getMethod("builder").getReturnType()))
                     .invoke();
         } catch (Throwable e) {
-            throw new IllegalStateException("cannot create " + className + " for service \"" + service + "\""
-                    + (chosen ? "" : " (picked as the first HTTP client on the classpath)") + ": " + e, e);
+            throw new IllegalStateException(
+                    "cannot create " + className + " for service \"" + service + "\""
+                            + (chosen ? "" : " (picked as the first HTTP client on the classpath)") + ": " + e,
+                    e);
         }
     }
 

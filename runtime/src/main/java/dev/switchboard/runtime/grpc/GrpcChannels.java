@@ -28,7 +28,8 @@ public final class GrpcChannels implements AutoCloseable {
         String target = settings.target(service)
                 .orElseThrow(() -> new IllegalStateException("no gRPC target for service \"" + service + "\"; set"
                         + " builder().target(\"" + service + "\", \"host:port\"), -Dswitchboard." + service
-                        + ".target=host:port or SWITCHBOARD_" + service.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_")
+                        + ".target=host:port or SWITCHBOARD_"
+                        + service.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_")
                         + "_TARGET"));
         return channels.computeIfAbsent(target, this::open);
     }

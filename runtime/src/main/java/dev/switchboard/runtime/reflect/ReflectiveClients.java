@@ -19,10 +19,11 @@ public final class ReflectiveClients {
         return switch (entry.kind()) {
             case AWS -> aws(entry, context, loader);
             case GRPC -> grpc(entry, context, loader);
-            case HTTP -> throw new ServiceNotAvailableException(
-                    "service \"" + entry.name() + "\" is declared for HTTP only and has no client class; the"
-                            + " generic REST client serves such services",
-                    null);
+            case HTTP ->
+                throw new ServiceNotAvailableException(
+                        "service \"" + entry.name() + "\" is declared for HTTP only and has no client class; the"
+                                + " generic REST client serves such services",
+                        null);
         };
     }
 
@@ -31,7 +32,12 @@ public final class ReflectiveClients {
             throw new ServiceNotAvailableException(
                     "registry entry \"" + entry.name() + "\" has no aws.clientClass to create it from", null);
         }
-        Class<?> client = load(entry, entry.aws().clientClass(), loader, "software.amazon.awssdk", entry.aws().artifactId());
+        Class<?> client = load(
+                entry,
+                entry.aws().clientClass(),
+                loader,
+                "software.amazon.awssdk",
+                entry.aws().artifactId());
         try {
             Method builderMethod = client.getMethod("builder");
             MethodHandle builder = MethodHandles.publicLookup().unreflect(builderMethod);
@@ -64,7 +70,8 @@ public final class ReflectiveClients {
         }
     }
 
-    private static Class<?> load(ServiceEntry entry, String className, ClassLoader loader, String groupId, String artifactId) {
+    private static Class<?> load(
+            ServiceEntry entry, String className, ClassLoader loader, String groupId, String artifactId) {
         try {
             return Class.forName(className, true, loader);
         } catch (ClassNotFoundException e) {
