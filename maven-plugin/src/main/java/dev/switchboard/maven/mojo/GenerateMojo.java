@@ -1,6 +1,8 @@
 package dev.switchboard.maven.mojo;
 
 import dev.switchboard.maven.diag.InputException;
+import dev.switchboard.maven.profiles.ProfilesWriter;
+import dev.switchboard.maven.registry.RegistryOutcome;
 import dev.switchboard.maven.render.GenerateOutcome;
 import dev.switchboard.maven.render.GenerateRequest;
 import dev.switchboard.maven.render.RenderException;
@@ -144,6 +146,7 @@ public class GenerateMojo extends AbstractSwitchboardMojo {
             GenerateOutcome outcome = new SourceGenerator().generate(request);
             logRegistry(outcome.registry(), request.registry(), outcome.registryMillis());
             long millis = (System.nanoTime() - started) / 1_000_000;
+            warnIfProfilesStale(request, outcome.registry());
             if (outcome.upToDate()) {
                 getLog().info("switchboard: generated sources are up to date, nothing rewritten: " + outcome.unchanged()
                         + " file(s) (" + millis + " ms)");
@@ -166,6 +169,24 @@ public class GenerateMojo extends AbstractSwitchboardMojo {
         Resource resource = new Resource();
         resource.setDirectory(resourceDirectory.getAbsolutePath());
         project.addResource(resource);
+    }
+
+    /** A pom whose group profiles no longer match the catalogue and configuration builds the wrong set. */
+    private void warnIfProfilesStale(GenerateRequest request, RegistryOutcome registry)
+            throws InputException, IOException {
+        if (!ProfilesWriter.hasProfiles(project.getFile().toPath())) {
+            return;
+        }
+        ProfilesWriter.Request profiles = new ProfilesWriter.Request(
+                project.getFile().toPath(),
+                request.registry().groups(),
+                services(registry),
+                request.templateDirectory(),
+                true);
+        if (new ProfilesWriter().isStale(profiles)) {
+            getLog().warn("switchboard: the group profiles in pom.xml are stale; run `mvn switchboard:profiles`"
+                    + " to update them");
+        }
     }
 
     /** The generated code calls switchboard-runtime; without it, compilation would fail far from the cause. */

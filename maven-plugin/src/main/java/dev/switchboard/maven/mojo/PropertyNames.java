@@ -6,6 +6,7 @@ final class PropertyNames {
     static final String FAIL_ON_MISSING_SOURCES = "switchboard.failOnMissingSources";
     static final String SUMMARY = "switchboard.summary";
     static final String SERVICES = "switchboard.services";
+    static final String PROFILES_CHECK = "switchboard.profiles.check";
 
     private PropertyNames() {}
 }
