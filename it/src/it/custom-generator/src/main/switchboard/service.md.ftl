@@ -1,0 +1,4 @@
+# ${service.name}
+
+- kind: ${service.kind}
+- accessor: `${className}.${service.accessor}()` returns `${service.type}`
