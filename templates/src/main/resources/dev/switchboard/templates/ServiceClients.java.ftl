@@ -121,9 +121,15 @@ public final class ${className} implements AutoCloseable {
         return names;
     }
 
-    /** Closes every client created so far<#if hasGrpc> and every gRPC channel</#if>. */
+    /**
+     * Closes every client created so far<#if hasGrpc> and every gRPC channel</#if>; afterwards every accessor
+     * fails instead of handing out a closed client.
+     */
     @Override
     public void close() {
+<#list services as s>
+        ${s.accessor} = null;
+</#list>
 <#if hasGrpc>
         try {
             cache.close();
@@ -190,6 +196,18 @@ public final class ${className} implements AutoCloseable {
             });
             return this;
         }
+<#if s.asyncBuilderType != "">
+
+        /** Changes the {@code ${s.name}} async client builder before it builds. */
+        public Builder customize${s.providerClass?remove_ending("Provider")}Async(Consumer<${s.asyncBuilderType}> customizer) {
+            settings.customizer("${s.name}", b -> {
+                if (b instanceof ${s.asyncBuilderType}) {
+                    customizer.accept((${s.asyncBuilderType}) b);
+                }
+            });
+            return this;
+        }
+</#if>
 </#if>
 </#list>
 <#if hasGrpc>

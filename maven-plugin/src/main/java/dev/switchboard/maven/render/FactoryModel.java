@@ -46,6 +46,7 @@ public record FactoryModel(
      * @param futureType its type, or ""
      * @param builderType for AWS, the sync client builder as the factory writes it (for the typed
      *     customizer), else ""
+     * @param asyncBuilderType for AWS, the async client builder as the factory writes it, else ""
      * @param asyncFactoryCall the expression that creates the async client or stub, as the factory writes it, or ""
      * @param futureFactoryCall the expression that creates the future stub, or ""
      */
@@ -64,6 +65,7 @@ public record FactoryModel(
             String futureAccessor,
             String futureType,
             String builderType,
+            String asyncBuilderType,
             String asyncFactoryCall,
             String futureFactoryCall) {}
 

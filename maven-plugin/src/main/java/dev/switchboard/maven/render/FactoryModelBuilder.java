@@ -130,7 +130,9 @@ public final class FactoryModelBuilder {
         String asyncAccessor = "";
         String asyncType = "";
         String asyncCall = "";
+        String asyncBuilder = "";
         if (s.aws().asyncClientClass() != null) {
+            asyncBuilder = imports.ref(s.aws().asyncClientClass() + "Builder");
             asyncAccessor = unique(accessor.replaceAll("_$", "") + "Async", members, false);
             asyncType = imports.ref(s.aws().asyncClientClass());
             asyncCall = "AwsClientSupport.build(" + asyncType + ".builder(), \"" + s.name() + "\", settings)";
@@ -151,6 +153,7 @@ public final class FactoryModelBuilder {
                 "",
                 "",
                 imports.ref(builder),
+                asyncBuilder,
                 asyncCall,
                 "");
     }
@@ -180,6 +183,7 @@ public final class FactoryModelBuilder {
                 imports.nested(stubs, service + "Stub"),
                 futureAccessor,
                 imports.nested(stubs, service + "FutureStub"),
+                "",
                 "",
                 imports.ref(stubs) + ".newStub(" + channel + ")",
                 imports.ref(stubs) + ".newFutureStub(" + channel + ")");
