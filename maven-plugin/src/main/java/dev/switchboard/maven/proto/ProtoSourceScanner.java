@@ -4,9 +4,12 @@ import dev.switchboard.maven.diag.Problem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -15,10 +18,12 @@ import java.util.stream.Stream;
 public final class ProtoSourceScanner {
     private final List<PathMatcher> includes;
     private final List<PathMatcher> excludes;
+    private final boolean onlyProtos;
 
     public ProtoSourceScanner(List<String> includes, List<String> excludes) {
         this.includes = includes.stream().flatMap(ProtoSourceScanner::matchers).toList();
         this.excludes = excludes.stream().flatMap(ProtoSourceScanner::matchers).toList();
+        this.onlyProtos = includes.stream().allMatch(glob -> glob.endsWith(".proto"));
     }
 
     /**
@@ -31,11 +36,25 @@ public final class ProtoSourceScanner {
             if (!Files.isDirectory(root)) {
                 continue;
             }
-            try (Stream<Path> files = Files.walk(root)) {
-                files.filter(Files::isRegularFile)
-                        .map(file -> root.relativize(file).toString().replace('\\', '/'))
-                        .filter(this::selected)
-                        .forEach(rel -> found.add(new ProtoSource(root, rel)));
+            try {
+                // One walk whose attributes serve both the selection and the up-to-date stamps: no
+                // second stat per file (the no-op check of an unchanged build must stay cheap).
+                Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                        if (attributes.isRegularFile()) {
+                            String relative = root.relativize(file).toString().replace('\\', '/');
+                            if (selected(relative)) {
+                                found.add(new ProtoSource(
+                                        root,
+                                        relative,
+                                        attributes.size(),
+                                        attributes.lastModifiedTime().toMillis()));
+                            }
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
             } catch (IOException | UncheckedIOException e) {
                 problems.add(Problem.in(
                         display(baseDirectory, root),
@@ -48,6 +67,9 @@ public final class ProtoSourceScanner {
     }
 
     private boolean selected(String relativePath) {
+        if (onlyProtos && !relativePath.endsWith(".proto")) {
+            return false;
+        }
         Path path = Path.of(relativePath);
         return includes.stream().anyMatch(m -> m.matches(path))
                 && excludes.stream().noneMatch(m -> m.matches(path));

@@ -25,7 +25,8 @@ import java.util.TreeSet;
  *
  * <ol>
  *   <li>find the proto sources and read the rules;
- *   <li>fingerprint every input and stop if the registry on disk has that fingerprint;
+ *   <li>stop if the registry on disk is up to date: by the inputs' stamps when they are unchanged,
+ *       else by the fingerprint of their content ({@link InputStamps});
  *   <li>load and link the protos and map their services ({@link ProtoServiceReader});
  *   <li>discover the AWS SDK clients on the classpath ({@link AwsServiceReader});
  *   <li>infer capabilities and declared dependencies ({@link InferenceRules});
@@ -48,12 +49,10 @@ public final class RegistryBuilder {
         if (!problems.isEmpty()) {
             throw new InputException("cannot read the proto sources", problems);
         }
-        String fingerprint = fingerprint(request, sources);
         Path registryFile = request.registryFile();
-        if (Files.isRegularFile(registryFile)
-                && RegistryCodec.readFingerprint(registryFile)
-                        .filter(fingerprint::equals)
-                        .isPresent()) {
+        InputStamps stamps = stamps(request, sources);
+        String fingerprint = upToDate(request, sources, stamps);
+        if (fingerprint != null) {
             if (request.selection().isAll()) {
                 return new RegistryOutcome(false, registryFile, fingerprint, null, List.of(), null);
             }
@@ -101,6 +100,7 @@ public final class RegistryBuilder {
                     .apply(inferred, request.overridesFile(), overridesShown);
         }
 
+        fingerprint = fingerprint(request, sources);
         Registry registry = Registry.of(fingerprint, inferred);
         List<ServiceEntry> selected = select(request, registry.services(), notes);
         byte[] bytes = RegistryCodec.writeBytes(registry, RegistryFormat.JSON);
@@ -108,6 +108,7 @@ public final class RegistryBuilder {
             AtomicFiles.copy(registryFile, request.previousFile());
         }
         AtomicFiles.write(registryFile, bytes);
+        stamps.write(request.registryDirectory(), fingerprint);
         return new RegistryOutcome(true, registryFile, fingerprint, registry, notes, selected);
     }
 
@@ -146,6 +147,62 @@ public final class RegistryBuilder {
             throw new InputException(
                     Problem.in(registryFile.toString(), e.getMessage(), "delete it; the next build writes it anew"));
         }
+    }
+
+    /**
+     * The registry's fingerprint when it is up to date, else null. Equal stamps (and none changed within
+     * the clock's resolution of their recording) settle it without reading a source; otherwise the
+     * content fingerprint is computed and compared, and equal content records the new stamps.
+     */
+    private static String upToDate(RegistryRequest request, List<ProtoSource> sources, InputStamps stamps)
+            throws IOException {
+        Path registryFile = request.registryFile();
+        if (!Files.isRegularFile(registryFile)) {
+            return null;
+        }
+        InputStamps.Recorded recorded = InputStamps.read(request.registryDirectory());
+        if (recorded != null && recorded.stamps().equals(stamps.hex()) && !stamps.racy(recorded)) {
+            return recorded.fingerprint();
+        }
+        String fingerprint = fingerprint(request, sources);
+        String current = recorded != null
+                ? recorded.fingerprint()
+                : RegistryCodec.readFingerprint(registryFile).orElse(null);
+        if (!fingerprint.equals(current)) {
+            return null;
+        }
+        stamps.write(request.registryDirectory(), fingerprint);
+        return fingerprint;
+    }
+
+    /** Names, sizes and modification times of every input, and the configuration. */
+    private static InputStamps stamps(RegistryRequest request, List<ProtoSource> sources) throws IOException {
+        InputStamps stamps = new InputStamps()
+                .add(request.pluginVersion())
+                .addFile("plugin-archive", request.pluginArchive())
+                .add(String.join(",", request.protos().includes()))
+                .add(String.join(",", request.protos().excludes()))
+                .add(Boolean.toString(request.replaceDefaultRules()))
+                .add(Boolean.toString(request.failOnMissingSources()))
+                .add(Boolean.toString(request.discoverAws()))
+                .add(request.groups().toString())
+                .addFile("rules", request.rulesFile())
+                .addFile("overrides", request.overridesFile());
+        request.protos().sourceRoots().forEach(root -> stamps.add(root.toString()));
+        for (ProtoSource source : sources) {
+            stamps.add(source.relativePath(), source.size(), source.modified());
+        }
+        for (Path path : request.protos().importPaths()) {
+            if (Files.isDirectory(path)) {
+                for (Path file : protoFiles(path)) {
+                    stamps.addFile(file.toString(), file);
+                }
+            } else {
+                stamps.addFile(path.toString(), path);
+            }
+        }
+        request.protos().dependencyArchives().forEach(archive -> stamps.addFile(archive.toString(), archive));
+        return stamps;
     }
 
     /**

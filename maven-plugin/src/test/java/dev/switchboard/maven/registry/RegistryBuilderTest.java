@@ -83,6 +83,25 @@ class RegistryBuilderTest {
     }
 
     @Test
+    @DisplayName("a proto touched but not changed is still up to date, and its new stamp is recorded")
+    void touchedButUnchangedIsUpToDate() throws Exception {
+        ProtoProject project = project();
+        RegistryOutcome first = new RegistryBuilder().build(project.request());
+        Path proto = project.sourceRoot().resolve("acme/user/v1/user.proto");
+        Files.setLastModifiedTime(proto, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        String stampsBefore =
+                Files.readString(project.request().registryDirectory().resolve("registry.inputs"));
+
+        RegistryOutcome second = new RegistryBuilder().build(project.request());
+        String stampsAfter =
+                Files.readString(project.request().registryDirectory().resolve("registry.inputs"));
+
+        assertThat(second.written()).isFalse();
+        assertThat(second.fingerprint()).isEqualTo(first.fingerprint());
+        assertThat(stampsAfter).isNotEqualTo(stampsBefore).endsWith("fingerprint " + first.fingerprint() + "\n");
+    }
+
+    @Test
     @DisplayName("the same inputs in another directory give the same bytes: no paths or timestamps in the output")
     void outputIsReproducible(@TempDir Path other) throws Exception {
         RegistryOutcome here = new RegistryBuilder().build(project().request());
@@ -131,7 +150,7 @@ class RegistryBuilderTest {
         assertThat(Files.readAllBytes(project.request().previousFile())).isEqualTo(previous);
         try (var files = Files.list(project.request().registryDirectory())) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("registry.json", "registry.previous.json");
+                    .containsExactlyInAnyOrder("registry.json", "registry.previous.json", "registry.inputs");
         }
     }
 
