@@ -15,7 +15,7 @@ import java.util.Set;
  * @param paginated the operations that have a {@code …Paginator} method
  * @param waiterClass the return type of {@code waiter()}, or null
  */
-record AwsClientClass(
+public record AwsClientClass(
         String artifactId,
         String className,
         String serviceName,
@@ -26,7 +26,7 @@ record AwsClientClass(
         String waiterClass) {
 
     /** An operation: {@code listBuckets(ListBucketsRequest)} answering {@code ListBucketsResponse}. */
-    record Operation(String name, String input, String output) {}
+    public record Operation(String name, String input, String output) {}
 
     boolean async() {
         return className.endsWith("AsyncClient");

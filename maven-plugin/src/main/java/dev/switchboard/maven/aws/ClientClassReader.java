@@ -19,7 +19,7 @@ import org.objectweb.asm.Type;
  * builder()}. Delegating clients ({@code DelegatingS3Client}) are abstract classes, not interfaces, and
  * so are not clients.
  */
-final class ClientClassReader extends ClassVisitor {
+public final class ClientClassReader extends ClassVisitor {
     private final String artifactId;
     private String className;
     private boolean isInterface;
@@ -36,7 +36,7 @@ final class ClientClassReader extends ClassVisitor {
     }
 
     /** The client the bytes declare, or null when they declare something else. */
-    static AwsClientClass read(byte[] classFile, String artifactId) {
+    public static AwsClientClass read(byte[] classFile, String artifactId) {
         ClassReader reader = new ClassReader(classFile);
         if ((reader.getAccess() & Opcodes.ACC_INTERFACE) == 0) {
             return null;

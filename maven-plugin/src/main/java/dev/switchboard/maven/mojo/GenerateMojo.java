@@ -120,6 +120,7 @@ public class GenerateMojo extends AbstractSwitchboardMojo {
         if (skipped()) {
             return;
         }
+        beforeGenerate();
         requireRuntime();
         if (className == null || !className.matches("[A-Z][A-Za-z0-9_]*")) {
             throw new MojoFailureException("switchboard: <className> \"" + className + "\" is not a Java class name;"
@@ -143,7 +144,7 @@ public class GenerateMojo extends AbstractSwitchboardMojo {
                                 .toList());
         long started = System.nanoTime();
         try {
-            GenerateOutcome outcome = new SourceGenerator().generate(request);
+            GenerateOutcome outcome = new SourceGenerator().generate(request, existingRegistry());
             logRegistry(outcome.registry(), request.registry(), outcome.registryMillis());
             long millis = (System.nanoTime() - started) / 1_000_000;
             warnIfProfilesStale(request, outcome.registry());
@@ -169,6 +170,14 @@ public class GenerateMojo extends AbstractSwitchboardMojo {
         Resource resource = new Resource();
         resource.setDirectory(resourceDirectory.getAbsolutePath());
         project.addResource(resource);
+    }
+
+    /** A hook for goals that prepare the registry first (rollback). */
+    protected void beforeGenerate() throws MojoExecutionException, MojoFailureException {}
+
+    /** Whether to render from the registry file as it is; rollback does, after restoring it. */
+    protected boolean existingRegistry() {
+        return false;
     }
 
     /** A pom whose group profiles no longer match the catalogue and configuration builds the wrong set. */

@@ -7,6 +7,12 @@ final class PropertyNames {
     static final String SUMMARY = "switchboard.summary";
     static final String SERVICES = "switchboard.services";
     static final String PROFILES_CHECK = "switchboard.profiles.check";
+    static final String FORMAT = "switchboard.format";
+    static final String OUTPUT = "switchboard.output";
+    static final String SERVICE = "switchboard.service";
+    static final String COMPARE_TO = "switchboard.compareTo";
+    static final String AGAINST = "switchboard.against";
+    static final String FAIL_ON_BREAKING = "switchboard.failOnBreaking";
 
     private PropertyNames() {}
 }

@@ -112,6 +112,24 @@ public final class RegistryBuilder {
         return new RegistryOutcome(true, registryFile, fingerprint, registry, notes, selected);
     }
 
+    /**
+     * The registry on disk as it is, without looking at the inputs, with the selection applied; for
+     * rollback, which regenerates from a restored registry.
+     */
+    public RegistryOutcome existing(RegistryRequest request) throws InputException, IOException {
+        Path registryFile = request.registryFile();
+        if (!Files.isRegularFile(registryFile)) {
+            throw new InputException(
+                    Problem.in(registryFile.toString(), "does not exist", "build it with `mvn switchboard:registry`"));
+        }
+        List<ServiceEntry> services = readCurrent(registryFile);
+        Registry registry =
+                Registry.of(RegistryCodec.readFingerprint(registryFile).orElse(""), services);
+        List<String> notes = new ArrayList<>();
+        List<ServiceEntry> selected = select(request, services, notes);
+        return new RegistryOutcome(false, registryFile, registry.fingerprint(), registry, notes, selected);
+    }
+
     /** The AWS clients on the classpath; a name a proto service already has is an error. */
     private static List<ServiceEntry> awsServices(RegistryRequest request, List<ServiceEntry> protoServices)
             throws IOException, InputException {

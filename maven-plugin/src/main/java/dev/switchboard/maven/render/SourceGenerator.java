@@ -69,8 +69,19 @@ public final class SourceGenerator {
     }
 
     public GenerateOutcome generate(GenerateRequest request) throws InputException, IOException, RenderException {
+        return generate(request, false);
+    }
+
+    /**
+     * @param existingRegistry whether to render from {@code registry.json} as it is instead of
+     *     rebuilding it from the inputs (rollback)
+     */
+    public GenerateOutcome generate(GenerateRequest request, boolean existingRegistry)
+            throws InputException, IOException, RenderException {
         long started = System.nanoTime();
-        RegistryOutcome registry = new RegistryBuilder().build(request.registry());
+        RegistryBuilder builder = new RegistryBuilder();
+        RegistryOutcome registry =
+                existingRegistry ? builder.existing(request.registry()) : builder.build(request.registry());
         long registryMillis = (System.nanoTime() - started) / 1_000_000;
         String fingerprint = fingerprint(request, registry);
         Manifest previous = Manifest.read(request.manifestFile());

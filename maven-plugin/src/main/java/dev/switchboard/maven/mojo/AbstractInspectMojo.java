@@ -1,0 +1,90 @@
+package dev.switchboard.maven.mojo;
+
+import dev.switchboard.maven.diag.InputException;
+import dev.switchboard.maven.inspect.Format;
+import dev.switchboard.maven.registry.AtomicFiles;
+import dev.switchboard.maven.registry.RegistryBuilder;
+import dev.switchboard.maven.registry.RegistryOutcome;
+import dev.switchboard.maven.render.RenderException;
+import dev.switchboard.runtime.registry.Registry;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * The goals that read the registry back: they bring it up to date, render a view in the chosen
+ * format, and print it or write it to a file.
+ */
+abstract class AbstractInspectMojo extends AbstractSwitchboardMojo {
+
+    /**
+     * How to print: {@code table} (aligned, for a terminal), {@code json} or {@code yaml}; {@code graph}
+     * also takes {@code dot} and {@code mermaid}.
+     *
+     * <pre>{@code -Dswitchboard.format=json}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.FORMAT)
+    protected String format;
+
+    /**
+     * Writes the view to this file instead of the log.
+     *
+     * <pre>{@code -Dswitchboard.output=target/services.json}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.OUTPUT)
+    protected File output;
+
+    /**
+     * The service meant, for goals about one service.
+     *
+     * <pre>{@code -Dswitchboard.service=user}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.SERVICE)
+    protected String service;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skipped()) {
+            return;
+        }
+        try {
+            RegistryOutcome outcome = new RegistryBuilder().build(registryRequest());
+            outcome.notes().forEach(note -> getLog().warn("switchboard: " + note));
+            Registry registry = Registry.of(outcome.fingerprint(), services(outcome));
+            run(registry);
+        } catch (InputException e) {
+            throw failure(e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("switchboard: " + e.getMessage(), e);
+        } catch (RenderException e) {
+            throw new MojoExecutionException("switchboard: " + e.getMessage(), e);
+        }
+    }
+
+    /** Renders the goal's view of the (current) registry. */
+    protected abstract void run(Registry registry)
+            throws InputException, IOException, RenderException, MojoExecutionException, MojoFailureException;
+
+    /** Prints the text, or writes it atomically to {@code output}. */
+    protected void emit(String text) throws IOException {
+        if (output != null) {
+            AtomicFiles.write(output.toPath(), text.getBytes(StandardCharsets.UTF_8));
+            getLog().info("switchboard: wrote " + output);
+            return;
+        }
+        text.lines().forEach(line -> getLog().info(line));
+    }
+
+    protected Format format(Format... allowed) throws InputException {
+        return Format.of(format, allowed);
+    }
+}

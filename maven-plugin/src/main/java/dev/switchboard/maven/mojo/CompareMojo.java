@@ -1,0 +1,151 @@
+package dev.switchboard.maven.mojo;
+
+import dev.switchboard.maven.diag.InputException;
+import dev.switchboard.maven.diag.Problem;
+import dev.switchboard.maven.inspect.Format;
+import dev.switchboard.maven.inspect.RegistryDiff;
+import dev.switchboard.maven.inspect.Views;
+import dev.switchboard.runtime.ClientResolver;
+import dev.switchboard.runtime.registry.Registry;
+import dev.switchboard.runtime.registry.RegistryCodec;
+import dev.switchboard.runtime.registry.RegistryFormat;
+import dev.switchboard.runtime.registry.RegistryFormatException;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.resolution.ArtifactRequest;
+import org.eclipse.aether.resolution.ArtifactResolutionException;
+
+/**
+ * Compares two services of the registry ({@code -Dswitchboard.service=a -Dswitchboard.compareTo=b}),
+ * or the registry with another ({@code -Dswitchboard.against=} a registry file, or {@code
+ * groupId:artifactId:version} of a released artifact that bundles one): services, methods, types,
+ * streaming and HTTP rules added, removed and changed, with breaking changes classified as buf's wire
+ * rules do. {@code -Dswitchboard.failOnBreaking=true} fails the build on any breaking change.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "compare", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
+public class CompareMojo extends AbstractInspectMojo {
+
+    /**
+     * The second service, compared with {@code switchboard.service}.
+     *
+     * <pre>{@code -Dswitchboard.compareTo=user-v2}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.COMPARE_TO)
+    private String compareTo;
+
+    /**
+     * The registry to compare with, as the old side: a file, or the coordinates of an artifact that
+     * bundles {@code META-INF/switchboard/registry.json}.
+     *
+     * <pre>{@code -Dswitchboard.against=com.acme:orders:1.4.0}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.AGAINST)
+    private String against;
+
+    /**
+     * Fails the build when a change breaks callers.
+     *
+     * <pre>{@code -Dswitchboard.failOnBreaking=true}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.FAIL_ON_BREAKING, defaultValue = "false")
+    private boolean failOnBreaking;
+
+    @Component
+    private RepositorySystem repositorySystem;
+
+    @Parameter(defaultValue = "${repositorySystemSession}", readonly = true, required = true)
+    private RepositorySystemSession repositorySession;
+
+    @Override
+    protected void run(Registry registry) throws InputException, IOException, MojoFailureException {
+        RegistryDiff diff;
+        if (against != null && !against.isBlank()) {
+            diff = RegistryDiff.of(other(against.trim()), registry);
+        } else if (service != null && compareTo != null) {
+            diff = RegistryDiff.of(Views.service(registry, service), Views.service(registry, compareTo));
+        } else {
+            throw new InputException(Problem.in(
+                    "switchboard.against",
+                    "nothing to compare with",
+                    "set -Dswitchboard.against=FILE|groupId:artifactId:version, or -Dswitchboard.service=A"
+                            + " -Dswitchboard.compareTo=B"));
+        }
+        emit(diff.render(format(Format.TABLE, Format.JSON, Format.YAML)));
+        if (failOnBreaking && !diff.breaking().isEmpty()) {
+            throw new MojoFailureException("switchboard: " + diff.breaking().size() + " breaking change(s): "
+                    + String.join(
+                            "; ",
+                            diff.breaking().stream()
+                                    .map(c -> c.kind() + " " + c.subject())
+                                    .toList()));
+        }
+    }
+
+    private Registry other(String value) throws InputException, IOException {
+        Path file = project.getBasedir().toPath().resolve(value);
+        if (Files.isRegularFile(file)) {
+            try {
+                return RegistryCodec.read(file);
+            } catch (RegistryFormatException e) {
+                throw new InputException(Problem.in(
+                        "switchboard.against", e.getMessage(), "point it at a registry file switchboard wrote"));
+            }
+        }
+        if (value.split(":").length < 3) {
+            throw new InputException(Problem.in(
+                    "switchboard.against",
+                    "\"" + value + "\" is neither a file nor" + " groupId:artifactId:version",
+                    "give an existing registry file or an artifact's coordinates"));
+        }
+        File jar;
+        try {
+            jar = repositorySystem
+                    .resolveArtifact(
+                            repositorySession,
+                            new ArtifactRequest(
+                                    new DefaultArtifact(value), project.getRemoteProjectRepositories(), null))
+                    .getArtifact()
+                    .getFile();
+        } catch (ArtifactResolutionException | IllegalArgumentException e) {
+            throw new InputException(Problem.in(
+                    "switchboard.against",
+                    "artifact " + value + " cannot be resolved: " + e.getMessage(),
+                    "check the coordinates and that the repository holding it is configured"));
+        }
+        try (ZipFile zip = new ZipFile(jar)) {
+            ZipEntry entry = zip.getEntry(ClientResolver.BUNDLED_REGISTRY);
+            if (entry == null) {
+                throw new InputException(Problem.in(
+                        "switchboard.against",
+                        "artifact " + value + " (" + jar + ") bundles no " + ClientResolver.BUNDLED_REGISTRY,
+                        "compare with an artifact built with" + " switchboard:generate, or with a registry file"));
+            }
+            try (InputStream in = zip.getInputStream(entry)) {
+                return RegistryCodec.read(in, RegistryFormat.JSON, value + "!/" + ClientResolver.BUNDLED_REGISTRY);
+            } catch (RegistryFormatException e) {
+                throw new InputException(Problem.in("switchboard.against", e.getMessage(), "rebuild that artifact"));
+            }
+        }
+    }
+}

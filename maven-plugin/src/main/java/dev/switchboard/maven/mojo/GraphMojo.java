@@ -1,0 +1,29 @@
+package dev.switchboard.maven.mojo;
+
+import dev.switchboard.maven.diag.InputException;
+import dev.switchboard.maven.inspect.DependencyGraph;
+import dev.switchboard.maven.inspect.Format;
+import dev.switchboard.runtime.registry.Registry;
+import java.io.IOException;
+import java.util.List;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Prints the dependency graph: nodes, edges with where each came from, and cycles, as {@code json}
+ * (the default), {@code yaml}, Graphviz {@code dot} or {@code mermaid}. Cycles are also logged as
+ * warnings.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "graph", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
+public class GraphMojo extends AbstractInspectMojo {
+    @Override
+    protected void run(Registry registry) throws InputException, IOException {
+        DependencyGraph graph = new DependencyGraph(registry);
+        emit(graph.render(format(Format.JSON, Format.YAML, Format.DOT, Format.MERMAID)));
+        for (List<String> cycle : graph.cycles()) {
+            getLog().warn("switchboard: dependency cycle: " + String.join(" -> ", cycle) + " -> " + cycle.get(0));
+        }
+    }
+}
