@@ -1,0 +1,12 @@
+// Removing an rpc broke the build; adding one did not, and its report says so.
+import groovy.json.JsonSlurper
+
+String log = new File(basedir, 'build.log').text
+assert log =~ /removed\s+order\.CancelOrder\s+method\s+yes/
+assert log.contains('switchboard: 1 breaking change(s): removed order.CancelOrder')
+
+def report = new JsonSlurper().parse(new File(basedir, 'target/compare.json'))
+assert report.breaking == 0
+assert report.changes*.subject == ['order.TrackOrder']
+assert report.changes*.kind == ['added']
+true
