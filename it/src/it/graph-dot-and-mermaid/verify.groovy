@@ -11,7 +11,7 @@ assert !dot.contains('"user" ->')
 
 String mermaid = new File(basedir, 'target/graph.mmd').text
 assert mermaid.startsWith('graph LR')
-def ids = (mermaid =~ /(n\d+)\["([a-z]+)"\]/).collectEntries { [(it[2]): it[1]] }
+def ids = (mermaid =~ /(n\d+)\["([a-z]+)"\]/).collect { it }.collectEntries { [(it[2]): it[1]] }
 assert ids.keySet() == ['billing', 'order', 'user'] as Set
 assert mermaid.contains("${ids.order} -->|\"type:acme.billing.v1.Invoice\"| ${ids.billing}")
 assert mermaid.contains("${ids.billing} -->|\"type:acme.user.v1.User\"| ${ids.user}")
