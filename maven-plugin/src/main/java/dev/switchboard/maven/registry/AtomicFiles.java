@@ -5,7 +5,11 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.Set;
 
 /**
  * Writes that either happen whole or not at all: the bytes go to a temporary file beside the target,
@@ -36,6 +40,7 @@ public final class AtomicFiles {
         Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
             Files.write(temp, content);
+            permissions(temp, target);
             move(temp, target);
         } finally {
             Files.deleteIfExists(temp);
@@ -45,6 +50,20 @@ public final class AtomicFiles {
     /** Copies {@code source} over {@code target} atomically. */
     public static void copy(Path source, Path target) throws IOException {
         write(target, Files.readAllBytes(source));
+    }
+
+    /**
+     * A temporary file is created owner-only; the file it replaces keeps its permissions, and a new one
+     * gets those of an ordinary file ({@code rw-r--r--}), as a plain write would give it.
+     */
+    private static void permissions(Path temp, Path target) throws IOException {
+        if (!Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            return;
+        }
+        Set<PosixFilePermission> wanted = Files.exists(target)
+                ? Files.getPosixFilePermissions(target)
+                : PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(temp, wanted);
     }
 
     private static void move(Path temp, Path target) throws IOException {
