@@ -53,6 +53,12 @@ public final class ClientCache implements AutoCloseable {
         return (T) slot.get(name, create, this);
     }
 
+    /** The client already created for {@code name}, or null; never creates one. */
+    public Object peek(String name) {
+        Slot slot = slots.get(name);
+        return slot == null ? null : slot.value;
+    }
+
     /** The names of the clients created so far. */
     public List<String> created() {
         List<String> names = new ArrayList<>();

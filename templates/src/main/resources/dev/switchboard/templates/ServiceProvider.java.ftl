@@ -25,4 +25,11 @@ public final class ${service.providerClass} implements ServiceClientProvider {
     public static ${service.providerType} newClient(ProviderContext context) {
         return ${service.factoryCall};
     }
+<#if service.asyncProviderType != "">
+
+    /** A new async client with the context's settings. */
+    public static ${service.asyncProviderType} newAsyncClient(ProviderContext context) {
+        return ${service.asyncProviderCall};
+    }
+</#if>
 }

@@ -74,7 +74,7 @@ public final class AwsClientScanner {
             ZipEntry entry = entries.nextElement();
             String name = entry.getName();
             if (name.startsWith(SERVICES_PREFIX) && !name.contains("$")) {
-                if (name.endsWith("Client.class")) {
+                if (name.endsWith("Client.class") && !implementation(name)) {
                     candidates.add(entry);
                 } else if (name.contains("/waiters/") && name.endsWith("Waiter.class")) {
                     waiters.add(entry);
@@ -99,6 +99,16 @@ public final class AwsClientScanner {
             String className = entry.getName().replace('/', '.').replaceFirst("\\.class$", "");
             waiterClasses.put(className, bytes(zip, entry));
         }
+    }
+
+    /**
+     * The SDK's own implementations ({@code DefaultS3Client}, {@code DelegatingS3Client}) are classes,
+     * not client interfaces; skipping them by name spares inflating most of a module's client bytes
+     * (the interface check still decides for everything else).
+     */
+    private static boolean implementation(String entryName) {
+        String simple = entryName.substring(entryName.lastIndexOf('/') + 1);
+        return simple.startsWith("Default") || simple.startsWith("Delegating");
     }
 
     private static List<AwsService> name(

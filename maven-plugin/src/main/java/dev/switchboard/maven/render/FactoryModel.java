@@ -49,6 +49,8 @@ public record FactoryModel(
      * @param asyncBuilderType for AWS, the async client builder as the factory writes it, else ""
      * @param asyncFactoryCall the expression that creates the async client or stub, as the factory writes it, or ""
      * @param futureFactoryCall the expression that creates the future stub, or ""
+     * @param asyncProviderType for AWS, the async client type as the provider writes it, else ""
+     * @param asyncProviderCall for AWS, the expression that creates the async client in the provider, else ""
      */
     public record ServiceModel(
             String name,
@@ -67,7 +69,9 @@ public record FactoryModel(
             String builderType,
             String asyncBuilderType,
             String asyncFactoryCall,
-            String futureFactoryCall) {}
+            String futureFactoryCall,
+            String asyncProviderType,
+            String asyncProviderCall) {}
 
     /**
      * A group and its included services.

@@ -72,7 +72,6 @@ public final class FactoryModelBuilder {
         if (hasAws) {
             imports.add("dev.switchboard.runtime.AsyncHttpClient")
                     .add("dev.switchboard.runtime.SyncHttpClient")
-                    .add("dev.switchboard.runtime.aws.AwsClientSupport")
                     .add("java.util.function.Consumer")
                     .add("software.amazon.awssdk.auth.credentials.AwsCredentialsProvider")
                     .add("software.amazon.awssdk.awscore.client.builder.AwsClientBuilder")
@@ -98,7 +97,7 @@ public final class FactoryModelBuilder {
             String provider = unique(JavaNames.upperCamel(service.name()) + "Provider", providers, true);
             models.add(
                     service.kind() == ServiceKind.AWS
-                            ? aws(service, accessor, constant, provider, imports, members)
+                            ? aws(service, accessor, constant, provider, providerPackage, imports, members)
                             : grpc(service, accessor, constant, provider, imports, members));
             if (service.group() != null) {
                 groups.computeIfAbsent(service.group(), g -> new ArrayList<>()).add(service.name());
@@ -121,7 +120,13 @@ public final class FactoryModelBuilder {
     }
 
     private static FactoryModel.ServiceModel aws(
-            ServiceEntry s, String accessor, String constant, String provider, Imports imports, Set<String> members) {
+            ServiceEntry s,
+            String accessor,
+            String constant,
+            String provider,
+            String providerPackage,
+            Imports imports,
+            Set<String> members) {
         String client = s.aws().clientClass();
         Imports own = providerImports(provider).add("dev.switchboard.runtime.aws.AwsClientSupport");
         String providerType = own.ref(client);
@@ -131,11 +136,18 @@ public final class FactoryModelBuilder {
         String asyncType = "";
         String asyncCall = "";
         String asyncBuilder = "";
+        String asyncProviderType = "";
+        String asyncProviderCall = "";
         if (s.aws().asyncClientClass() != null) {
+            asyncProviderType = own.ref(s.aws().asyncClientClass());
+            asyncProviderCall = "AwsClientSupport.build(" + asyncProviderType + ".builder(), \"" + s.name()
+                    + "\", context.settings())";
             asyncBuilder = imports.ref(s.aws().asyncClientClass() + "Builder");
             asyncAccessor = unique(accessor.replaceAll("_$", "") + "Async", members, false);
             asyncType = imports.ref(s.aws().asyncClientClass());
-            asyncCall = "AwsClientSupport.build(" + asyncType + ".builder(), \"" + s.name() + "\", settings)";
+            // Through the provider, so that the factory's own bytecode never names an SDK builder type and
+            // constructing a factory loads no AWS class (the verifier would load them otherwise).
+            asyncCall = providerPackage + "." + provider + ".newAsyncClient(context)";
         }
         String builder = s.aws().builderClass() != null ? s.aws().builderClass() : client + "Builder";
         return new FactoryModel.ServiceModel(
@@ -155,7 +167,9 @@ public final class FactoryModelBuilder {
                 imports.ref(builder),
                 asyncBuilder,
                 asyncCall,
-                "");
+                "",
+                asyncProviderType,
+                asyncProviderCall);
     }
 
     private static FactoryModel.ServiceModel grpc(
@@ -186,7 +200,9 @@ public final class FactoryModelBuilder {
                 "",
                 "",
                 imports.ref(stubs) + ".newStub(" + channel + ")",
-                imports.ref(stubs) + ".newFutureStub(" + channel + ")");
+                imports.ref(stubs) + ".newFutureStub(" + channel + ")",
+                "",
+                "");
     }
 
     private static Imports providerImports(String providerClass) {

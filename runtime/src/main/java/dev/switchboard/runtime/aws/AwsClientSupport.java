@@ -43,7 +43,7 @@ public final class AwsClientSupport {
             if (used != null) {
                 sync.httpClientBuilder((SdkHttpClient.Builder) httpClientBuilder(used, service, chosen != null));
                 LOG.log(
-                        Level.INFO,
+                        chosen != null ? Level.DEBUG : Level.INFO,
                         () -> "switchboard: " + service + " uses the " + name(used) + " HTTP client"
                                 + (chosen != null ? "" : " (first on the classpath; choose one with httpClient(…))"));
             }
@@ -54,7 +54,7 @@ public final class AwsClientSupport {
             if (used != null) {
                 async.httpClientBuilder((SdkAsyncHttpClient.Builder) httpClientBuilder(used, service, chosen != null));
                 LOG.log(
-                        Level.INFO,
+                        chosen != null ? Level.DEBUG : Level.INFO,
                         () -> "switchboard: " + service + " uses the " + name(used) + " async HTTP client"
                                 + (chosen != null
                                         ? ""
