@@ -17,7 +17,7 @@ def ran = report.testcase*.@name*.toString() as Set
 assert ran == ['putsAndGetsAnObjectThroughTheTypedAccessor', 'oneCachedClientPerServiceWhicheverWayItIsAskedFor',
                'theCredentialsGivenAreTheOnesSigned', 'aClosedFactoryCreatesNoMoreClients'] as Set : "ran: $ran"
 
-// The HTTP client chosen in code is the one used, and the log says so.
+// The HTTP client chosen in code is the one used, and the log says so (at FINE: it was chosen).
 String output = new File(basedir,
         'target/surefire-reports/dev.switchboard.it.s3.S3ThroughFactoryTest-output.txt').text
 assert output.contains('switchboard: s3 uses the url-connection HTTP client') : 'the test output lacks the HTTP client line'
