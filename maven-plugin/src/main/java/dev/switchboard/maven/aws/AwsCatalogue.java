@@ -2,11 +2,14 @@ package dev.switchboard.maven.aws;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.switchboard.runtime.registry.RegistryCodec;
-import dev.switchboard.runtime.registry.RegistryFormat;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,15 +71,97 @@ public record AwsCatalogue(
             String serviceMetadataId,
             boolean global) {}
 
-    /** The catalogue shipped inside the plugin. */
+    /**
+     * The catalogue shipped inside the plugin, read with Jackson's streaming parser: data binding's
+     * start-up would cost more than discovery itself (benchmarks/factory/RESULTS.md).
+     */
     public static AwsCatalogue bundled() {
         try (InputStream in = AwsCatalogue.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("the plugin jar lacks " + RESOURCE + "; it is damaged");
             }
-            return RegistryCodec.mapper(RegistryFormat.JSON).readValue(in, AwsCatalogue.class);
+            try (JsonParser parser = new JsonFactory().createParser(in)) {
+                return read(parser);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("the plugin's " + RESOURCE + " cannot be read", e);
+        }
+    }
+
+    private static AwsCatalogue read(JsonParser p) throws IOException {
+        String sdkVersion = null;
+        List<String> groups = List.of();
+        List<Module> modules = new ArrayList<>();
+        List<String> asyncOnly = List.of();
+        List<String> unread = List.of();
+        List<String> other = List.of();
+        expect(p.nextToken(), JsonToken.START_OBJECT);
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            p.nextToken();
+            switch (field) {
+                case "sdkVersion" -> sdkVersion = p.getText();
+                case "groups" -> groups = strings(p);
+                case "asyncOnlyModules" -> asyncOnly = strings(p);
+                case "unreadModules" -> unread = strings(p);
+                case "otherModules" -> other = strings(p);
+                case "modules" -> {
+                    while (p.nextToken() == JsonToken.START_OBJECT) {
+                        modules.add(module(p));
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+        return new AwsCatalogue(sdkVersion, groups, List.copyOf(modules), asyncOnly, unread, other);
+    }
+
+    private static Module module(JsonParser p) throws IOException {
+        String artifactId = null;
+        String group = null;
+        String readVersion = null;
+        List<Client> clients = new ArrayList<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            p.nextToken();
+            switch (field) {
+                case "artifactId" -> artifactId = p.getText();
+                case "group" -> group = p.getText();
+                case "readVersion" -> readVersion = p.currentToken() == JsonToken.VALUE_NULL ? null : p.getText();
+                case "clients" -> {
+                    while (p.nextToken() == JsonToken.START_OBJECT) {
+                        Map<String, String> c = new HashMap<>();
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String name = p.currentName();
+                            JsonToken value = p.nextToken();
+                            c.put(name, value == JsonToken.VALUE_NULL ? null : p.getText());
+                        }
+                        clients.add(new Client(
+                                c.get("name"),
+                                c.get("clientClass"),
+                                c.get("asyncClientClass"),
+                                c.get("serviceName"),
+                                c.get("serviceMetadataId"),
+                                "true".equals(c.get("global"))));
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+        return new Module(artifactId, group, readVersion, List.copyOf(clients));
+    }
+
+    private static List<String> strings(JsonParser p) throws IOException {
+        List<String> out = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            out.add(p.getText());
+        }
+        return List.copyOf(out);
+    }
+
+    private static void expect(JsonToken actual, JsonToken wanted) throws IOException {
+        if (actual != wanted) {
+            throw new IOException(RESOURCE + " is not a catalogue: expected " + wanted + ", found " + actual);
         }
     }
 

@@ -32,6 +32,21 @@ public final class AwsClientScanner {
     static final String SERVICES_PREFIX = "software/amazon/awssdk/services/";
     static final String ENDPOINTS = "software/amazon/awssdk/regions/internal/region/endpoints.json";
 
+    private final boolean readRegionsMetadata;
+
+    /** A scanner that reads the regions module's metadata for {@code global}. */
+    public AwsClientScanner() {
+        this(true);
+    }
+
+    /**
+     * @param readRegionsMetadata whether to parse the regions module's {@code endpoints.json} (1.2 MB) for
+     *     {@code global}; callers that know it from the catalogue skip it
+     */
+    public AwsClientScanner(boolean readRegionsMetadata) {
+        this.readRegionsMetadata = readRegionsMetadata;
+    }
+
     /** What a scan found. */
     public record Scan(List<AwsService> services, Set<String> globalMetadataIds) {}
 
@@ -60,7 +75,7 @@ public final class AwsClientScanner {
         return new Scan(List.copyOf(services), Set.copyOf(global));
     }
 
-    private static void scanJar(
+    private void scanJar(
             ZipFile zip,
             Path jar,
             Map<String, List<AwsClientClass>> byModule,
@@ -81,7 +96,7 @@ public final class AwsClientScanner {
                 }
             } else if (name.startsWith("META-INF/maven/software.amazon.awssdk/") && name.endsWith("/pom.properties")) {
                 artifactId = artifactId(zip, entry);
-            } else if (name.equals(ENDPOINTS)) {
+            } else if (readRegionsMetadata && name.equals(ENDPOINTS)) {
                 global.addAll(globalServices(zip, entry));
             }
         }

@@ -6,6 +6,7 @@ import dev.switchboard.runtime.registry.ServiceEntry;
 import dev.switchboard.runtime.registry.ServiceKind;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,13 +29,22 @@ public final class AwsServiceReader {
 
     public List<ServiceEntry> read(List<Path> classpath) throws IOException {
         Map<String, String> groups = catalogue.groupsByClientClass();
-        return new AwsClientScanner()
-                .scan(classpath).services().stream()
-                        .map(s -> entry(s, groups.getOrDefault(s.client().className(), "other")))
-                        .toList();
+        Map<String, Boolean> global = new HashMap<>();
+        catalogue.modules().forEach(m -> m.clients().forEach(c -> global.put(c.clientClass(), c.global())));
+        List<AwsService> services = new AwsClientScanner(false).scan(classpath).services();
+        if (services.stream().anyMatch(s -> !global.containsKey(s.client().className()))) {
+            // A module newer than the catalogue: only the regions metadata can tell whether it is global.
+            services = new AwsClientScanner(true).scan(classpath).services();
+        }
+        return services.stream()
+                .map(s -> entry(
+                        s,
+                        groups.getOrDefault(s.client().className(), "other"),
+                        global.getOrDefault(s.client().className(), s.global())))
+                .toList();
     }
 
-    private static ServiceEntry entry(AwsService service, String group) {
+    private static ServiceEntry entry(AwsService service, String group, boolean global) {
         AwsClientClass client = service.client();
         List<MethodInfo> methods = client.operations().stream()
                 .map(op -> new MethodInfo(
@@ -59,7 +69,7 @@ public final class AwsServiceReader {
                         client.className(),
                         service.asyncClientClass(),
                         client.builderClass(),
-                        service.global(),
+                        global,
                         service.waiters()))
                 .methods(methods)
                 .build();
