@@ -8,10 +8,12 @@ import dev.switchboard.runtime.registry.ServiceEntry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Collections;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.WeakHashMap;
 
 /**
  * The routes to a client for a service the factory was not generated with, tried in order: a {@link
@@ -20,13 +22,21 @@ import java.util.TreeSet;
  * known. Providers and the registry are looked up on first need only.
  */
 public final class ClientResolver {
-    /** Where the generate goal bundles the selected registry. */
+    /** Where the generate goal bundles the registry. */
     public static final String BUNDLED_REGISTRY = "META-INF/switchboard/registry.json";
+
+    /**
+     * The bundled registry and the providers depend only on the class loader, so they are read once per
+     * loader, not once per factory: reading the registry costs more than building a client. Weak keys
+     * let an unloaded application's loader go.
+     */
+    private static final Map<ClassLoader, Registry> REGISTRIES = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private static final Map<ClassLoader, Map<String, ServiceClientProvider>> PROVIDERS =
+            Collections.synchronizedMap(new WeakHashMap<>());
 
     private final ProviderContext context;
     private final ClassLoader classLoader;
-    private volatile Map<String, ServiceClientProvider> providers;
-    private volatile Registry registry;
 
     public ClientResolver(ProviderContext context, ClassLoader classLoader) {
         this.context = context;
@@ -60,31 +70,30 @@ public final class ClientResolver {
     }
 
     private Map<String, ServiceClientProvider> providers() {
-        Map<String, ServiceClientProvider> found = providers;
-        if (found == null) {
-            found = new TreeMap<>();
-            for (ServiceClientProvider p : ServiceLoader.load(ServiceClientProvider.class, classLoader)) {
-                found.putIfAbsent(p.serviceName(), p);
-            }
-            providers = found;
-        }
-        return found;
+        return PROVIDERS.computeIfAbsent(classLoader, ClientResolver::loadProviders);
     }
 
     private Registry registry() {
-        Registry found = registry;
-        if (found == null) {
-            try (InputStream in = classLoader.getResourceAsStream(BUNDLED_REGISTRY)) {
-                found = in == null
-                        ? Registry.of(null, java.util.List.of())
-                        : RegistryCodec.read(in, RegistryFormat.JSON, BUNDLED_REGISTRY);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + BUNDLED_REGISTRY, e);
-            } catch (RegistryFormatException e) {
-                throw new IllegalStateException(e.getMessage(), e);
-            }
-            registry = found;
+        return REGISTRIES.computeIfAbsent(classLoader, ClientResolver::loadRegistry);
+    }
+
+    private static Map<String, ServiceClientProvider> loadProviders(ClassLoader loader) {
+        Map<String, ServiceClientProvider> found = new TreeMap<>();
+        for (ServiceClientProvider p : ServiceLoader.load(ServiceClientProvider.class, loader)) {
+            found.putIfAbsent(p.serviceName(), p);
         }
-        return found;
+        return Collections.unmodifiableMap(found);
+    }
+
+    private static Registry loadRegistry(ClassLoader loader) {
+        try (InputStream in = loader.getResourceAsStream(BUNDLED_REGISTRY)) {
+            return in == null
+                    ? Registry.of(null, java.util.List.of())
+                    : RegistryCodec.read(in, RegistryFormat.JSON, BUNDLED_REGISTRY);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + BUNDLED_REGISTRY, e);
+        } catch (RegistryFormatException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 }
