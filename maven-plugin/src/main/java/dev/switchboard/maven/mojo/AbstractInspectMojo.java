@@ -59,7 +59,7 @@ abstract class AbstractInspectMojo extends AbstractSwitchboardMojo {
         try {
             RegistryOutcome outcome = new RegistryBuilder().build(registryRequest());
             outcome.notes().forEach(note -> getLog().warn("switchboard: " + note));
-            Registry registry = Registry.of(outcome.fingerprint(), services(outcome));
+            Registry registry = Registry.of(outcome.fingerprint(), outcome.services());
             run(registry);
         } catch (InputException e) {
             throw failure(e);

@@ -1,7 +1,6 @@
 package dev.switchboard.maven.mojo;
 
 import dev.switchboard.maven.diag.InputException;
-import dev.switchboard.maven.diag.Problem;
 import dev.switchboard.maven.proto.ProtoInputs;
 import dev.switchboard.maven.registry.RegistryOutcome;
 import dev.switchboard.maven.registry.RegistryRequest;
@@ -9,11 +8,8 @@ import dev.switchboard.maven.registry.RegistrySummary;
 import dev.switchboard.maven.registry.Selection;
 import dev.switchboard.maven.render.RenderException;
 import dev.switchboard.maven.render.TemplateRenderer;
-import dev.switchboard.runtime.registry.RegistryCodec;
-import dev.switchboard.runtime.registry.RegistryFormatException;
 import dev.switchboard.runtime.registry.ServiceEntry;
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -209,19 +205,6 @@ abstract class AbstractSwitchboardMojo extends AbstractMojo {
     /** The plugin's own version, which its runtime must match. */
     protected String pluginVersion() {
         return plugin.getVersion();
-    }
-
-    /** Every service of the registry the outcome describes, read from the file when it was up to date. */
-    protected static List<ServiceEntry> services(RegistryOutcome outcome) throws InputException {
-        if (outcome.registry() != null) {
-            return outcome.registry().services();
-        }
-        try {
-            return RegistryCodec.read(outcome.registryFile()).services();
-        } catch (IOException | RegistryFormatException e) {
-            throw new InputException(Problem.in(
-                    outcome.registryFile().toString(), e.getMessage(), "delete it; the next build writes it anew"));
-        }
     }
 
     /** Whether the goal is skipped; logs why when it is. */

@@ -160,7 +160,10 @@ public class GenerateMojo extends AbstractSwitchboardMojo {
         } catch (InputException e) {
             throw failure(e);
         } catch (IOException e) {
-            throw new MojoExecutionException("switchboard: cannot write generated files: " + e.getMessage(), e);
+            throw new MojoExecutionException(
+                    "switchboard: cannot read an input or write the generated files (" + e
+                            + "); check that the file is readable and target/ writable",
+                    e);
         } catch (RenderException e) {
             throw new MojoFailureException(
                     "switchboard: a template failed: " + e.getMessage() + "\nEarlier outputs were left as they were.",
@@ -189,7 +192,7 @@ public class GenerateMojo extends AbstractSwitchboardMojo {
         ProfilesWriter.Request profiles = new ProfilesWriter.Request(
                 project.getFile().toPath(),
                 request.registry().groups(),
-                services(registry),
+                registry.services(),
                 request.templateDirectory(),
                 true);
         if (new ProfilesWriter().isStale(profiles)) {

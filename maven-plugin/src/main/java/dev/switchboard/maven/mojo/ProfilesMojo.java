@@ -58,7 +58,7 @@ public class ProfilesMojo extends AbstractSwitchboardMojo {
                     .run(new ProfilesWriter.Request(
                             project.getFile().toPath(),
                             registry.groups(),
-                            services(built),
+                            built.services(),
                             templateDirectory == null ? null : templateDirectory.toPath(),
                             check));
             if (check) {

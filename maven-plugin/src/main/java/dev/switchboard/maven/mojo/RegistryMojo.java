@@ -39,7 +39,10 @@ public class RegistryMojo extends AbstractSwitchboardMojo {
         } catch (InputException e) {
             throw failure(e);
         } catch (IOException e) {
-            throw new MojoExecutionException("switchboard: cannot write the registry: " + e.getMessage(), e);
+            throw new MojoExecutionException(
+                    "switchboard: cannot read an input or write the registry (" + e
+                            + "); check that the file is readable and target/ writable",
+                    e);
         } catch (RenderException e) {
             throw new MojoExecutionException("switchboard: " + e.getMessage(), e);
         }

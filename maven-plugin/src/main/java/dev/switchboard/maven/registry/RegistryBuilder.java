@@ -57,7 +57,7 @@ public final class RegistryBuilder {
                 return new RegistryOutcome(false, registryFile, fingerprint, null, List.of(), null);
             }
             List<String> notes = new ArrayList<>();
-            List<ServiceEntry> selected = select(request, readCurrent(registryFile), notes);
+            List<ServiceEntry> selected = select(request, read(registryFile).services(), notes);
             return new RegistryOutcome(false, registryFile, fingerprint, null, notes, selected);
         }
 
@@ -122,11 +122,9 @@ public final class RegistryBuilder {
             throw new InputException(
                     Problem.in(registryFile.toString(), "does not exist", "build it with `mvn switchboard:registry`"));
         }
-        List<ServiceEntry> services = readCurrent(registryFile);
-        Registry registry =
-                Registry.of(RegistryCodec.readFingerprint(registryFile).orElse(""), services);
+        Registry registry = read(registryFile);
         List<String> notes = new ArrayList<>();
-        List<ServiceEntry> selected = select(request, services, notes);
+        List<ServiceEntry> selected = select(request, registry.services(), notes);
         return new RegistryOutcome(false, registryFile, registry.fingerprint(), registry, notes, selected);
     }
 
@@ -158,9 +156,10 @@ public final class RegistryBuilder {
                 : request.selection().apply(services, AwsCatalogue.bundled(), notes);
     }
 
-    private static List<ServiceEntry> readCurrent(Path registryFile) throws IOException, InputException {
+    /** The registry file on disk; a damaged one is an input problem that says how to recover. */
+    static Registry read(Path registryFile) throws IOException, InputException {
         try {
-            return RegistryCodec.read(registryFile).services();
+            return RegistryCodec.read(registryFile);
         } catch (RegistryFormatException e) {
             throw new InputException(
                     Problem.in(registryFile.toString(), e.getMessage(), "delete it; the next build writes it anew"));

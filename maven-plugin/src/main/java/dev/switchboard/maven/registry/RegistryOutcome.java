@@ -1,7 +1,9 @@
 package dev.switchboard.maven.registry;
 
+import dev.switchboard.maven.diag.InputException;
 import dev.switchboard.runtime.registry.Registry;
 import dev.switchboard.runtime.registry.ServiceEntry;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -23,6 +25,13 @@ public record RegistryOutcome(
         Registry registry,
         List<String> notes,
         List<ServiceEntry> selected) {
+
+    /** Every service of the registry: the one just built, else the file as it is on disk. */
+    public List<ServiceEntry> services() throws IOException, InputException {
+        return registry != null
+                ? registry.services()
+                : RegistryBuilder.read(registryFile).services();
+    }
 
     /** The first 12 hex digits, enough to tell fingerprints apart in a log line. */
     public String shortFingerprint() {

@@ -9,7 +9,6 @@ import dev.switchboard.runtime.ClientResolver;
 import dev.switchboard.runtime.registry.Registry;
 import dev.switchboard.runtime.registry.RegistryCodec;
 import dev.switchboard.runtime.registry.RegistryFormat;
-import dev.switchboard.runtime.registry.RegistryFormatException;
 import dev.switchboard.runtime.registry.ServiceEntry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -98,7 +97,7 @@ public final class SourceGenerator {
                     0);
         }
 
-        List<ServiceEntry> all = allServices(registry);
+        List<ServiceEntry> all = registry.services();
         List<ServiceEntry> selected = registry.selected() != null ? registry.selected() : all;
         FactoryModel model = FactoryModelBuilder.build(selected, request.packageName(), request.className());
         Map<String, String> files = render(request, model, all, registry.fingerprint());
@@ -219,19 +218,6 @@ public final class SourceGenerator {
         }
         if (!problems.isEmpty()) {
             throw new InputException(problems.size() + " problem(s) in <generators>", problems);
-        }
-    }
-
-    /** Every service of the registry, read from the file when the registry stage did not build it. */
-    private static List<ServiceEntry> allServices(RegistryOutcome registry) throws IOException, InputException {
-        if (registry.registry() != null) {
-            return registry.registry().services();
-        }
-        try {
-            return RegistryCodec.read(registry.registryFile()).services();
-        } catch (RegistryFormatException e) {
-            throw new InputException(Problem.in(
-                    registry.registryFile().toString(), e.getMessage(), "delete it; the next build writes it anew"));
         }
     }
 
