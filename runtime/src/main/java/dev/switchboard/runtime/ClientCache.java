@@ -18,7 +18,11 @@ public final class ClientCache implements AutoCloseable {
     private volatile boolean closed;
 
     private static final class Slot {
+        /** What {@link #get} returns for a slot evicted since the caller found it: look it up again. */
+        static final Object EVICTED = new Object();
+
         private volatile Object value;
+        private boolean evicted;
 
         Object get(String name, Supplier<?> create, ClientCache cache) {
             Object v = value;
@@ -26,6 +30,9 @@ public final class ClientCache implements AutoCloseable {
                 return v;
             }
             synchronized (this) {
+                if (evicted) {
+                    return EVICTED;
+                }
                 v = value;
                 if (v == null) {
                     if (cache.closed) {
@@ -46,11 +53,34 @@ public final class ClientCache implements AutoCloseable {
     /** The client for {@code name}, created by {@code create} on the first call only. */
     @SuppressWarnings("unchecked")
     public <T> T get(String name, Supplier<? extends T> create) {
-        Slot slot = slots.get(name);
-        if (slot == null) {
-            slot = slots.computeIfAbsent(name, n -> new Slot());
+        while (true) {
+            Slot slot = slots.get(name);
+            if (slot == null) {
+                slot = slots.computeIfAbsent(name, n -> new Slot());
+            }
+            Object v = slot.get(name, create, this);
+            if (v != Slot.EVICTED) {
+                return (T) v;
+            }
         }
-        return (T) slot.get(name, create, this);
+    }
+
+    /**
+     * Forgets the client of {@code name}, so that the next {@link #get} creates a new one, and returns
+     * the old one (null if none was created) for the caller to close. A creation under way finishes
+     * first and is what is returned.
+     */
+    public Object evict(String name) {
+        Slot slot = slots.remove(name);
+        if (slot == null) {
+            return null;
+        }
+        synchronized (slot) {
+            slot.evicted = true;
+            Object v = slot.value;
+            slot.value = null;
+            return v;
+        }
     }
 
     /** The client already created for {@code name}, or null; never creates one. */

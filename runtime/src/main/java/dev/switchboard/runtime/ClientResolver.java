@@ -1,25 +1,34 @@
 package dev.switchboard.runtime;
 
+import dev.switchboard.runtime.http.GenericServiceClient;
+import dev.switchboard.runtime.reflect.ReflectiveClients;
 import dev.switchboard.runtime.registry.Registry;
 import dev.switchboard.runtime.registry.RegistryCodec;
 import dev.switchboard.runtime.registry.RegistryFormat;
 import dev.switchboard.runtime.registry.RegistryFormatException;
 import dev.switchboard.runtime.registry.ServiceEntry;
+import dev.switchboard.runtime.registry.ServiceKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.WeakHashMap;
+import java.util.function.Supplier;
 
 /**
  * The routes to a client for a service the factory was not generated with, tried in order: a {@link
  * ServiceClientProvider} found by {@link ServiceLoader}, then reflection from the registry's class
- * names ({@code dev.switchboard.runtime.reflect.ReflectiveClients}), then an error naming what is
- * known. Providers and the registry are looked up on first need only.
+ * names ({@link ReflectiveClients}), then the {@link GenericServiceClient} for a service with REST
+ * endpoints but no client class on the classpath, then an error naming what is known. Providers and the
+ * bundled registry are looked up on first need only.
  */
 public final class ClientResolver {
     /** Where the generate goal bundles the registry. */
@@ -37,10 +46,24 @@ public final class ClientResolver {
 
     private final ProviderContext context;
     private final ClassLoader classLoader;
+    private final Supplier<Registry> registry;
+    private volatile HttpClient http;
 
+    /** Resolves from the registry bundled with {@code classLoader}. */
     public ClientResolver(ProviderContext context, ClassLoader classLoader) {
+        this(context, classLoader, () -> bundledRegistry(classLoader));
+    }
+
+    /** Resolves from whatever registry {@code registry} holds at each call (a live one). */
+    public ClientResolver(ProviderContext context, ClassLoader classLoader, Supplier<Registry> registry) {
         this.context = context;
         this.classLoader = classLoader;
+        this.registry = registry;
+    }
+
+    /** The registry bundled with {@code loader} by the generate goal, read once; empty if there is none. */
+    public static Registry bundledRegistry(ClassLoader loader) {
+        return REGISTRIES.computeIfAbsent(loader, ClientResolver::loadRegistry);
     }
 
     /** Creates a client through the first route that knows the service. */
@@ -49,32 +72,64 @@ public final class ClientResolver {
         if (provider != null) {
             return provider.create(context);
         }
-        ServiceEntry entry = registry().service(service).orElse(null);
-        if (entry != null) {
-            return dev.switchboard.runtime.reflect.ReflectiveClients.create(entry, context, classLoader);
+        ServiceEntry entry = registry.get().service(service).orElse(null);
+        if (entry == null) {
+            throw new ServiceNotAvailableException(
+                    service,
+                    known(),
+                    "it is not compiled in, no provider on the classpath"
+                            + " serves it, and the registry does not list it");
         }
-        TreeSet<String> known = new TreeSet<>(providers().keySet());
-        registry().services().forEach(s -> known.add(s.name()));
-        throw new ServiceNotAvailableException(
-                service,
-                known,
-                "it is not compiled in, no provider on the classpath"
-                        + " serves it, and the bundled registry does not list it");
+        boolean generic = entry.kind() == ServiceKind.HTTP
+                || (!entry.endpoints().isEmpty() && !ReflectiveClients.classPresent(entry, classLoader));
+        return generic ? generic(entry) : ReflectiveClients.create(entry, context, classLoader);
     }
 
-    /** Every service a provider or the bundled registry knows. */
+    /** Every service a provider or the registry knows. */
     public TreeSet<String> known() {
         TreeSet<String> known = new TreeSet<>(providers().keySet());
-        registry().services().forEach(s -> known.add(s.name()));
+        registry.get().services().forEach(s -> known.add(s.name()));
         return known;
+    }
+
+    private GenericServiceClient generic(ServiceEntry entry) {
+        if (entry.endpoints().isEmpty()) {
+            throw new ServiceNotAvailableException(
+                    "service \"" + entry.name() + "\" is declared for HTTP only but has no REST endpoints in the"
+                            + " registry; give its rpcs google.api.http rules or declare endpoints in the overrides"
+                            + " file",
+                    null);
+        }
+        ClientSettings settings = context.settings();
+        URI base = settings.endpoint(entry.name())
+                .orElseThrow(() -> new ServiceNotAvailableException(
+                        "service \"" + entry.name() + "\" is served by the generic REST client, which needs its"
+                                + " base URL: set -Dswitchboard." + entry.name() + ".endpoint=http://host:port or"
+                                + " call endpointOverride(\"" + entry.name() + "\", uri) on the builder",
+                        null));
+        return new GenericServiceClient(entry, base, httpClient(), settings.timeout(entry.name()));
+    }
+
+    /** One JDK HTTP client for every generic service of this resolver; it never follows redirects. */
+    private HttpClient httpClient() {
+        HttpClient h = http;
+        if (h == null) {
+            synchronized (this) {
+                h = http;
+                if (h == null) {
+                    h = HttpClient.newBuilder()
+                            .connectTimeout(Duration.ofSeconds(10))
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .build();
+                    http = h;
+                }
+            }
+        }
+        return h;
     }
 
     private Map<String, ServiceClientProvider> providers() {
         return PROVIDERS.computeIfAbsent(classLoader, ClientResolver::loadProviders);
-    }
-
-    private Registry registry() {
-        return REGISTRIES.computeIfAbsent(classLoader, ClientResolver::loadRegistry);
     }
 
     private static Map<String, ServiceClientProvider> loadProviders(ClassLoader loader) {
@@ -88,7 +143,7 @@ public final class ClientResolver {
     private static Registry loadRegistry(ClassLoader loader) {
         try (InputStream in = loader.getResourceAsStream(BUNDLED_REGISTRY)) {
             return in == null
-                    ? Registry.of(null, java.util.List.of())
+                    ? Registry.of(null, List.of())
                     : RegistryCodec.read(in, RegistryFormat.JSON, BUNDLED_REGISTRY);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + BUNDLED_REGISTRY, e);

@@ -1,6 +1,7 @@
 package dev.switchboard.runtime;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,10 +21,14 @@ import java.util.function.UnaryOperator;
  * application that has neither; the generated builder is typed.
  */
 public final class ClientSettings {
+    /** The generic REST client's call timeout when none is set. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
     private final String region;
     private final Object credentialsProvider;
     private final Map<String, URI> endpoints;
     private final Map<String, String> targets;
+    private final Map<String, Duration> timeouts;
     private final SyncHttpClient syncHttpClient;
     private final AsyncHttpClient asyncHttpClient;
     private final List<Consumer<Object>> customizers;
@@ -38,6 +43,7 @@ public final class ClientSettings {
         credentialsProvider = b.credentialsProvider;
         endpoints = Map.copyOf(b.endpoints);
         targets = Map.copyOf(b.targets);
+        timeouts = Map.copyOf(b.timeouts);
         syncHttpClient = b.syncHttpClient;
         asyncHttpClient = b.asyncHttpClient;
         customizers = List.copyOf(b.customizers);
@@ -73,6 +79,29 @@ public final class ClientSettings {
     /** The gRPC target of a service: code, {@code switchboard.<service>.target}, the environment. */
     public Optional<String> target(String service) {
         return Optional.ofNullable(targets.get(service)).or(() -> lookup(service, "target"));
+    }
+
+    /**
+     * How long a call of the generic REST client may take: code, then {@code switchboard.<service>.timeout}
+     * (milliseconds, or ISO-8601 such as {@code PT5S}), then the environment; 30 seconds by default.
+     */
+    public Duration timeout(String service) {
+        Duration inCode = timeouts.get(service);
+        if (inCode != null) {
+            return inCode;
+        }
+        return lookup(service, "timeout").map(v -> parseDuration(service, v)).orElse(DEFAULT_TIMEOUT);
+    }
+
+    private static Duration parseDuration(String service, String value) {
+        try {
+            return value.chars().allMatch(Character::isDigit)
+                    ? Duration.ofMillis(Long.parseLong(value))
+                    : Duration.parse(value);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("switchboard." + service + ".timeout is \"" + value
+                    + "\"; give milliseconds (5000) or an ISO-8601 duration (PT5S)");
+        }
     }
 
     /** The sync HTTP client chosen in code or by {@code switchboard.aws.httpClient}; null lets the factory pick. */
@@ -140,6 +169,7 @@ public final class ClientSettings {
         private Object credentialsProvider;
         private final Map<String, URI> endpoints = new HashMap<>();
         private final Map<String, String> targets = new HashMap<>();
+        private final Map<String, Duration> timeouts = new HashMap<>();
         private SyncHttpClient syncHttpClient;
         private AsyncHttpClient asyncHttpClient;
         private final List<Consumer<Object>> customizers = new ArrayList<>();
@@ -168,6 +198,11 @@ public final class ClientSettings {
 
         public Builder target(String service, String target) {
             targets.put(service, target);
+            return this;
+        }
+
+        public Builder timeout(String service, Duration timeout) {
+            timeouts.put(service, timeout);
             return this;
         }
 

@@ -4,9 +4,8 @@ import dev.switchboard.runtime.AsyncHttpClient;
 import dev.switchboard.runtime.ClientSettings;
 import dev.switchboard.runtime.HttpClientImplementation;
 import dev.switchboard.runtime.SyncHttpClient;
+import dev.switchboard.runtime.reflect.StaticBuilders;
 import java.lang.System.Logger.Level;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -99,12 +98,7 @@ public final class AwsClientSupport {
                     e);
         }
         try {
-            return MethodHandles.publicLookup()
-                    .findStatic(
-                            type,
-                            "builder",
-                            MethodType.methodType(type.getMethod("builder").getReturnType()))
-                    .invoke();
+            return StaticBuilders.newBuilder(type);
         } catch (Throwable e) {
             throw new IllegalStateException(
                     "cannot create " + className + " for service \"" + service + "\""

@@ -5,7 +5,6 @@ import dev.switchboard.runtime.ServiceNotAvailableException;
 import dev.switchboard.runtime.registry.ServiceEntry;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
-import java.lang.reflect.Method;
 
 /**
  * Makes a client from a registry entry through method handles: for {@code aws} entries the client's
@@ -27,6 +26,24 @@ public final class ReflectiveClients {
         };
     }
 
+    /** Whether the class the entry would be created from (client or stub class) is on the classpath. */
+    public static boolean classPresent(ServiceEntry entry, ClassLoader loader) {
+        String className = switch (entry.kind()) {
+            case AWS -> entry.aws() == null ? null : entry.aws().clientClass();
+            case GRPC -> entry.proto() == null ? null : entry.proto().stubClass();
+            case HTTP -> null;
+        };
+        if (className == null) {
+            return false;
+        }
+        try {
+            Class.forName(className, false, loader);
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
     private static Object aws(ServiceEntry entry, ProviderContext context, ClassLoader loader) {
         if (entry.aws() == null || entry.aws().clientClass() == null) {
             throw new ServiceNotAvailableException(
@@ -39,10 +56,7 @@ public final class ReflectiveClients {
                 "software.amazon.awssdk",
                 entry.aws().artifactId());
         try {
-            Method builderMethod = client.getMethod("builder");
-            MethodHandle builder = MethodHandles.publicLookup().unreflect(builderMethod);
-            Object b = builder.invoke();
-            return AwsReflection.build(b, entry.name(), context);
+            return AwsReflection.build(StaticBuilders.newBuilder(client), entry.name(), context);
         } catch (RuntimeException e) {
             throw e;
         } catch (Throwable e) {

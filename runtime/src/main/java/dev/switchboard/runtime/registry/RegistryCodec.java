@@ -119,12 +119,18 @@ public final class RegistryCodec {
         }
         try {
             Registry registry = mapper.treeToValue(tree, Registry.class);
+            String previousName = null;
             for (ServiceEntry service : registry.services()) {
                 if (service.name() == null || service.name().isBlank() || service.kind() == null) {
                     throw new RegistryFormatException(sourceName
                             + ": every service needs a \"name\" and a \"kind\" (grpc, aws or http); one has "
                             + "name=" + service.name() + " kind=" + service.kind());
                 }
+                if (service.name().equals(previousName)) {
+                    throw new RegistryFormatException(sourceName + ": service \"" + service.name()
+                            + "\" appears twice; each name may appear once, so remove or rename one");
+                }
+                previousName = service.name();
             }
             return registry;
         } catch (JsonProcessingException e) {

@@ -1,0 +1,240 @@
+package dev.switchboard.runtime.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.switchboard.runtime.registry.Registry;
+import dev.switchboard.runtime.registry.RegistryCodec;
+import dev.switchboard.runtime.registry.RegistryFormat;
+import dev.switchboard.runtime.registry.ServiceEntry;
+import dev.switchboard.runtime.registry.ServiceKind;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LiveRegistryTest {
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    @TempDir
+    Path dir;
+
+    /**
+     * Version {@code v} of the registry has {@code v % 7 + 1} services, each described "v&lt;v&gt;": a
+     * reader can tell a whole registry from a mix of two or a cut-off one.
+     */
+    private static Registry version(int v) {
+        List<ServiceEntry> services = new ArrayList<>();
+        for (int i = 0; i <= v % 7; i++) {
+            services.add(ServiceEntry.builder("svc" + i, ServiceKind.HTTP)
+                    .description("v" + v)
+                    .build());
+        }
+        return Registry.of("fp" + v, services);
+    }
+
+    private static int versionOf(Registry r) {
+        return Integer.parseInt(r.fingerprint().substring(2));
+    }
+
+    private static byte[] json(Registry r) {
+        return RegistryCodec.writeBytes(r, RegistryFormat.JSON);
+    }
+
+    private void writeAtomically(Path file, byte[] content) throws IOException {
+        Path tmp = Files.createTempFile(dir, "registry", ".tmp");
+        Files.write(tmp, content);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
+    void tenThousandRewritesSomeCorruptNeverShowAPartialRegistryAndEndOnTheLastGoodOne() throws Exception {
+        Path file = dir.resolve("registry.json");
+        Files.write(file, json(version(0)));
+        Random random = new Random(42);
+        List<Integer> good = new CopyOnWriteArrayList<>(List.of(0));
+        AtomicReference<String> failure = new AtomicReference<>();
+        AtomicBoolean done = new AtomicBoolean();
+        AtomicLong reads = new AtomicLong();
+        AtomicLong corruptWrites = new AtomicLong();
+        try (LiveRegistry live = LiveRegistry.watching(file, getClass().getClassLoader(), true, POLL)) {
+            AtomicLong swaps = new AtomicLong();
+            live.addListener(change -> swaps.incrementAndGet());
+            List<Thread> readers = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                Thread reader = new Thread(() -> {
+                    int last = -1;
+                    while (!done.get() && failure.get() == null) {
+                        Registry r = live.current();
+                        String problem = problem(r, good, last);
+                        if (problem != null) {
+                            failure.compareAndSet(null, problem);
+                        }
+                        last = versionOf(r);
+                        reads.incrementAndGet();
+                        Thread.yield();
+                    }
+                });
+                reader.start();
+                readers.add(reader);
+            }
+            for (int v = 1; v <= 10_000; v++) {
+                byte[] content = json(version(v));
+                int kind = random.nextInt(10);
+                if (kind == 0) {
+                    // truncated in place: a writer that died half-way
+                    Files.write(file, java.util.Arrays.copyOf(content, random.nextInt(content.length - 1)));
+                    corruptWrites.incrementAndGet();
+                } else if (kind == 1) {
+                    Files.write(
+                            file,
+                            ("{\"schemaVersion\": 1, \"services\": [ {\"name\": \"v" + v + "\"")
+                                    .getBytes(StandardCharsets.UTF_8));
+                    corruptWrites.incrementAndGet();
+                } else {
+                    good.add(v);
+                    if (kind < 5) {
+                        Files.write(file, content); // in place: readers of the file may catch it half-written
+                    } else {
+                        writeAtomically(file, content);
+                    }
+                }
+            }
+            // Whatever the burst ended on, a good write is served, and a corrupt one after it is not.
+            byte[] finalGood = json(version(10_001));
+            good.add(10_001);
+            writeAtomically(file, finalGood);
+            await(() -> versionOf(live.current()) == 10_001, "the last good version is served");
+            Files.write(file, "{ \"schemaVersion\": 1, \"services\": [".getBytes(StandardCharsets.UTF_8));
+            Thread.sleep(3 * POLL.toMillis());
+            done.set(true);
+            for (Thread reader : readers) {
+                reader.join();
+            }
+            assertThat(failure.get()).as("what a reader saw").isNull();
+            assertThat(versionOf(live.current())).isEqualTo(10_001);
+            assertThat(reads.get()).isGreaterThan(10_000);
+            assertThat(corruptWrites.get()).isGreaterThan(1_000);
+            assertThat(swaps.get()).as("registries swapped in during the burst").isGreaterThan(5);
+        }
+    }
+
+    /** Why a reader must not have seen {@code r}, or null. */
+    private static String problem(Registry r, List<Integer> good, int last) {
+        int v = versionOf(r);
+        if (r.services().size() != v % 7 + 1) {
+            return "version " + v + " with " + r.services().size() + " services";
+        }
+        for (ServiceEntry s : r.services()) {
+            if (!s.description().equals("v" + v)) {
+                return "version " + v + " holds a service of " + s.description();
+            }
+        }
+        if (!good.contains(v)) {
+            return "version " + v + " was never written whole";
+        }
+        return v < last ? "version " + v + " after " + last : null;
+    }
+
+    @Test
+    void aReloadTellsListenersWhatWasAddedRemovedAndChanged() throws Exception {
+        Path file = dir.resolve("registry.json");
+        Registry before = Registry.of(
+                "a",
+                List.of(
+                        ServiceEntry.builder("keep", ServiceKind.HTTP).build(),
+                        ServiceEntry.builder("change", ServiceKind.HTTP)
+                                .description("old")
+                                .build(),
+                        ServiceEntry.builder("drop", ServiceKind.HTTP).build()));
+        Registry after = Registry.of(
+                "b",
+                List.of(
+                        ServiceEntry.builder("keep", ServiceKind.HTTP).build(),
+                        ServiceEntry.builder("change", ServiceKind.HTTP)
+                                .description("new")
+                                .build(),
+                        ServiceEntry.builder("new", ServiceKind.HTTP).build()));
+        Files.write(file, json(before));
+        List<RegistryChange> changes = new CopyOnWriteArrayList<>();
+        try (LiveRegistry live = LiveRegistry.watching(file, getClass().getClassLoader(), true, POLL)) {
+            live.addListener(changes::add);
+            writeAtomically(file, json(after));
+            await(() -> !changes.isEmpty(), "a change is reported");
+            RegistryChange change = changes.get(0);
+            assertThat(change.added()).containsExactly("new");
+            assertThat(change.removed()).containsExactly("drop");
+            assertThat(change.changed()).containsExactly("change");
+            assertThat(change.current()).isEqualTo(live.current()).isEqualTo(after);
+        }
+    }
+
+    @Test
+    void aFileThatIsMissingAtStartFallsBackToTheBundledRegistryAndIsPickedUpWhenItAppears() throws Exception {
+        Path file = dir.resolve("later.json");
+        try (LiveRegistry live = LiveRegistry.watching(file, getClass().getClassLoader(), false, POLL)) {
+            // The test class path bundles no registry: the fallback is empty.
+            assertThat(live.current().services()).isEmpty();
+            writeAtomically(file, json(version(3)));
+            await(() -> live.current().services().size() == 4, "the new file is served");
+        }
+    }
+
+    @Test
+    void failFastRefusesAMissingOrInvalidFileNamingItAndTheReason() throws Exception {
+        Path missing = dir.resolve("missing.json");
+        assertThatThrownBy(() -> LiveRegistry.watching(missing, getClass().getClassLoader(), true, POLL))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(missing.toString())
+                .hasMessageContaining("does not exist")
+                .hasMessageContaining("failFast");
+        Path invalid = dir.resolve("invalid.json");
+        Files.writeString(invalid, "{\"schemaVersion\": 1, \"services\": [{\"name\": \"a\"}]}");
+        assertThatThrownBy(() -> LiveRegistry.watching(invalid, getClass().getClassLoader(), true, POLL))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("invalid.json")
+                .hasMessageContaining("\"kind\"");
+    }
+
+    @Test
+    void aDuplicateServiceNameIsInvalidAndKeepsTheLastGoodRegistry() throws Exception {
+        Path file = dir.resolve("registry.yaml");
+        Files.writeString(file, "schemaVersion: 1\nservices:\n  - name: a\n    kind: http\n");
+        try (LiveRegistry live = LiveRegistry.watching(file, getClass().getClassLoader(), true, POLL)) {
+            assertThat(live.current().services()).extracting(ServiceEntry::name).containsExactly("a");
+            writeAtomically(
+                    file,
+                    "schemaVersion: 1\nservices:\n  - name: b\n    kind: http\n  - name: b\n    kind: http\n"
+                            .getBytes(StandardCharsets.UTF_8));
+            Thread.sleep(3 * POLL.toMillis());
+            assertThat(live.current().services()).extracting(ServiceEntry::name).containsExactly("a");
+            writeAtomically(
+                    file,
+                    "schemaVersion: 1\nservices:\n  - name: c\n    kind: http\n".getBytes(StandardCharsets.UTF_8));
+            await(() -> live.current().service("c").isPresent(), "the next good write is served");
+        }
+    }
+}
