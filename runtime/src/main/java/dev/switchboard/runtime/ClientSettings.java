@@ -1,6 +1,7 @@
 package dev.switchboard.runtime;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,6 +30,7 @@ public final class ClientSettings {
     private final Map<String, URI> endpoints;
     private final Map<String, String> targets;
     private final Map<String, Duration> timeouts;
+    private final Path registryFile;
     private final SyncHttpClient syncHttpClient;
     private final AsyncHttpClient asyncHttpClient;
     private final List<Consumer<Object>> customizers;
@@ -44,6 +46,7 @@ public final class ClientSettings {
         endpoints = Map.copyOf(b.endpoints);
         targets = Map.copyOf(b.targets);
         timeouts = Map.copyOf(b.timeouts);
+        registryFile = b.registryFile;
         syncHttpClient = b.syncHttpClient;
         asyncHttpClient = b.asyncHttpClient;
         customizers = List.copyOf(b.customizers);
@@ -102,6 +105,15 @@ public final class ClientSettings {
             throw new IllegalArgumentException("switchboard." + service + ".timeout is \"" + value
                     + "\"; give milliseconds (5000) or an ISO-8601 duration (PT5S)");
         }
+    }
+
+    /**
+     * The registry file a dynamic wrapper follows: code, then {@code switchboard.registry.file}, then
+     * {@code SWITCHBOARD_REGISTRY_FILE}; empty for the bundled registry.
+     */
+    public Optional<Path> registryFile() {
+        return Optional.ofNullable(registryFile)
+                .or(() -> lookup("registry", "file").map(Path::of));
     }
 
     /** The sync HTTP client chosen in code or by {@code switchboard.aws.httpClient}; null lets the factory pick. */
@@ -170,6 +182,7 @@ public final class ClientSettings {
         private final Map<String, URI> endpoints = new HashMap<>();
         private final Map<String, String> targets = new HashMap<>();
         private final Map<String, Duration> timeouts = new HashMap<>();
+        private Path registryFile;
         private SyncHttpClient syncHttpClient;
         private AsyncHttpClient asyncHttpClient;
         private final List<Consumer<Object>> customizers = new ArrayList<>();
@@ -203,6 +216,11 @@ public final class ClientSettings {
 
         public Builder timeout(String service, Duration timeout) {
             timeouts.put(service, timeout);
+            return this;
+        }
+
+        public Builder registryFile(Path file) {
+            registryFile = file;
             return this;
         }
 

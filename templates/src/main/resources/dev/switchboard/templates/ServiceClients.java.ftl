@@ -30,22 +30,7 @@ public final class ${className} implements AutoCloseable {
 <#if hasGrpc>
         this.channels = new GrpcChannels(settings);
 </#if>
-        this.context = new ProviderContext() {
-            @Override
-            public ClientSettings settings() {
-                return settings;
-            }
-
-            @Override
-            public Object grpcChannel(String service) {
-<#if hasGrpc>
-                return channels.channel(service);
-<#else>
-                throw new IllegalStateException("service \"" + service + "\" needs a gRPC channel, but this"
-                        + " factory was generated without gRPC services; select one in the build to get channels");
-</#if>
-            }
-        };
+        this.context = ProviderContext.of(settings, <#if hasGrpc>channels::channel<#else>null</#if>);
         this.resolver = new ClientResolver(context, ${className}.class.getClassLoader());
     }
 
@@ -111,12 +96,7 @@ public final class ${className} implements AutoCloseable {
 
     /** The client of a service, checked against the type the caller expects. */
     public <T> T client(String name, Class<T> type) {
-        Object client = client(name);
-        if (!type.isInstance(client)) {
-            throw new IllegalArgumentException("service \"" + name + "\" is a " + client.getClass().getName()
-                    + ", not a " + type.getName());
-        }
-        return type.cast(client);
+        return ClientTypes.cast(name, client(name), type);
     }
 
     /** Every service this factory knows: compiled in, from providers on the classpath, or in the bundled registry. */
@@ -148,71 +128,96 @@ public final class ${className} implements AutoCloseable {
 </#if>
     }
 
-    /** Settings for the factory; code wins over system properties, which win over the environment. */
-    public static final class Builder {
-        private final ClientSettings.Builder settings = ClientSettings.builder();
-
+    /** The builder of this factory. */
+    public static final class Builder extends Settings<Builder> {
         private Builder() {}
 
+        public ${className} build() {
+            return new ${className}(settings.build());
+        }
+    }
+
+    /**
+     * Settings for this factory and for {@code ${dynamicClassName}}; code wins over system properties,
+     * which win over the environment.
+     *
+     * @param <B> the builder, returned by every setting
+     */
+    public abstract static class Settings<B extends Settings<B>> {
+        final ClientSettings.Builder settings = ClientSettings.builder();
+
+        Settings() {}
+
+        @SuppressWarnings("unchecked")
+        private B self() {
+            return (B) this;
+        }
+
         /** The endpoint of a service instead of its default ({@code switchboard.<service>.endpoint}). */
-        public Builder endpointOverride(String service, URI endpoint) {
+        public B endpointOverride(String service, URI endpoint) {
             settings.endpoint(service, endpoint);
-            return this;
+            return self();
+        }
+
+        /** How long a call of the generic REST client may take ({@code switchboard.<service>.timeout}; 30 s). */
+        public B timeout(String service, Duration timeout) {
+            settings.timeout(service, timeout);
+            return self();
         }
 <#if hasAws>
 
         /** The AWS region ({@code switchboard.aws.region}). */
-        public Builder region(Region region) {
+        public B region(Region region) {
             settings.region(region.id());
-            return this;
+            return self();
         }
 
         /** The AWS credentials; the SDK's default chain when not set. */
-        public Builder credentials(AwsCredentialsProvider provider) {
+        public B credentials(AwsCredentialsProvider provider) {
             settings.credentialsProvider(provider);
-            return this;
+            return self();
         }
 
         /** The sync HTTP client ({@code switchboard.aws.httpClient}); the first on the classpath when not set. */
-        public Builder httpClient(SyncHttpClient client) {
+        public B httpClient(SyncHttpClient client) {
             settings.syncHttpClient(client);
-            return this;
+            return self();
         }
 
         /** The async HTTP client ({@code switchboard.aws.asyncHttpClient}); the first on the classpath when not set. */
-        public Builder asyncHttpClient(AsyncHttpClient client) {
+        public B asyncHttpClient(AsyncHttpClient client) {
             settings.asyncHttpClient(client);
-            return this;
+            return self();
         }
 
         /** Changes every AWS client builder before it builds; runs before the per-service customizers. */
-        public Builder customize(Consumer<AwsClientBuilder<?, ?>> customizer) {
+        public B customize(Consumer<AwsClientBuilder<?, ?>> customizer) {
             settings.customizer(b -> customizer.accept((AwsClientBuilder<?, ?>) b));
-            return this;
+            return self();
         }
 </#if>
 <#list services as s>
 <#if s.kind == "aws">
 
         /** Changes the {@code ${s.name}} client builder before it builds. */
-        public Builder customize${s.providerClass?remove_ending("Provider")}(Consumer<${s.builderType}> customizer) {
+        public B customize${s.providerClass?remove_ending("Provider")}(Consumer<${s.builderType}> customizer) {
             settings.customizer("${s.name}", b -> {
                 if (b instanceof ${s.builderType}) {
                     customizer.accept((${s.builderType}) b);
                 }
             });
-            return this;
+            return self();
         }
 <#if s.asyncBuilderType != "">
 
         /** Changes the {@code ${s.name}} async client builder before it builds. */
-        public Builder customize${s.providerClass?remove_ending("Provider")}Async(Consumer<${s.asyncBuilderType}> customizer) {
+        public B customize${s.providerClass?remove_ending("Provider")}Async(Consumer<${s.asyncBuilderType}> customizer) {
             settings.customizer("${s.name}", b -> {
                 if (b instanceof ${s.asyncBuilderType}) {
                     customizer.accept((${s.asyncBuilderType}) b);
                 }
             });
-            return this;
+            return self();
         }
 </#if>
 </#if>
@@ -220,26 +225,22 @@ public final class ${className} implements AutoCloseable {
 <#if hasGrpc>
 
         /** The gRPC target of a service: {@code host:port}, {@code grpc://host:port} or {@code grpcs://host:port}. */
-        public Builder target(String service, String target) {
+        public B target(String service, String target) {
             settings.target(service, target);
-            return this;
+            return self();
         }
 
         /** Opens the gRPC channel for each target instead of switchboard's plaintext-or-TLS default. */
-        public Builder channelFactory(Function<String, ManagedChannel> factory) {
+        public B channelFactory(Function<String, ManagedChannel> factory) {
             settings.channelFactory(factory::apply);
-            return this;
+            return self();
         }
 
         /** Whether targets without a scheme use plaintext (default: TLS). */
-        public Builder usePlaintext(boolean plaintext) {
+        public B usePlaintext(boolean plaintext) {
             settings.plaintext(plaintext);
-            return this;
+            return self();
         }
 </#if>
-
-        public ${className} build() {
-            return new ${className}(settings.build());
-        }
     }
 }

@@ -77,7 +77,8 @@ public class GenerateMojo extends AbstractSwitchboardMojo {
 
     /**
      * A directory of templates that replace the bundled ones of the same name ({@code
-     * ServiceClients.java.ftl}, {@code ServiceNames.java.ftl}, {@code ServiceProvider.java.ftl}); the
+     * ServiceClients.java.ftl}, {@code DynamicServiceClients.java.ftl}, {@code ServiceNames.java.ftl}, {@code
+     * ServiceProvider.java.ftl}); the
      * others stay as bundled.
      *
      * <pre>{@code <templateDirectory>src/main/switchboard/templates</templateDirectory>}</pre>

@@ -10,6 +10,8 @@ import java.util.List;
  * @param packageName the package of the generated classes
  * @param className the factory class ({@code ServiceClients})
  * @param namesClassName the constants class ({@code ServiceNames})
+ * @param dynamicClassName the dynamic wrapper ({@code DynamicServiceClients})
+ * @param dynamicImports the dynamic wrapper's imports, sorted
  * @param providerPackage the package of the per-service providers
  * @param imports the factory's imports, sorted
  * @param hasAws whether any AWS service is included
@@ -21,6 +23,8 @@ public record FactoryModel(
         String packageName,
         String className,
         String namesClassName,
+        String dynamicClassName,
+        List<String> dynamicImports,
         String providerPackage,
         List<String> imports,
         boolean hasAws,

@@ -47,7 +47,8 @@ public final class FactoryModelBuilder {
             "IllegalArgumentException",
             "IllegalStateException",
             "AutoCloseable",
-            "Builder");
+            "Builder",
+            "Settings");
 
     private FactoryModelBuilder() {}
 
@@ -55,18 +56,22 @@ public final class FactoryModelBuilder {
         String pkg = JavaNames.packageName(packageName);
         String namesClass = className.equals("ServiceNames") ? className + "Constants" : "ServiceNames";
         String providerPackage = pkg + ".provider";
+        String dynamicClass = "Dynamic" + className;
         boolean hasAws = services.stream().anyMatch(s -> s.kind() == ServiceKind.AWS);
         boolean hasGrpc = services.stream().anyMatch(s -> s.kind() == ServiceKind.GRPC);
 
         Set<String> reserved = new HashSet<>(FACTORY_TYPES);
         reserved.add(className);
         reserved.add(namesClass);
+        reserved.add(dynamicClass);
         Imports imports = new Imports(pkg, reserved);
         imports.add("dev.switchboard.runtime.ClientCache")
                 .add("dev.switchboard.runtime.ClientResolver")
                 .add("dev.switchboard.runtime.ClientSettings")
+                .add("dev.switchboard.runtime.ClientTypes")
                 .add("dev.switchboard.runtime.ProviderContext")
                 .add("java.net.URI")
+                .add("java.time.Duration")
                 .add("java.util.Set")
                 .add("java.util.TreeSet");
         if (hasAws) {
@@ -111,12 +116,33 @@ public final class FactoryModelBuilder {
                 pkg,
                 className,
                 namesClass,
+                dynamicClass,
+                dynamicImports(pkg, reserved, hasGrpc),
                 providerPackage,
                 List.copyOf(imports.imports()),
                 hasAws,
                 hasGrpc,
                 models,
                 groupModels);
+    }
+
+    /** The dynamic wrapper names no service type: its imports are the same for every registry. */
+    private static List<String> dynamicImports(String pkg, Set<String> reserved, boolean hasGrpc) {
+        Imports imports = new Imports(pkg, reserved)
+                .add("dev.switchboard.runtime.ClientSettings")
+                .add("dev.switchboard.runtime.ClientTypes")
+                .add("dev.switchboard.runtime.DynamicClients")
+                .add("dev.switchboard.runtime.ProviderContext")
+                .add("dev.switchboard.runtime.live.LiveRegistry")
+                .add("dev.switchboard.runtime.live.RegistryChange")
+                .add("dev.switchboard.runtime.registry.Registry")
+                .add("java.nio.file.Path")
+                .add("java.util.Set")
+                .add("java.util.function.Consumer");
+        if (hasGrpc) {
+            imports.add("dev.switchboard.runtime.grpc.GrpcChannels");
+        }
+        return List.copyOf(imports.imports());
     }
 
     private static FactoryModel.ServiceModel aws(

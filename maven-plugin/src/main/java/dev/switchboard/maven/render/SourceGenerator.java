@@ -142,6 +142,8 @@ public final class SourceGenerator {
         base.put("packageName", model.packageName());
         base.put("className", model.className());
         base.put("namesClassName", model.namesClassName());
+        base.put("dynamicClassName", model.dynamicClassName());
+        base.put("dynamicImports", model.dynamicImports());
         base.put("providerPackage", model.providerPackage());
         base.put("imports", model.imports());
         base.put("hasAws", model.hasAws());
@@ -154,6 +156,9 @@ public final class SourceGenerator {
         Map<String, String> files = new TreeMap<>();
         files.put(sourcePackage + model.className() + ".java", renderer.render("ServiceClients.java.ftl", base));
         files.put(sourcePackage + model.namesClassName() + ".java", renderer.render("ServiceNames.java.ftl", base));
+        files.put(
+                sourcePackage + model.dynamicClassName() + ".java",
+                renderer.render("DynamicServiceClients.java.ftl", base));
         for (FactoryModel.ServiceModel service : model.services()) {
             Map<String, Object> perService = new HashMap<>(base);
             perService.put("service", service);

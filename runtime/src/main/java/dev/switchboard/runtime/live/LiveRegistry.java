@@ -44,6 +44,9 @@ public final class LiveRegistry implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("dev.switchboard");
 
     /** How long events must stop before the file is read: writers that truncate then write finish first. */
+    /** How often the file is compared when no event came, unless told otherwise. */
+    public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);
+
     private static final Duration SETTLE = Duration.ofMillis(25);
 
     private static final Duration MAX_SETTLE = Duration.ofMillis(250);
