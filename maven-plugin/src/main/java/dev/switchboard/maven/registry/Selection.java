@@ -124,7 +124,7 @@ public record Selection(List<String> services, Set<String> groups) {
             }
         }
         return registry.stream()
-                .filter(s -> services.contains(s.name()) || groups.contains(s.group()))
+                .filter(s -> services.contains(s.name()) || (s.group() != null && groups.contains(s.group())))
                 .toList();
     }
 }

@@ -47,6 +47,16 @@ class SelectionTest {
     }
 
     @Test
+    @DisplayName("a service in no group is left out by a selection by name, not a failure")
+    void serviceWithoutGroup() throws Exception {
+        List<ServiceEntry> withUngrouped = new ArrayList<>(registry);
+        withUngrouped.add(ServiceEntry.builder("catalog", ServiceKind.GRPC).build());
+
+        assertThat(names(Selection.of("s3", Map.of()).apply(withUngrouped, CATALOGUE, new ArrayList<>())))
+                .containsExactly("s3");
+    }
+
+    @Test
     @DisplayName("a catalogued service whose module is missing gets the exact versionless <dependency> to add")
     void missingModuleGetsTheDependency() {
         Selection selection = Selection.of("s3,lambda", Map.of());

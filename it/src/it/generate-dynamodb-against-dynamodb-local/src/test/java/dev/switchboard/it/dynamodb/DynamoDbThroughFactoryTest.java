@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.acme.data.ServiceClients;
 import com.acme.data.ServiceNames;
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import dev.switchboard.it.servers.LocalDynamoDb;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -31,36 +28,19 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 class DynamoDbThroughFactoryTest {
     private static final String TABLE = "switchboard-it-users";
 
-    private static DynamoDBProxyServer server;
+    private static LocalDynamoDb server;
     private static URI endpoint;
 
     @BeforeAll
     static void startDynamoDbLocal() throws Exception {
-        // DynamoDB Local takes no port 0: pick a free one first, and pick again should another
-        // process take it in between.
-        for (int attempt = 1; server == null; attempt++) {
-            int port;
-            try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                port = probe.getLocalPort();
-            }
-            DynamoDBProxyServer candidate = ServerRunner.createServerFromCommandLineArgs(
-                    new String[] {"-inMemory", "-port", Integer.toString(port), "-disableTelemetry"});
-            try {
-                candidate.start();
-                server = candidate;
-                endpoint = URI.create("http://127.0.0.1:" + port);
-            } catch (Exception e) {
-                if (attempt == 3) {
-                    throw e;
-                }
-            }
-        }
+        server = LocalDynamoDb.start();
+        endpoint = server.endpoint();
     }
 
     @AfterAll
     static void stopDynamoDbLocal() throws Exception {
         if (server != null) {
-            server.stop();
+            server.close();
         }
     }
 

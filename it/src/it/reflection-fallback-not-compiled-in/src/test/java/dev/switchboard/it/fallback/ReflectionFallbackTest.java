@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import dev.switchboard.it.switchboard.ServiceClients;
 import dev.switchboard.it.switchboard.ServiceNames;
 import dev.switchboard.runtime.ServiceNotAvailableException;
 import java.lang.reflect.Method;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import dev.switchboard.it.servers.LocalDynamoDb;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
@@ -38,36 +35,19 @@ import software.amazon.awssdk.services.s3.S3Client;
 class ReflectionFallbackTest {
     private static final String TABLE = "switchboard-it-fallback";
 
-    private static DynamoDBProxyServer server;
+    private static LocalDynamoDb server;
     private static URI endpoint;
 
     @BeforeAll
     static void startDynamoDbLocal() throws Exception {
-        // DynamoDB Local takes no port 0: pick a free one first, and pick again should another
-        // process take it in between.
-        for (int attempt = 1; server == null; attempt++) {
-            int port;
-            try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                port = probe.getLocalPort();
-            }
-            DynamoDBProxyServer candidate = ServerRunner.createServerFromCommandLineArgs(
-                    new String[] {"-inMemory", "-port", Integer.toString(port), "-disableTelemetry"});
-            try {
-                candidate.start();
-                server = candidate;
-                endpoint = URI.create("http://127.0.0.1:" + port);
-            } catch (Exception e) {
-                if (attempt == 3) {
-                    throw e;
-                }
-            }
-        }
+        server = LocalDynamoDb.start();
+        endpoint = server.endpoint();
     }
 
     @AfterAll
     static void stopDynamoDbLocal() throws Exception {
         if (server != null) {
-            server.stop();
+            server.close();
         }
     }
 
