@@ -67,19 +67,17 @@ final class GrpcHealthCheck {
                         "no answer within " + deadline.toMillis() + " ms");
             }
             int serving = servingStatus(response);
-            HealthStatus status =
-                    switch (serving) {
-                        case 1 -> HealthStatus.SERVING;
-                        case 3 -> HealthStatus.UNKNOWN_SERVICE;
-                        default -> HealthStatus.NOT_SERVING;
-                    };
-            String error =
-                    switch (serving) {
-                        case 1 -> null;
-                        case 2 -> "answered NOT_SERVING";
-                        case 3 -> "answered SERVICE_UNKNOWN";
-                        default -> "answered UNKNOWN (" + serving + ")";
-                    };
+            HealthStatus status = switch (serving) {
+                case 1 -> HealthStatus.SERVING;
+                case 3 -> HealthStatus.UNKNOWN_SERVICE;
+                default -> HealthStatus.NOT_SERVING;
+            };
+            String error = switch (serving) {
+                case 1 -> null;
+                case 2 -> "answered NOT_SERVING";
+                case 3 -> "answered SERVICE_UNKNOWN";
+                default -> "answered UNKNOWN (" + serving + ")";
+            };
             return new HealthResult(target.service(), status, HealthChecker.since(start), checked, error);
         } finally {
             channel.shutdownNow();
@@ -102,8 +100,8 @@ final class GrpcHealthCheck {
 
     private static CompletableFuture<byte[]> call(ManagedChannel channel, byte[] request, Duration deadline) {
         CompletableFuture<byte[]> answer = new CompletableFuture<>();
-        ClientCall<byte[], byte[]> call =
-                channel.newCall(CHECK, CallOptions.DEFAULT.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS));
+        ClientCall<byte[], byte[]> call = channel.newCall(
+                CHECK, CallOptions.DEFAULT.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS));
         call.start(
                 new ClientCall.Listener<>() {
                     private byte[] message;
@@ -181,7 +179,10 @@ final class GrpcHealthCheck {
                     }
                 }
                 case 1 -> at[0] += 8;
-                case 2 -> at[0] += (int) readVarint(response, at);
+                case 2 -> {
+                    int length = (int) readVarint(response, at);
+                    at[0] += length;
+                }
                 case 5 -> at[0] += 4;
                 default -> throw new IllegalArgumentException("malformed HealthCheckResponse (wire type " + wire + ")");
             }

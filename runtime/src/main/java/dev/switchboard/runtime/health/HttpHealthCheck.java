@@ -113,9 +113,10 @@ final class HttpHealthCheck {
                 response = future.get(connectTimeout.plus(readTimeout).toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 future.cancel(true);
-                return Answer.failed(uri, HealthStatus.RPC_FAILED, "no answer within " + readTimeout.toMillis() + " ms");
+                return Answer.failed(
+                        uri, HealthStatus.RPC_FAILED, "no answer within " + readTimeout.toMillis() + " ms");
             } catch (ExecutionException | CancellationException e) {
-                return Answer.failed(uri, e.getCause() == null ? e : e.getCause());
+                return Answer.failed(uri, e.getCause() == null ? e : e.getCause(), connectTimeout, readTimeout);
             } catch (InterruptedException e) {
                 future.cancel(true);
                 throw e;
@@ -138,9 +139,7 @@ final class HttpHealthCheck {
     }
 
     private static boolean sameHostAndPort(URI from, URI to) {
-        return to.getHost() != null
-                && from.getHost().equalsIgnoreCase(to.getHost())
-                && port(from) == port(to);
+        return to.getHost() != null && from.getHost().equalsIgnoreCase(to.getHost()) && port(from) == port(to);
     }
 
     private static int port(URI uri) {
@@ -185,14 +184,19 @@ final class HttpHealthCheck {
             return new Answer(uri, 0, status, error);
         }
 
-        static Answer failed(URI uri, Throwable e) {
+        static Answer failed(URI uri, Throwable e, Duration connectTimeout, Duration readTimeout) {
             if (e instanceof HttpConnectTimeoutException) {
-                return failed(uri, HealthStatus.UNREACHABLE, "connect timed out");
+                return failed(
+                        uri, HealthStatus.UNREACHABLE, "connect timed out after " + connectTimeout.toMillis() + " ms");
             }
             if (e instanceof HttpTimeoutException) {
-                return failed(uri, HealthStatus.RPC_FAILED, "no answer within the read timeout");
+                return failed(uri, HealthStatus.RPC_FAILED, "no answer within " + readTimeout.toMillis() + " ms");
             }
-            if (e instanceof ConnectException || e instanceof UnknownHostException
+            if (e instanceof ConnectException && e.getMessage() == null) {
+                return failed(uri, HealthStatus.UNREACHABLE, "connection refused");
+            }
+            if (e instanceof ConnectException
+                    || e instanceof UnknownHostException
                     || e instanceof UnresolvedAddressException) {
                 Throwable cause = e.getCause() instanceof UnresolvedAddressException ? e.getCause() : e;
                 return failed(uri, HealthStatus.UNREACHABLE, message(cause));
@@ -209,8 +213,9 @@ final class HttpHealthCheck {
         HealthResult result(HealthTarget target, long start) {
             HealthStatus status = failure != null
                     ? failure
-                    : code / 100 == 2 ? HealthStatus.SERVING : code == 404 ? HealthStatus.NO_HEALTH_SERVICE
-                    : HealthStatus.NOT_SERVING;
+                    : code / 100 == 2
+                            ? HealthStatus.SERVING
+                            : code == 404 ? HealthStatus.NO_HEALTH_SERVICE : HealthStatus.NOT_SERVING;
             return new HealthResult(target.service(), status, HealthChecker.since(start), "GET " + uri, error);
         }
 

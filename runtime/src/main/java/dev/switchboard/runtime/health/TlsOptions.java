@@ -69,8 +69,8 @@ final class TlsOptions {
         try (InputStream in = Files.newInputStream(caFile)) {
             certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
         } catch (GeneralSecurityException e) {
-            throw new GeneralSecurityException("CA file " + caFile + " is not PEM or DER X.509 certificates: "
-                    + e.getMessage(), e);
+            throw new GeneralSecurityException(
+                    "CA file " + caFile + " is not PEM or DER X.509 certificates: " + e.getMessage(), e);
         }
         if (certificates.isEmpty()) {
             throw new GeneralSecurityException("CA file " + caFile + " holds no certificate");
@@ -92,8 +92,10 @@ final class TlsOptions {
         try (InputStream in = Files.newInputStream(keyStore)) {
             store.load(in, password);
         } catch (IOException e) {
-            throw new IOException("client certificate " + keyStore + " cannot be read as a PKCS#12 key store"
-                    + " with the password given: " + e.getMessage(), e);
+            throw new IOException(
+                    "client certificate " + keyStore + " cannot be read as a PKCS#12 key store"
+                            + " with the password given: " + e.getMessage(),
+                    e);
         }
         KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         factory.init(store, password);
