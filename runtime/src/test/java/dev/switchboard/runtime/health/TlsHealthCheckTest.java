@@ -37,75 +37,14 @@ class TlsHealthCheckTest {
 
     @BeforeAll
     static void start() throws Exception {
-        keytool(
-                "-genkeypair",
-                "-alias",
-                "server",
-                "-keyalg",
-                "EC",
-                "-dname",
-                "CN=localhost",
-                "-ext",
-                "SAN=ip:127.0.0.1,dns:localhost",
-                "-validity",
-                "2",
-                "-storetype",
-                "PKCS12",
-                "-keystore",
-                "server.p12",
-                "-storepass",
-                "changeit");
-        keytool(
-                "-exportcert",
-                "-rfc",
-                "-alias",
-                "server",
-                "-keystore",
-                "server.p12",
-                "-storepass",
-                "changeit",
-                "-file",
-                "ca.pem");
-        keytool(
-                "-genkeypair",
-                "-alias",
-                "client",
-                "-keyalg",
-                "EC",
-                "-dname",
-                "CN=checker",
-                "-validity",
-                "2",
-                "-storetype",
-                "PKCS12",
-                "-keystore",
-                "client.p12",
-                "-storepass",
-                "changeit");
-        keytool(
-                "-exportcert",
-                "-rfc",
-                "-alias",
-                "client",
-                "-keystore",
-                "client.p12",
-                "-storepass",
-                "changeit",
-                "-file",
-                "client.pem");
-        keytool(
-                "-importcert",
-                "-noprompt",
-                "-alias",
-                "client",
-                "-file",
-                "client.pem",
-                "-storetype",
-                "PKCS12",
-                "-keystore",
-                "server-trust.p12",
-                "-storepass",
-                "changeit");
+        keytool("-genkeypair -alias server -keyalg EC -dname CN=localhost -ext SAN=ip:127.0.0.1,dns:localhost"
+                + " -validity 2 -storetype PKCS12 -keystore server.p12 -storepass changeit");
+        keytool("-exportcert -rfc -alias server -keystore server.p12 -storepass changeit -file ca.pem");
+        keytool("-genkeypair -alias client -keyalg EC -dname CN=checker -validity 2 -storetype PKCS12"
+                + " -keystore client.p12 -storepass changeit");
+        keytool("-exportcert -rfc -alias client -keystore client.p12 -storepass changeit -file client.pem");
+        keytool("-importcert -noprompt -alias client -file client.pem -storetype PKCS12"
+                + " -keystore server-trust.p12 -storepass changeit");
 
         SSLContext context = SSLContext.getInstance("TLS");
         KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
@@ -207,10 +146,11 @@ class TlsHealthCheckTest {
         return store;
     }
 
-    private static void keytool(String... args) throws IOException, InterruptedException {
+    /** Runs the JDK's keytool in the temporary directory; the arguments hold no spaces. */
+    private static void keytool(String args) throws IOException, InterruptedException {
         List<String> command = new java.util.ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-        command.addAll(List.of(args));
+        command.addAll(List.of(args.split(" ")));
         Process process = new ProcessBuilder(command)
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
