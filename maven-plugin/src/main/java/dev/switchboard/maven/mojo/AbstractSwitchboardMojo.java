@@ -202,6 +202,12 @@ abstract class AbstractSwitchboardMojo extends AbstractMojo {
     @Parameter(property = PropertyNames.SKIP, defaultValue = "false")
     private boolean skip;
 
+    /** A user property ({@code -D…}), then a system property; null when neither is set. */
+    protected String property(String key) {
+        String value = session.getUserProperties().getProperty(key);
+        return value != null ? value : session.getSystemProperties().getProperty(key);
+    }
+
     /** The plugin's own version, which its runtime must match. */
     protected String pluginVersion() {
         return plugin.getVersion();

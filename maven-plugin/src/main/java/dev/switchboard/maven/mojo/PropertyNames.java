@@ -13,6 +13,17 @@ final class PropertyNames {
     static final String COMPARE_TO = "switchboard.compareTo";
     static final String AGAINST = "switchboard.against";
     static final String FAIL_ON_BREAKING = "switchboard.failOnBreaking";
+    static final String ENV = "switchboard.env";
+    static final String MONITOR = "switchboard.monitor";
+    static final String INTERVAL = "switchboard.interval";
+    static final String HEALTH_PARALLELISM = "switchboard.health.parallelism";
+    static final String HEALTH_CONNECT_TIMEOUT = "switchboard.health.connectTimeout";
+    static final String HEALTH_READ_TIMEOUT = "switchboard.health.readTimeout";
+    static final String HEALTH_MAX_BODY_BYTES = "switchboard.health.maxBodyBytes";
+    static final String HEALTH_CA_FILE = "switchboard.health.caFile";
+    static final String HEALTH_CLIENT_CERTIFICATE = "switchboard.health.clientCertificate";
+    static final String HEALTH_CLIENT_CERTIFICATE_PASSWORD = "switchboard.health.clientCertificatePassword";
+    static final String HEALTH_INSECURE = "switchboard.health.insecure";
 
     private PropertyNames() {}
 }

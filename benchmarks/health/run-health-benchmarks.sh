@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Benchmark of the health checker (issue budget): 200 HTTP endpoints that each answer after 100 ms are
+# all checked in under 1.5 s.
+#
+# What it does (everything under benchmarks/health/target/):
+#   1. builds switchboard-runtime from this working tree into a private local repository
+#      (target/m2, with ~/.m2 behind it read-only), never into ~/.m2;
+#   2. builds this project against it;
+#   3. RUNS fresh JVMs of SlowEndpoints (200 servers, 100 ms each, 5 rounds per JVM, the checker's
+#      default settings), and one JVM per parallelism of 16 and 64 for comparison;
+#   4. prints the rounds and the verdict (round 1 of each JVM is the cold one).
+#
+# Usage: benchmarks/health/run-health-benchmarks.sh [--runs N]   (default 3 fresh JVMs)
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+mvnw="$repo/mvnw"
+runs="${RUNS:-3}"
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --runs) runs="$2"; shift 2 ;;
+    -h|--help) sed -n '2,/^set /{/^#/p}' "$0"; exit 0 ;;
+    *) echo "unknown option $1; see --help" >&2; exit 2 ;;
+  esac
+done
+out="$here/target/health-bench"
+m2="$here/target/m2"
+rm -rf "$out"
+mkdir -p "$out"
+
+echo "== machine"
+{
+  echo "date:     $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "nproc:    $(nproc)"
+  echo "memory:   $(free -g | awk '/^Mem:/ {print $2 " GiB"}')"
+  echo "java:     $(java -version 2>&1 | head -1)"
+  echo "git HEAD: $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo '?')"
+  echo "load:     $(cut -d' ' -f1-3 /proc/loadavg)"
+} | tee "$out/machine.txt"
+
+echo "== building switchboard-runtime into $m2"
+"$mvnw" -B -q -f "$repo/pom.xml" -pl runtime -am install -DskipTests -Dspotless.check.skip=true \
+  -Dmaven.repo.local="$m2" -Dmaven.repo.local.tail="$HOME/.m2/repository" >"$out/build-runtime.log" 2>&1 \
+  || { tail -40 "$out/build-runtime.log"; exit 1; }
+"$mvnw" -B -q -f "$here/pom.xml" package -Dmaven.repo.local="$m2" \
+  -Dmaven.repo.local.tail="$HOME/.m2/repository" >"$out/build.log" 2>&1 || { tail -40 "$out/build.log"; exit 1; }
+cp="$here/target/classes:$(cat "$here/target/classpath.txt")"
+
+run() { # run LABEL ARGS...
+  local label="$1"; shift
+  java -cp "$cp" dev.switchboard.bench.health.SlowEndpoints "$@" | tee "$out/$label.log" | sed 's/^/  /'
+}
+for ((r = 1; r <= runs; r++)); do
+  echo "== fresh JVM $r: 200 endpoints x 100 ms, default settings"
+  run "default-$r" 200 100 5
+done
+for p in 16 64; do
+  echo "== parallelism $p"
+  run "parallelism-$p" 200 100 3 "$p"
+done
+
+echo "== verdict (budget: all 200 checked in < 1500 ms)"
+cat "$out"/default-*.log | awk '/^round=/ {
+    split($2, a, "="); ms = a[2] + 0; split($1, b, "="); r = b[2] + 0
+    if (r == 1) { cold[++nc] = ms } else { warm[++nw] = ms }
+    if (ms > worst) worst = ms
+  }
+  END {
+    printf "  cold rounds (first in each JVM): "; for (i = 1; i <= nc; i++) printf "%.1f ", cold[i]; print "ms"
+    printf "  warm rounds: "; for (i = 1; i <= nw; i++) printf "%.1f ", warm[i]; print "ms"
+    printf "  worst: %.1f ms -> %s\n", worst, (worst < 1500 ? "budget met" : "budget MISSED")
+  }' | tee "$out/summary.txt"

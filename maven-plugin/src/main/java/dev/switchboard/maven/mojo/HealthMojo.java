@@ -1,0 +1,285 @@
+package dev.switchboard.maven.mojo;
+
+import dev.switchboard.maven.diag.InputException;
+import dev.switchboard.maven.diag.Problem;
+import dev.switchboard.maven.health.EndpointRequest;
+import dev.switchboard.maven.health.Endpoints;
+import dev.switchboard.maven.inspect.Format;
+import dev.switchboard.maven.inspect.HealthReport;
+import dev.switchboard.maven.inspect.Views;
+import dev.switchboard.runtime.health.HealthChecker;
+import dev.switchboard.runtime.health.HealthResult;
+import dev.switchboard.runtime.registry.Registry;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Checks the health of every service that has an endpoint: HTTP health paths, gRPC health v1 {@code
+ * Check}, TCP/TLS reachability of AWS endpoints, concurrently and with timeouts. Fails, like
+ * grpc-health-probe, unless every checked service is healthy, with one line per unhealthy service. With
+ * {@code -Dswitchboard.monitor=true} it checks every {@code switchboard.interval} seconds and prints
+ * what changed, until interrupted.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "health", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
+public class HealthMojo extends AbstractInspectMojo {
+
+    /**
+     * The endpoint of each service: the element name is the service, the text its URL ({@code
+     * http(s)://host:port[/base]}, {@code grpc://host:port} for plaintext gRPC, {@code grpcs://host:port}
+     * for TLS). The endpoints file and {@code -Dswitchboard.<service>.endpoint=URL} take precedence.
+     *
+     * <pre>{@code
+     * <endpoints>
+     *   <user>grpc://127.0.0.1:9090</user>
+     *   <billing>http://127.0.0.1:8080</billing>
+     * </endpoints>
+     * }</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private Map<String, String> endpoints;
+
+    /**
+     * The environment whose endpoints file to read: {@code endpoints-<env>.properties} in {@code
+     * endpointsDirectory}, one {@code <service>=URL} a line. Without it, {@code endpoints.properties}
+     * there is read if it exists.
+     *
+     * <pre>{@code -Dswitchboard.env=staging}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.ENV)
+    private String env;
+
+    /**
+     * Where the endpoints files are.
+     *
+     * <pre>{@code <endpointsDirectory>${project.basedir}/src/main/switchboard</endpointsDirectory>}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(defaultValue = "${project.basedir}/src/main/switchboard", required = true)
+    private File endpointsDirectory;
+
+    /**
+     * Keeps checking every {@code interval} seconds and prints what changed, until interrupted (Ctrl-C);
+     * never fails the build.
+     *
+     * <pre>{@code -Dswitchboard.monitor=true}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.MONITOR, defaultValue = "false")
+    private boolean monitor;
+
+    /**
+     * Seconds between two rounds of monitoring.
+     *
+     * <pre>{@code -Dswitchboard.interval=30}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.INTERVAL, defaultValue = "30")
+    private int interval;
+
+    /**
+     * How many checks run at once.
+     *
+     * <pre>{@code <parallelism>32</parallelism>}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.HEALTH_PARALLELISM, defaultValue = "32")
+    private int parallelism;
+
+    /**
+     * Milliseconds to wait for a connection.
+     *
+     * <pre>{@code -Dswitchboard.health.connectTimeout=2000}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.HEALTH_CONNECT_TIMEOUT, defaultValue = "2000")
+    private long connectTimeout;
+
+    /**
+     * Milliseconds to wait for an answer once connected; for gRPC the deadline is both timeouts added.
+     *
+     * <pre>{@code -Dswitchboard.health.readTimeout=5000}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.HEALTH_READ_TIMEOUT, defaultValue = "5000")
+    private long readTimeout;
+
+    /**
+     * The most bytes of an HTTP health body that are read; the rest is not.
+     *
+     * <pre>{@code <maxBodyBytes>65536</maxBodyBytes>}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.HEALTH_MAX_BODY_BYTES, defaultValue = "65536")
+    private int maxBodyBytes;
+
+    /**
+     * PEM certificates to trust for {@code https} and {@code grpcs} instead of the JDK's.
+     *
+     * <pre>{@code <caFile>src/test/resources/ca.pem</caFile>}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.HEALTH_CA_FILE)
+    private File caFile;
+
+    /**
+     * A PKCS#12 key store with the client certificate to present.
+     *
+     * <pre>{@code <clientCertificate>${user.home}/.certs/checker.p12</clientCertificate>}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.HEALTH_CLIENT_CERTIFICATE)
+    private File clientCertificate;
+
+    /**
+     * The password of {@code clientCertificate}.
+     *
+     * <pre>{@code -Dswitchboard.health.clientCertificatePassword=${env.CHECKER_P12_PASSWORD}}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.HEALTH_CLIENT_CERTIFICATE_PASSWORD)
+    private String clientCertificatePassword;
+
+    /**
+     * Skips verifying server certificates and host names. Only for endpoints you trust otherwise.
+     *
+     * <pre>{@code -Dswitchboard.health.insecure=true}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.HEALTH_INSECURE, defaultValue = "false")
+    private boolean insecure;
+
+    @Override
+    protected void run(Registry registry) throws InputException, IOException, MojoFailureException {
+        Format shown = format(Format.TABLE, Format.JSON, Format.YAML);
+        Endpoints resolved = Endpoints.resolve(
+                service == null ? registry.services() : List.of(Views.service(registry, service)),
+                new EndpointRequest(endpoints, endpointsFile(), shownEndpointsFile(), this::property, System::getenv));
+        if (!resolved.without().isEmpty()) {
+            getLog().info("switchboard: not checked, no endpoint: " + String.join(", ", resolved.without()));
+        }
+        if (resolved.targets().isEmpty()) {
+            getLog().info("switchboard: no service has an endpoint, nothing checked; set <endpoints>,"
+                    + " -Dswitchboard.<service>.endpoint=URL or " + shownEndpointsFile());
+            return;
+        }
+        HealthChecker checker = checker();
+        try {
+            List<HealthResult> results = checker.check(resolved.targets());
+            emit(HealthReport.render(results, resolved.without(), shown));
+            if (monitor) {
+                monitor(checker, resolved, results, shown);
+                return;
+            }
+            List<String> unhealthy = HealthReport.unhealthy(results);
+            if (!unhealthy.isEmpty()) {
+                throw new MojoFailureException("switchboard: " + unhealthy.size() + " of " + results.size()
+                        + " service(s) unhealthy:\n  " + String.join("\n  ", unhealthy));
+            }
+            getLog().info("switchboard: all " + results.size() + " service(s) healthy (" + HealthReport.summary(results)
+                    + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            getLog().info("switchboard: health checks interrupted");
+        }
+    }
+
+    private void monitor(HealthChecker checker, Endpoints resolved, List<HealthResult> first, Format shown)
+            throws IOException, InterruptedException {
+        getLog().info("switchboard: monitoring " + first.size() + " service(s) every " + interval
+                + " s; changes are printed; Ctrl-C stops");
+        List<HealthResult> previous = first;
+        while (!Thread.currentThread().isInterrupted()) {
+            Thread.sleep(Duration.ofSeconds(interval).toMillis());
+            List<HealthResult> current = checker.check(resolved.targets());
+            HealthReport.changes(previous, current).forEach(line -> getLog().info("switchboard: " + line));
+            if (output != null) {
+                emit(HealthReport.render(current, resolved.without(), shown));
+            }
+            previous = current;
+        }
+    }
+
+    private HealthChecker checker() throws InputException {
+        if (monitor && interval < 1) {
+            throw new InputException(Problem.in(
+                    PropertyNames.INTERVAL, "interval " + interval + " is not a number of seconds", "use 1 or more"));
+        }
+        try {
+            HealthChecker.Builder builder = HealthChecker.builder()
+                    .parallelism(parallelism)
+                    .connectTimeout(Duration.ofMillis(connectTimeout))
+                    .readTimeout(Duration.ofMillis(readTimeout))
+                    .maxBodyBytes(maxBodyBytes)
+                    .insecureSkipVerify(insecure);
+            if (caFile != null) {
+                builder.caFile(existing(caFile, "<caFile>"));
+            }
+            if (clientCertificate != null) {
+                builder.clientCertificate(
+                        existing(clientCertificate, "<clientCertificate>"),
+                        clientCertificatePassword == null ? new char[0] : clientCertificatePassword.toCharArray());
+            }
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            throw new InputException(Problem.in("health settings", e.getMessage(), "correct the parameter"));
+        }
+    }
+
+    private static Path existing(File file, String parameter) throws InputException {
+        if (!file.isFile()) {
+            throw new InputException(
+                    Problem.in(parameter, file + " does not exist or is not a file", "correct the path"));
+        }
+        return file.toPath();
+    }
+
+    private Path endpointsFile() throws InputException {
+        Path file = endpointsDirectory.toPath().resolve(fileName());
+        if (Files.isRegularFile(file)) {
+            return file;
+        }
+        if (env != null && !env.isBlank()) {
+            throw new InputException(Problem.in(
+                    PropertyNames.ENV,
+                    "environment \"" + env + "\" has no endpoints file " + shownEndpointsFile(),
+                    "create it with one <service>=URL a line, or name another environment"));
+        }
+        return null;
+    }
+
+    private String fileName() {
+        return env == null || env.isBlank() ? "endpoints.properties" : "endpoints-" + env.trim() + ".properties";
+    }
+
+    private String shownEndpointsFile() {
+        Path file = endpointsDirectory.toPath().resolve(fileName());
+        Path base = project.getBasedir().toPath();
+        return (file.startsWith(base) ? base.relativize(file) : file).toString();
+    }
+}

@@ -1,0 +1,248 @@
+package dev.switchboard.runtime.health;
+
+import dev.switchboard.runtime.registry.ServiceKind;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * Checks the health of services at the endpoints the user configured, concurrently and with timeouts.
+ * What is checked depends on the endpoint and the registry entry:
+ *
+ * <ol>
+ *   <li>{@code grpc://host:port} or {@code grpcs://host:port}: gRPC health v1 {@code Check} for the
+ *       registry's {@code health.grpc} name ({@code ""}, the whole server, when none is declared);
+ *   <li>{@code http(s)://…} of an {@code aws} service with no health path: TCP connect, and the TLS
+ *       handshake for {@code https} ({@link HealthStatus#REACHABLE});
+ *   <li>any other {@code http(s)://…}: {@code GET} of the registry's {@code health.http} path, or else of
+ *       {@code /health}, {@code /healthz}, {@code /actuator/health}, {@code /health/<name>} in turn; the
+ *       one that answered is remembered and tried first next time.
+ * </ol>
+ *
+ * <p>Only the configured host and port are contacted: redirects elsewhere are reported, not followed.
+ * A checker holds one HTTP client and the remembered paths; it is safe for concurrent use.
+ *
+ * <pre>{@code
+ * HealthChecker checker = HealthChecker.builder().readTimeout(Duration.ofSeconds(2)).build();
+ * List<HealthResult> results = checker.check(List.of(
+ *         HealthTarget.of(registry.service("user").orElseThrow(), URI.create("grpc://127.0.0.1:9090"))));
+ * }</pre>
+ */
+public final class HealthChecker {
+    private final int parallelism;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+    private final TlsOptions tls;
+    private final HttpHealthCheck http;
+
+    private HealthChecker(Builder b) {
+        parallelism = b.parallelism;
+        connectTimeout = b.connectTimeout;
+        readTimeout = b.readTimeout;
+        tls = new TlsOptions(b.caFile, b.clientKeyStore, b.clientKeyStorePassword, b.insecure);
+        http = new HttpHealthCheck(connectTimeout, readTimeout, b.maxBodyBytes, tls);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Checks every target, at most {@code parallelism} at a time, and returns the results sorted by
+     * service name. A check never throws: what went wrong is in its result.
+     *
+     * @throws InterruptedException when the calling thread is interrupted; checks in flight are cancelled
+     */
+    public List<HealthResult> check(List<HealthTarget> targets) throws InterruptedException {
+        if (targets.isEmpty()) {
+            return List.of();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, targets.size()), r -> {
+            Thread t = new Thread(r, "switchboard-health");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Callable<HealthResult>> tasks = new ArrayList<>();
+            for (HealthTarget target : targets) {
+                tasks.add(() -> check(target));
+            }
+            List<HealthResult> results = new ArrayList<>();
+            for (Future<HealthResult> future : pool.invokeAll(tasks)) {
+                try {
+                    results.add(future.get());
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("a health check failed unexpectedly", e.getCause());
+                }
+            }
+            results.sort(Comparator.comparing(HealthResult::service));
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Checks one target on the calling thread. */
+    public HealthResult check(HealthTarget target) throws InterruptedException {
+        long start = System.nanoTime();
+        try {
+            if (target.grpc()) {
+                return GrpcHealthCheck.check(target, connectTimeout.plus(readTimeout), tls, start);
+            }
+            if (target.kind() == ServiceKind.AWS && target.httpPath() == null) {
+                return reachable(target, start);
+            }
+            return http.check(target, start);
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            return new HealthResult(
+                    target.service(),
+                    HealthStatus.RPC_FAILED,
+                    since(start),
+                    target.endpoint().toString(),
+                    e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    /** The HTTP health path that answered last time for this target, when none is declared. */
+    public Optional<String> rememberedPath(HealthTarget target) {
+        return http.remembered(target);
+    }
+
+    private HealthResult reachable(HealthTarget target, long start) {
+        String host = target.endpoint().getHost();
+        int port = target.port();
+        String checked = (target.secure() ? "tls " : "tcp ") + host + ":" + port;
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), (int) connectTimeout.toMillis());
+            if (target.secure()) {
+                socket.setSoTimeout((int) readTimeout.toMillis());
+                try (SSLSocket ssl =
+                        (SSLSocket) tls.sslContext().getSocketFactory().createSocket(socket, host, port, false)) {
+                    if (!tls.insecure()) {
+                        SSLParameters parameters = ssl.getSSLParameters();
+                        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+                        ssl.setSSLParameters(parameters);
+                    }
+                    ssl.startHandshake();
+                }
+            }
+            return new HealthResult(target.service(), HealthStatus.REACHABLE, since(start), checked, null);
+        } catch (SSLException e) {
+            return unreachable(target, start, checked, "TLS handshake failed: " + e.getMessage());
+        } catch (SocketTimeoutException e) {
+            return unreachable(target, start, checked, "connect timed out after " + connectTimeout.toMillis() + " ms");
+        } catch (UnknownHostException e) {
+            return unreachable(target, start, checked, "unknown host " + host);
+        } catch (ConnectException e) {
+            return unreachable(target, start, checked, "ConnectException: " + e.getMessage());
+        } catch (IOException e) {
+            return unreachable(target, start, checked, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private static HealthResult unreachable(HealthTarget target, long start, String checked, String error) {
+        return new HealthResult(target.service(), HealthStatus.UNREACHABLE, since(start), checked, error);
+    }
+
+    static Duration since(long start) {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** Settings of a checker; every one has a default. */
+    public static final class Builder {
+        private int parallelism = 32;
+        private Duration connectTimeout = Duration.ofSeconds(2);
+        private Duration readTimeout = Duration.ofSeconds(5);
+        private int maxBodyBytes = 64 * 1024;
+        private Path caFile;
+        private Path clientKeyStore;
+        private char[] clientKeyStorePassword;
+        private boolean insecure;
+
+        private Builder() {}
+
+        /** How many checks run at once; 32 by default. */
+        public Builder parallelism(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("parallelism must be at least 1, was " + value);
+            }
+            parallelism = value;
+            return this;
+        }
+
+        /** How long to wait for a connection; 2 s by default. */
+        public Builder connectTimeout(Duration value) {
+            connectTimeout = positive("connectTimeout", value);
+            return this;
+        }
+
+        /** How long to wait for an answer once connected (for gRPC, added to the connect timeout as the deadline); 5 s by default. */
+        public Builder readTimeout(Duration value) {
+            readTimeout = positive("readTimeout", value);
+            return this;
+        }
+
+        /** How many bytes of an HTTP body are read at most; the rest is not read. 64 KiB by default. */
+        public Builder maxBodyBytes(int value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("maxBodyBytes must not be negative, was " + value);
+            }
+            maxBodyBytes = value;
+            return this;
+        }
+
+        /** Trusts the certificates of this PEM (or DER) file instead of the JDK's. */
+        public Builder caFile(Path file) {
+            caFile = file;
+            return this;
+        }
+
+        /** Presents the client certificate of this PKCS#12 key store. */
+        public Builder clientCertificate(Path pkcs12, char[] password) {
+            clientKeyStore = pkcs12;
+            clientKeyStorePassword = password == null ? null : password.clone();
+            return this;
+        }
+
+        /** Skips verifying server certificates and host names. Only for endpoints you trust otherwise. */
+        public Builder insecureSkipVerify(boolean value) {
+            insecure = value;
+            return this;
+        }
+
+        /**
+         * The checker.
+         *
+         * @throws IllegalArgumentException when the CA file or client certificate cannot be read
+         */
+        public HealthChecker build() {
+            return new HealthChecker(this);
+        }
+
+        private static Duration positive(String name, Duration value) {
+            if (value == null || value.isNegative() || value.isZero() || value.toMillis() > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException(name + " must be positive and under 24 days, was " + value);
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,281 @@
+package dev.switchboard.runtime.health;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
+
+/**
+ * HTTP health checks: {@code GET} of the declared health path, or of the conventional ones until one
+ * answers (remembered per service and endpoint, and tried first the next time). Redirects are followed
+ * only on the same host and port; at most {@code maxBodyBytes} of a body are read.
+ */
+final class HttpHealthCheck {
+    /** Tried in this order when the registry declares no health path; {@code {name}} is the service. */
+    static final List<String> FALLBACK_PATHS = List.of("/health", "/healthz", "/actuator/health", "/health/{name}");
+
+    private static final int MAX_REDIRECTS = 5;
+    private static final int ERROR_BODY_CHARS = 200;
+
+    private final HttpClient client;
+    private final Duration readTimeout;
+    private final Duration connectTimeout;
+    private final int maxBodyBytes;
+    private final Map<String, String> answered = new ConcurrentHashMap<>();
+
+    HttpHealthCheck(Duration connectTimeout, Duration readTimeout, int maxBodyBytes, TlsOptions tls) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(connectTimeout);
+        if (tls.trustManagers() != null || tls.keyManagers() != null) {
+            builder.sslContext(tls.sslContext());
+        }
+        this.client = builder.build();
+        this.connectTimeout = connectTimeout;
+        this.readTimeout = readTimeout;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /** The path that answered last time for this service at this endpoint, if any. */
+    Optional<String> remembered(HealthTarget target) {
+        return Optional.ofNullable(answered.get(key(target)));
+    }
+
+    HealthResult check(HealthTarget target, long start) throws InterruptedException {
+        String declared = target.httpPath();
+        if (declared != null) {
+            return get(target, resolve(target.endpoint(), declared)).result(target, start);
+        }
+        List<String> paths = new ArrayList<>();
+        remembered(target).ifPresent(paths::add);
+        for (String path : FALLBACK_PATHS) {
+            String concrete = path.replace("{name}", target.service());
+            if (!paths.contains(concrete)) {
+                paths.add(concrete);
+            }
+        }
+        for (String path : paths) {
+            Answer answer = get(target, resolve(target.endpoint(), path));
+            if (answer.code == 404 || answer.code == 405) {
+                continue;
+            }
+            if (answer.code > 0) {
+                answered.put(key(target), path);
+            }
+            return answer.result(target, start);
+        }
+        answered.remove(key(target));
+        return new HealthResult(
+                target.service(),
+                HealthStatus.NO_HEALTH_SERVICE,
+                HealthChecker.since(start),
+                "GET " + String.join(", ", paths) + " at " + target.endpoint(),
+                "none of the health paths answered (404); declare the service's health path");
+    }
+
+    private Answer get(HealthTarget target, URI first) throws InterruptedException {
+        URI uri = first;
+        for (int hop = 0; ; hop++) {
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .GET()
+                    .timeout(readTimeout)
+                    .header("Accept", "application/json, text/plain, */*")
+                    .build();
+            CompletableFuture<HttpResponse<byte[]>> future =
+                    client.sendAsync(request, info -> new CappedBody(maxBodyBytes));
+            HttpResponse<byte[]> response;
+            try {
+                response = future.get(connectTimeout.plus(readTimeout).toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                future.cancel(true);
+                return Answer.failed(
+                        uri, HealthStatus.RPC_FAILED, "no answer within " + readTimeout.toMillis() + " ms");
+            } catch (ExecutionException | CancellationException e) {
+                return Answer.failed(uri, e.getCause() == null ? e : e.getCause(), connectTimeout, readTimeout);
+            } catch (InterruptedException e) {
+                future.cancel(true);
+                throw e;
+            }
+            int code = response.statusCode();
+            Optional<String> location = response.headers().firstValue("Location");
+            if (code >= 300 && code < 400 && location.isPresent()) {
+                URI next = uri.resolve(location.get().trim());
+                if (!sameHostAndPort(uri, next)) {
+                    return Answer.of(uri, code, "redirected to " + next + ", another host; not followed");
+                }
+                if (hop == MAX_REDIRECTS) {
+                    return Answer.of(uri, code, "more than " + MAX_REDIRECTS + " redirects");
+                }
+                uri = next;
+                continue;
+            }
+            return Answer.of(uri, code, code / 100 == 2 ? null : bodyText(response.body()));
+        }
+    }
+
+    private static boolean sameHostAndPort(URI from, URI to) {
+        return to.getHost() != null && from.getHost().equalsIgnoreCase(to.getHost()) && port(from) == port(to);
+    }
+
+    private static int port(URI uri) {
+        if (uri.getPort() >= 0) {
+            return uri.getPort();
+        }
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    /** The endpoint's scheme, host and port, its path as a prefix, then the health path. */
+    static URI resolve(URI endpoint, String path) {
+        String base = endpoint.getRawPath() == null ? "" : endpoint.getRawPath();
+        while (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        return URI.create(endpoint.getScheme() + "://" + endpoint.getRawAuthority() + base
+                + (path.startsWith("/") ? path : "/" + path));
+    }
+
+    private static String bodyText(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8).strip().replaceAll("\\s+", " ");
+        if (text.isEmpty()) {
+            return null;
+        }
+        return text.length() > ERROR_BODY_CHARS ? text.substring(0, ERROR_BODY_CHARS) + "…" : text;
+    }
+
+    private static String key(HealthTarget target) {
+        return target.service() + " " + target.endpoint();
+    }
+
+    /** What one {@code GET} gave: a status code (0 when none came) and, when unhealthy, why. */
+    private record Answer(URI uri, int code, HealthStatus failure, String error) {
+        static Answer of(URI uri, int code, String detail) {
+            if (code / 100 == 2) {
+                return new Answer(uri, code, null, null);
+            }
+            return new Answer(uri, code, null, "answered " + code + (detail == null ? "" : ": " + detail));
+        }
+
+        static Answer failed(URI uri, HealthStatus status, String error) {
+            return new Answer(uri, 0, status, error);
+        }
+
+        static Answer failed(URI uri, Throwable e, Duration connectTimeout, Duration readTimeout) {
+            if (e instanceof HttpConnectTimeoutException) {
+                return failed(
+                        uri, HealthStatus.UNREACHABLE, "connect timed out after " + connectTimeout.toMillis() + " ms");
+            }
+            if (e instanceof HttpTimeoutException) {
+                return failed(uri, HealthStatus.RPC_FAILED, "no answer within " + readTimeout.toMillis() + " ms");
+            }
+            if (e instanceof ConnectException && e.getMessage() == null) {
+                return failed(uri, HealthStatus.UNREACHABLE, "connection refused");
+            }
+            if (e instanceof ConnectException
+                    || e instanceof UnknownHostException
+                    || e instanceof UnresolvedAddressException) {
+                Throwable cause = e.getCause() instanceof UnresolvedAddressException ? e.getCause() : e;
+                return failed(uri, HealthStatus.UNREACHABLE, message(cause));
+            }
+            if (e instanceof SSLException) {
+                return failed(uri, HealthStatus.UNREACHABLE, "TLS handshake failed: " + message(e));
+            }
+            if (e instanceof IOException && e.getCause() instanceof SSLException ssl) {
+                return failed(uri, HealthStatus.UNREACHABLE, "TLS handshake failed: " + message(ssl));
+            }
+            return failed(uri, HealthStatus.RPC_FAILED, message(e));
+        }
+
+        HealthResult result(HealthTarget target, long start) {
+            HealthStatus status = failure != null
+                    ? failure
+                    : code / 100 == 2
+                            ? HealthStatus.SERVING
+                            : code == 404 ? HealthStatus.NO_HEALTH_SERVICE : HealthStatus.NOT_SERVING;
+            return new HealthResult(target.service(), status, HealthChecker.since(start), "GET " + uri, error);
+        }
+
+        private static String message(Throwable e) {
+            if (e instanceof UnresolvedAddressException) {
+                return "unknown host";
+            }
+            String message = e.getMessage();
+            return message == null || message.isBlank()
+                    ? e.getClass().getSimpleName().toLowerCase(Locale.ROOT)
+                    : e.getClass().getSimpleName() + ": " + message;
+        }
+    }
+
+    /** Keeps the first {@code max} bytes of a body and then stops reading, which closes the connection. */
+    private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+        private final int max;
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+        private Flow.Subscription subscription;
+
+        CappedBody(int max) {
+            this.max = max;
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return body;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            s.request(1);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> items) {
+            for (ByteBuffer item : items) {
+                int take = Math.min(item.remaining(), max - bytes.size());
+                byte[] chunk = new byte[take];
+                item.get(chunk);
+                bytes.write(chunk, 0, take);
+                if (item.hasRemaining() || bytes.size() >= max) {
+                    subscription.cancel();
+                    body.complete(bytes.toByteArray());
+                    return;
+                }
+            }
+            subscription.request(1);
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            body.completeExceptionally(error);
+        }
+
+        @Override
+        public void onComplete() {
+            body.complete(bytes.toByteArray());
+        }
+    }
+}

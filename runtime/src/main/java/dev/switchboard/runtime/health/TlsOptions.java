@@ -1,0 +1,133 @@
+package dev.switchboard.runtime.health;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.Collection;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/**
+ * The trust and key material of the checks: the JDK's trusted certificates or those of a PEM CA file,
+ * an optional client certificate (PKCS#12 key store), and verification skipped only when asked.
+ */
+final class TlsOptions {
+    private final TrustManager[] trustManagers;
+    private final KeyManager[] keyManagers;
+    private final boolean insecure;
+
+    TlsOptions(Path caFile, Path clientKeyStore, char[] password, boolean insecure) {
+        this.insecure = insecure;
+        try {
+            trustManagers = insecure
+                    ? new TrustManager[] {new TrustEverything()}
+                    : caFile == null ? null : trustManagers(caFile);
+            keyManagers = clientKeyStore == null ? null : keyManagers(clientKeyStore, password);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** Null for the JDK's defaults. */
+    TrustManager[] trustManagers() {
+        return trustManagers;
+    }
+
+    /** Null for no client certificate. */
+    KeyManager[] keyManagers() {
+        return keyManagers;
+    }
+
+    boolean insecure() {
+        return insecure;
+    }
+
+    SSLContext sslContext() {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keyManagers, trustManagers, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+
+    private static TrustManager[] trustManagers(Path caFile) throws IOException, GeneralSecurityException {
+        Collection<? extends Certificate> certificates;
+        try (InputStream in = Files.newInputStream(caFile)) {
+            certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
+        } catch (GeneralSecurityException e) {
+            throw new GeneralSecurityException(
+                    "CA file " + caFile + " is not PEM or DER X.509 certificates: " + e.getMessage(), e);
+        }
+        if (certificates.isEmpty()) {
+            throw new GeneralSecurityException("CA file " + caFile + " holds no certificate");
+        }
+        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+        store.load(null, null);
+        int i = 0;
+        for (Certificate certificate : certificates) {
+            store.setCertificateEntry("ca-" + i++, certificate);
+        }
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(store);
+        return factory.getTrustManagers();
+    }
+
+    private static KeyManager[] keyManagers(Path keyStore, char[] password)
+            throws IOException, GeneralSecurityException {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keyStore)) {
+            store.load(in, password);
+        } catch (IOException e) {
+            throw new IOException(
+                    "client certificate " + keyStore + " cannot be read as a PKCS#12 key store"
+                            + " with the password given: " + e.getMessage(),
+                    e);
+        }
+        KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        factory.init(store, password);
+        return factory.getKeyManagers();
+    }
+
+    /**
+     * Accepts any certificate for any host. An extended trust manager, so that the JDK does not add its
+     * own host name check around it; used only when the user asked to skip verification.
+     */
+    private static final class TrustEverything extends X509ExtendedTrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package dev.switchboard.runtime.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
+import dev.switchboard.runtime.registry.Health;
+import dev.switchboard.runtime.registry.ServiceKind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.List;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** HTTPS checks against a JDK {@code HttpsServer} that asks for a client certificate; keys come from keytool. */
+class TlsHealthCheckTest {
+    private static final char[] PASSWORD = "changeit".toCharArray();
+
+    @TempDir
+    static Path dir;
+
+    private static HttpsServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        keytool("-genkeypair -alias server -keyalg EC -dname CN=localhost -ext SAN=ip:127.0.0.1,dns:localhost"
+                + " -validity 2 -storetype PKCS12 -keystore server.p12 -storepass changeit");
+        keytool("-exportcert -rfc -alias server -keystore server.p12 -storepass changeit -file ca.pem");
+        keytool("-genkeypair -alias client -keyalg EC -dname CN=checker -validity 2 -storetype PKCS12"
+                + " -keystore client.p12 -storepass changeit");
+        keytool("-exportcert -rfc -alias client -keystore client.p12 -storepass changeit -file client.pem");
+        keytool("-importcert -noprompt -alias client -file client.pem -storetype PKCS12"
+                + " -keystore server-trust.p12 -storepass changeit");
+
+        SSLContext context = SSLContext.getInstance("TLS");
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(load("server.p12"), PASSWORD);
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(load("server-trust.p12"));
+        context.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
+        server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(context) {
+            @Override
+            public void configure(HttpsParameters params) {
+                SSLParameters parameters = context.getDefaultSSLParameters();
+                parameters.setWantClientAuth(true);
+                params.setSSLParameters(parameters);
+            }
+        });
+        server.createContext("/health", exchange -> {
+            boolean client;
+            try {
+                client = ((com.sun.net.httpserver.HttpsExchange) exchange)
+                                .getSSLSession()
+                                .getPeerCertificates()
+                                .length
+                        > 0;
+            } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+                client = false;
+            }
+            exchange.sendResponseHeaders(client ? 200 : 401, -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop(0);
+    }
+
+    private static HealthTarget target(ServiceKind kind, String host) {
+        return new HealthTarget(
+                "secure",
+                kind,
+                URI.create("https://" + host + ":" + server.getAddress().getPort()),
+                kind == ServiceKind.AWS ? null : new Health("/health", null));
+    }
+
+    @Test
+    @DisplayName(
+            "the CA file and the client certificate make an HTTPS check pass; without the certificate it is refused")
+    void caFileAndClientCertificate() throws InterruptedException {
+        HealthChecker withCertificate = HealthChecker.builder()
+                .caFile(dir.resolve("ca.pem"))
+                .clientCertificate(dir.resolve("client.p12"), PASSWORD)
+                .build();
+        HealthChecker withoutCertificate =
+                HealthChecker.builder().caFile(dir.resolve("ca.pem")).build();
+
+        assertThat(withCertificate.check(target(ServiceKind.HTTP, "127.0.0.1")).status())
+                .isEqualTo(HealthStatus.SERVING);
+        HealthResult refused = withoutCertificate.check(target(ServiceKind.HTTP, "127.0.0.1"));
+        assertThat(refused.status()).isEqualTo(HealthStatus.NOT_SERVING);
+        assertThat(refused.error()).isEqualTo("answered 401");
+    }
+
+    @Test
+    @DisplayName("an untrusted certificate fails the handshake unless verification is skipped on request")
+    void verification() throws InterruptedException {
+        HealthResult untrusted = HealthChecker.builder().build().check(target(ServiceKind.AWS, "127.0.0.1"));
+        HealthResult skipped =
+                HealthChecker.builder().insecureSkipVerify(true).build().check(target(ServiceKind.AWS, "127.0.0.1"));
+        HealthResult trusted = HealthChecker.builder()
+                .caFile(dir.resolve("ca.pem"))
+                .build()
+                .check(target(ServiceKind.AWS, "127.0.0.1"));
+
+        assertThat(untrusted.status()).isEqualTo(HealthStatus.UNREACHABLE);
+        assertThat(untrusted.error()).startsWith("TLS handshake failed");
+        assertThat(skipped.status()).isEqualTo(HealthStatus.REACHABLE);
+        assertThat(trusted.status()).isEqualTo(HealthStatus.REACHABLE);
+        assertThat(trusted.checked())
+                .isEqualTo("tls 127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @Test
+    @DisplayName("a CA file that holds no certificate is refused when the checker is built")
+    void badCaFile() throws IOException {
+        Path bad = Files.writeString(dir.resolve("bad.pem"), "not a certificate\n");
+
+        assertThatThrownBy(() -> HealthChecker.builder().caFile(bad).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("CA file " + bad);
+    }
+
+    private static KeyStore load(String file) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(dir.resolve(file))) {
+            store.load(in, PASSWORD);
+        }
+        return store;
+    }
+
+    /** Runs the JDK's keytool in the temporary directory; the arguments hold no spaces. */
+    private static void keytool(String args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+        command.addAll(List.of(args.split(" ")));
+        Process process = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("keytool failed: " + output);
+        }
+    }
+}
