@@ -5,7 +5,7 @@ import groovy.xml.XmlSlurper
 String log = new File(basedir, 'build.log').text
 assert log.contains('BUILD SUCCESS') : 'the build did not succeed'
 // factory, names, 3 providers, registration, registry, Inventory.java, 3 pages
-assert log.contains('switchboard: generated ServiceClients with 3 service(s): 11 file(s) written') : 'build.log lacks the generate line'
+assert log.contains('switchboard: generated ServiceClients with 3 service(s): 13 file(s) written') : 'build.log lacks the generate line'
 
 def report = new XmlSlurper().parse(new File(basedir,
         'target/surefire-reports/TEST-dev.switchboard.it.generator.InventoryTest.xml'))

@@ -44,21 +44,33 @@ public final class ClientResolver {
     private static final Map<ClassLoader, Map<String, ServiceClientProvider>> PROVIDERS =
             Collections.synchronizedMap(new WeakHashMap<>());
 
+    private static final Map<ClassLoader, ClientIndex> INDEXES = Collections.synchronizedMap(new WeakHashMap<>());
+
     private final ProviderContext context;
     private final ClassLoader classLoader;
     private final Supplier<Registry> registry;
+    private final boolean bundled;
     private volatile HttpClient http;
 
-    /** Resolves from the registry bundled with {@code classLoader}. */
+    /**
+     * Resolves from the registry bundled with {@code classLoader}; a service whose class is on the
+     * classpath is found through the bundled {@link ClientIndex}, without reading the whole registry.
+     */
     public ClientResolver(ProviderContext context, ClassLoader classLoader) {
-        this(context, classLoader, () -> bundledRegistry(classLoader));
+        this(context, classLoader, () -> bundledRegistry(classLoader), true);
     }
 
     /** Resolves from whatever registry {@code registry} holds at each call (a live one). */
     public ClientResolver(ProviderContext context, ClassLoader classLoader, Supplier<Registry> registry) {
+        this(context, classLoader, registry, false);
+    }
+
+    private ClientResolver(
+            ProviderContext context, ClassLoader classLoader, Supplier<Registry> registry, boolean bundled) {
         this.context = context;
         this.classLoader = classLoader;
         this.registry = registry;
+        this.bundled = bundled;
     }
 
     /** The registry bundled with {@code loader} by the generate goal, read once; empty if there is none. */
@@ -71,6 +83,13 @@ public final class ClientResolver {
         ServiceClientProvider provider = providers().get(service);
         if (provider != null) {
             return provider.create(context);
+        }
+        if (bundled) {
+            ServiceEntry indexed =
+                    INDEXES.computeIfAbsent(classLoader, ClientIndex::read).entry(service);
+            if (indexed != null && ReflectiveClients.classPresent(indexed, classLoader)) {
+                return ReflectiveClients.create(indexed, context, classLoader);
+            }
         }
         ServiceEntry entry = registry.get().service(service).orElse(null);
         if (entry == null) {

@@ -5,6 +5,7 @@ import dev.switchboard.maven.diag.Problem;
 import dev.switchboard.maven.registry.AtomicFiles;
 import dev.switchboard.maven.registry.RegistryBuilder;
 import dev.switchboard.maven.registry.RegistryOutcome;
+import dev.switchboard.runtime.ClientIndex;
 import dev.switchboard.runtime.ClientResolver;
 import dev.switchboard.runtime.registry.Registry;
 import dev.switchboard.runtime.registry.RegistryCodec;
@@ -169,11 +170,11 @@ public final class SourceGenerator {
         if (!model.services().isEmpty()) {
             files.put("resources/" + SERVICES_FILE, renderer.render("provider-registration.ftl", base));
         }
-        files.put(
-                "resources/" + ClientResolver.BUNDLED_REGISTRY,
-                // The whole registry, not only the selection: services left out of the factory are still
-                // served at run time by providers or reflection from these class names (DESIGN §5).
-                RegistryCodec.write(Registry.of(registryFingerprint, registry), RegistryFormat.JSON));
+        // The whole registry, not only the selection: services left out of the factory are still
+        // served at run time by providers or reflection from these class names (DESIGN §5).
+        Registry whole = Registry.of(registryFingerprint, registry);
+        files.put("resources/" + ClientResolver.BUNDLED_REGISTRY, RegistryCodec.write(whole, RegistryFormat.JSON));
+        files.put("resources/" + ClientIndex.RESOURCE, ClientIndex.write(whole));
         renderGenerators(request, renderer, base, model, files);
         return files;
     }

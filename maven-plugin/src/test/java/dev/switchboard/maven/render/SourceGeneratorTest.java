@@ -322,7 +322,7 @@ class SourceGeneratorTest {
         GenerateOutcome third = new SourceGenerator().generate(request(project.select("s3")));
 
         assertThat(first.upToDate()).isFalse();
-        assertThat(first.written()).isEqualTo(7);
+        assertThat(first.written()).isEqualTo(8);
         assertThat(second.upToDate()).isTrue();
         assertThat(Files.getLastModifiedTime(factory)).isNotEqualTo(old);
         assertThat(third.deleted()).isEqualTo(1);
