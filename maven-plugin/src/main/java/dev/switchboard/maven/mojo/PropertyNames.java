@@ -13,6 +13,7 @@ final class PropertyNames {
     static final String COMPARE_TO = "switchboard.compareTo";
     static final String AGAINST = "switchboard.against";
     static final String FAIL_ON_BREAKING = "switchboard.failOnBreaking";
+    static final String WATCH_DEBOUNCE = "switchboard.watch.debounce";
 
     private PropertyNames() {}
 }
