@@ -43,15 +43,7 @@ head_repo="$out/m2-head"
 repo_args=("-Dmaven.repo.local=$head_repo" "-Dmaven.repo.local.tail=$HOME/.m2/repository")
 
 echo "== machine"
-{
-  echo "date:    $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "nproc:   $(nproc)"
-  echo "memory:  $(free -g | awk '/^Mem:/ {print $2 " GiB total, " $7 " GiB available"}')"
-  echo "cpu:     $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
-  echo "java:    $(java -version 2>&1 | head -1)"
-  echo "maven:   $("$mvnw" -v 2>/dev/null | head -1)"
-  echo "commit:  $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-} | tee "$out/machine.txt"
+bash "$bench/machine.sh" "$repo" | tee "$out/machine.txt"
 
 echo "== installing the plugin from $repo into $head_repo"
 "$mvnw" -B -q -o -f "$repo/pom.xml" -pl maven-plugin -am install -DskipTests -Dspotless.check.skip=true \

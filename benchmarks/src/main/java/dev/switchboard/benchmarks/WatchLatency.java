@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
  * Measures the {@code watch} goal from a file write to regenerated sources, inside real Maven.
  *
  * <ol>
- *   <li>writes a {@link ProtoTreeGenerator} project of N services whose pom depends on {@code
- *       switchboard-runtime}, as {@code generate} (and so {@code watch}) requires;
+ *   <li>writes a {@link ProtoTreeGenerator} project of N services and adds {@code switchboard-runtime} to
+ *       its pom, as {@code generate} (and so {@code watch}) requires;
  *   <li>starts {@code mvnw switchboard:watch} on it and waits for {@code switchboard: watching};
  *   <li>per edit: adds a new rpc {@code ProbeK} to one service (replacing the previous one), takes the
  *       time just before the write, and the time the goal's line {@code switchboard: watch: …} arrives
@@ -63,7 +63,8 @@ public final class WatchLatency {
                 "-Dswitchboard.summary=false"));
 
         ProtoTreeGenerator.generate(tree, services);
-        Files.writeString(tree.resolve("pom.xml"), pom(services));
+        Path pom = tree.resolve("pom.xml");
+        Files.writeString(pom, withRuntime(Files.readString(pom)));
         ProtoTreeGenerator generator = new ProtoTreeGenerator(services);
         int target = services / 2;
         Path edited = ProtoTreeGenerator.protoRoot(tree).resolve(generator.relativePath(target));
@@ -186,35 +187,18 @@ public final class WatchLatency {
         }
     }
 
-    /** The tree's pom with {@code switchboard-runtime}, which the generated sources (and so the goal) need. */
-    private static String pom(int services) {
-        return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <!-- Written by dev.switchboard.benchmarks.WatchLatency; do not edit. -->
-                <project xmlns="http://maven.apache.org/POM/4.0.0">
-                  <modelVersion>4.0.0</modelVersion>
-                  <groupId>dev.switchboard.bench</groupId>
-                  <artifactId>watch-bench-%1$d</artifactId>
-                  <version>1.0.0-SNAPSHOT</version>
-                  <properties>
-                    <maven.compiler.release>17</maven.compiler.release>
-                    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
-                  </properties>
-                  <dependencies>
+    /** The generated pom plus {@code switchboard-runtime}, which the generated sources (and so the goal) need. */
+    private static String withRuntime(String pom) {
+        String runtime = """
                     <dependency>
                       <groupId>dev.switchboard</groupId>
                       <artifactId>switchboard-runtime</artifactId>
-                      <version>%2$s</version>
+                      <version>${switchboard.version}</version>
                     </dependency>
-                    <dependency>
-                      <groupId>com.google.api.grpc</groupId>
-                      <artifactId>proto-google-common-protos</artifactId>
-                      <version>%3$s</version>
-                    </dependency>
-                  </dependencies>
-                </project>
-                """
-                .formatted(
-                        services, ProtoTreeGenerator.PLUGIN_VERSION, ProtoTreeGenerator.COMMON_PROTOS_VERSION);
+                """;
+        if (!pom.contains("  <dependencies>\n")) {
+            throw new IllegalStateException("the generated pom has no <dependencies> to add switchboard-runtime to");
+        }
+        return pom.replace("  <dependencies>\n", "  <dependencies>\n" + runtime);
     }
 }

@@ -22,17 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class WatchSessionTest {
-    private static final String USER = """
-            syntax = "proto3";
-            package acme.user.v1;
-            option java_package = "com.acme.user.v1";
-            option java_multiple_files = true;
-            service UserService {
-              rpc GetUser(GetUserRequest) returns (User);
-            }
-            message GetUserRequest { string id = 1; }
-            message User { string id = 1; }
-            """;
+    private static final String USER = ProtoProject.USER_PROTO;
 
     private static final String BILLING = """
             syntax = "proto3";
@@ -81,6 +71,12 @@ class WatchSessionTest {
                 new SourceGenerator().generate(request).registry().services(), log);
     }
 
+    /** The watcher as the goal starts it, with a short quiet period. */
+    private static ProtoWatcher watching(GenerateRequest request, WatchSession session) throws IOException {
+        return ProtoWatcher.start(
+                WatchRequest.of(request, List.of(), Duration.ofMillis(50)), changed -> session.rebuild(request));
+    }
+
     /** The next line that starts with {@code prefix}, skipping the others; waits at most 10 s. */
     private String next(String prefix) throws InterruptedException {
         while (true) {
@@ -112,8 +108,7 @@ class WatchSessionTest {
         Path bundled = request.resourceDirectory().resolve("META-INF/switchboard/registry.json");
         assertThat(Files.readString(bundled)).doesNotContain("DeleteUser");
 
-        try (ProtoWatcher ignored = ProtoWatcher.start(
-                WatchRequest.of(request, List.of(), Duration.ofMillis(50)), changed -> session.rebuild(request))) {
+        try (ProtoWatcher ignored = watching(request, session)) {
             project.proto(
                     USER_FILE,
                     USER.replace(
@@ -135,8 +130,7 @@ class WatchSessionTest {
         WatchSession session = started(request);
         Map<String, byte[]> before = outputs();
 
-        try (ProtoWatcher ignored = ProtoWatcher.start(
-                WatchRequest.of(request, List.of(), Duration.ofMillis(50)), changed -> session.rebuild(request))) {
+        try (ProtoWatcher ignored = watching(request, session)) {
             project.proto(USER_FILE, USER.replace("message User {", "message User {{"));
             String problem = next("ERROR");
             String failed = next("ERROR switchboard: watch:");
