@@ -53,15 +53,7 @@ ncpu=$(nproc)
 say() { printf '\n== %s\n' "$*"; }
 
 say "machine"
-{
-  echo "date:    $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "nproc:   $(nproc)"
-  echo "memory:  $(free -g | awk '/^Mem:/ {print $2 " GiB total, " $7 " GiB available"}')"
-  echo "cpu:     $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
-  echo "java:    $(java -version 2>&1 | head -1)"
-  echo "maven:   $("$mvnw" -v 2>/dev/null | head -1)"
-  echo "commit:  $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-} | tee "$out/machine.txt"
+bash "$here/machine.sh" "$repo" | tee "$out/machine.txt"
 
 m2="$HOME/.m2/repository"
 plugin_jar="$m2/dev/switchboard/switchboard-maven-plugin/0.1.0-SNAPSHOT/switchboard-maven-plugin-0.1.0-SNAPSHOT.jar"

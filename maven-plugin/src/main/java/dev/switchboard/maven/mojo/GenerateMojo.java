@@ -122,12 +122,21 @@ public class GenerateMojo extends AbstractSwitchboardMojo {
             return;
         }
         beforeGenerate();
+        generate(generateRequest());
+        project.addCompileSourceRoot(outputDirectory.getAbsolutePath());
+        Resource resource = new Resource();
+        resource.setDirectory(resourceDirectory.getAbsolutePath());
+        project.addResource(resource);
+    }
+
+    /** The request the parameters describe; checks them and that the project depends on the runtime. */
+    protected GenerateRequest generateRequest() throws MojoFailureException {
         requireRuntime();
         if (className == null || !className.matches("[A-Z][A-Za-z0-9_]*")) {
             throw new MojoFailureException("switchboard: <className> \"" + className + "\" is not a Java class name;"
                     + " use letters, digits and '_', starting with an upper-case letter");
         }
-        GenerateRequest request = new GenerateRequest(
+        return new GenerateRequest(
                 registryRequest(),
                 packageName.toLowerCase(Locale.ROOT),
                 className,
@@ -143,6 +152,10 @@ public class GenerateMojo extends AbstractSwitchboardMojo {
                                                 : g.template.toPath(),
                                         g.output == null ? "" : g.output))
                                 .toList());
+    }
+
+    /** Runs the engine and logs what it did; a failure leaves the earlier outputs as they were. */
+    protected GenerateOutcome generate(GenerateRequest request) throws MojoExecutionException, MojoFailureException {
         long started = System.nanoTime();
         try {
             GenerateOutcome outcome = new SourceGenerator().generate(request, existingRegistry());
@@ -158,6 +171,7 @@ public class GenerateMojo extends AbstractSwitchboardMojo {
                         + " service(s): " + outcome.written() + " file(s) written, " + outcome.unchanged()
                         + " unchanged, " + outcome.deleted() + " deleted (" + millis + " ms)");
             }
+            return outcome;
         } catch (InputException e) {
             throw failure(e);
         } catch (IOException e) {
@@ -170,10 +184,6 @@ public class GenerateMojo extends AbstractSwitchboardMojo {
                     "switchboard: a template failed: " + e.getMessage() + "\nEarlier outputs were left as they were.",
                     e);
         }
-        project.addCompileSourceRoot(outputDirectory.getAbsolutePath());
-        Resource resource = new Resource();
-        resource.setDirectory(resourceDirectory.getAbsolutePath());
-        project.addResource(resource);
     }
 
     /** A hook for goals that prepare the registry first (rollback). */

@@ -26,18 +26,6 @@ class SourceGeneratorTest {
     /** Set to true ({@code -Dswitchboard.updateGolden=true}) to rewrite the golden files on purpose. */
     private static final boolean UPDATE_GOLDEN = Boolean.getBoolean("switchboard.updateGolden");
 
-    private static final String USER_PROTO = """
-            syntax = "proto3";
-            package acme.user.v1;
-            option java_package = "com.acme.user.v1";
-            option java_multiple_files = true;
-            service UserService {
-              rpc GetUser(GetUserRequest) returns (User);
-            }
-            message GetUserRequest { string id = 1; }
-            message User { string id = 1; }
-            """;
-
     @TempDir
     Path dir;
 
@@ -107,7 +95,7 @@ class SourceGeneratorTest {
     @DisplayName("the rendered factory, names, providers and registration match the golden files whole")
     void matchesGoldenFiles() throws Exception {
         ProtoProject project = new ProtoProject(dir.resolve("p"))
-                .proto("user.proto", USER_PROTO)
+                .proto("user.proto", ProtoProject.USER_PROTO)
                 .withAws()
                 .select("s3,dynamodb-streams,user");
 
@@ -138,7 +126,7 @@ class SourceGeneratorTest {
     @DisplayName("the generated sources compile with grpc-java stubs, the real SDK clients and the runtime")
     void generatedCodeCompiles() throws Exception {
         ProtoProject project = new ProtoProject(dir.resolve("p"))
-                .proto("user.proto", USER_PROTO)
+                .proto("user.proto", ProtoProject.USER_PROTO)
                 .withAws()
                 .select("s3,dynamodb,dynamodb-streams,sqs,user");
         new SourceGenerator().generate(request(project));
@@ -161,7 +149,7 @@ class SourceGeneratorTest {
         new SourceGenerator().generate(request(awsOnly));
         String awsFactory = Files.readString(dir.resolve("out/sources/com/acme/switchboard/ServiceClients.java"));
 
-        ProtoProject grpcOnly = new ProtoProject(dir.resolve("g")).proto("user.proto", USER_PROTO);
+        ProtoProject grpcOnly = new ProtoProject(dir.resolve("g")).proto("user.proto", ProtoProject.USER_PROTO);
         GenerateRequest grpcRequest = new GenerateRequest(
                 grpcOnly.request(),
                 "com.acme.switchboard",

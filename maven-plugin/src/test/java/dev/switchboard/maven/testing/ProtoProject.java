@@ -15,6 +15,19 @@ import java.util.Map;
 
 /** A throw-away project directory with inline proto files, for tests. */
 public final class ProtoProject {
+    /** One service, {@code user}, with one rpc {@code GetUser}; the fixture most tests start from. */
+    public static final String USER_PROTO = """
+            syntax = "proto3";
+            package acme.user.v1;
+            option java_package = "com.acme.user.v1";
+            option java_multiple_files = true;
+            service UserService {
+              rpc GetUser(GetUserRequest) returns (User);
+            }
+            message GetUserRequest { string id = 1; }
+            message User { string id = 1; }
+            """;
+
     private final Path base;
     private final List<Path> archives = new ArrayList<>();
     private Path rules;
