@@ -1,5 +1,7 @@
 package dev.switchboard.runtime;
 
+import static dev.switchboard.runtime.testing.FileEdits.await;
+import static dev.switchboard.runtime.testing.FileEdits.replace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,17 +14,12 @@ import dev.switchboard.runtime.registry.RegistryCodec;
 import dev.switchboard.runtime.registry.RegistryFormat;
 import dev.switchboard.runtime.registry.ServiceEntry;
 import dev.switchboard.runtime.registry.ServiceKind;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,26 +54,14 @@ class DynamicClientsTest {
                 .build();
     }
 
-    private void write(Path file, Registry registry) throws IOException {
-        Path tmp = Files.createTempFile(dir, "r", ".tmp");
-        Files.write(tmp, RegistryCodec.writeBytes(registry, RegistryFormat.JSON));
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(10);
-        }
+    private static byte[] json(Registry registry) {
+        return RegistryCodec.writeBytes(registry, RegistryFormat.JSON);
     }
 
     @Test
     void followsTheRegistryFileAddingRebuildingAndClosingClients() throws Exception {
         Path file = dir.resolve("registry.json");
-        write(file, Registry.of("1", List.of(compiled("one"))));
+        replace(file, json(Registry.of("1", List.of(compiled("one")))));
         AtomicInteger generations = new AtomicInteger();
         ProviderContext context = context();
         LiveRegistry live = LiveRegistry.watching(file, getClass().getClassLoader(), true, Duration.ofMillis(200));
@@ -96,19 +81,19 @@ class DynamicClientsTest {
                     .hasMessageContaining("Known services: compiled");
 
             // A REST-only service appears: the generic client serves it.
-            write(file, Registry.of("2", List.of(compiled("one"), rest("things"))));
+            replace(file, json(Registry.of("2", List.of(compiled("one"), rest("things")))));
             await(() -> clients.services().contains("things"), "the added service is listed");
             assertThat(clients.client("things")).isInstanceOf(GenericServiceClient.class);
             assertThat(first.closed).isFalse();
 
             // The compiled-in service changes: its client is closed and rebuilt on next use.
-            write(file, Registry.of("3", List.of(compiled("two"), rest("things"))));
+            replace(file, json(Registry.of("3", List.of(compiled("two"), rest("things")))));
             await(() -> first.closed, "the changed service's client is closed");
             Compiled second = (Compiled) clients.client("compiled");
             assertThat(second.generation).isEqualTo(2);
 
             // It is removed: closed, and no longer served.
-            write(file, Registry.of("4", List.of(rest("things"))));
+            replace(file, json(Registry.of("4", List.of(rest("things")))));
             await(() -> second.closed, "the removed service's client is closed");
             assertThatThrownBy(() -> clients.client("compiled"))
                     .hasMessageContaining("the registry in force does not list it");

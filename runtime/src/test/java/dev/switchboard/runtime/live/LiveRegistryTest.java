@@ -1,5 +1,7 @@
 package dev.switchboard.runtime.live;
 
+import static dev.switchboard.runtime.testing.FileEdits.await;
+import static dev.switchboard.runtime.testing.FileEdits.replace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,21 +10,17 @@ import dev.switchboard.runtime.registry.RegistryCodec;
 import dev.switchboard.runtime.registry.RegistryFormat;
 import dev.switchboard.runtime.registry.ServiceEntry;
 import dev.switchboard.runtime.registry.ServiceKind;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,22 +50,6 @@ class LiveRegistryTest {
 
     private static byte[] json(Registry r) {
         return RegistryCodec.writeBytes(r, RegistryFormat.JSON);
-    }
-
-    private void writeAtomically(Path file, byte[] content) throws IOException {
-        Path tmp = Files.createTempFile(dir, "registry", ".tmp");
-        Files.write(tmp, content);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(10);
-        }
     }
 
     @Test
@@ -119,14 +101,14 @@ class LiveRegistryTest {
                     if (kind < 5) {
                         Files.write(file, content); // in place: readers of the file may catch it half-written
                     } else {
-                        writeAtomically(file, content);
+                        replace(file, content);
                     }
                 }
             }
             // Whatever the burst ended on, a good write is served, and a corrupt one after it is not.
             byte[] finalGood = json(version(10_001));
             good.add(10_001);
-            writeAtomically(file, finalGood);
+            replace(file, finalGood);
             await(() -> versionOf(live.current()) == 10_001, "the last good version is served");
             Files.write(file, "{ \"schemaVersion\": 1, \"services\": [".getBytes(StandardCharsets.UTF_8));
             Thread.sleep(3 * POLL.toMillis());
@@ -182,7 +164,7 @@ class LiveRegistryTest {
         List<RegistryChange> changes = new CopyOnWriteArrayList<>();
         try (LiveRegistry live = LiveRegistry.watching(file, getClass().getClassLoader(), true, POLL)) {
             live.addListener(changes::add);
-            writeAtomically(file, json(after));
+            replace(file, json(after));
             await(() -> !changes.isEmpty(), "a change is reported");
             RegistryChange change = changes.get(0);
             assertThat(change.added()).containsExactly("new");
@@ -198,7 +180,7 @@ class LiveRegistryTest {
         try (LiveRegistry live = LiveRegistry.watching(file, getClass().getClassLoader(), false, POLL)) {
             // The test class path bundles no registry: the fallback is empty.
             assertThat(live.current().services()).isEmpty();
-            writeAtomically(file, json(version(3)));
+            replace(file, json(version(3)));
             await(() -> live.current().services().size() == 4, "the new file is served");
         }
     }
@@ -225,13 +207,13 @@ class LiveRegistryTest {
         Files.writeString(file, "schemaVersion: 1\nservices:\n  - name: a\n    kind: http\n");
         try (LiveRegistry live = LiveRegistry.watching(file, getClass().getClassLoader(), true, POLL)) {
             assertThat(live.current().services()).extracting(ServiceEntry::name).containsExactly("a");
-            writeAtomically(
+            replace(
                     file,
                     "schemaVersion: 1\nservices:\n  - name: b\n    kind: http\n  - name: b\n    kind: http\n"
                             .getBytes(StandardCharsets.UTF_8));
             Thread.sleep(3 * POLL.toMillis());
             assertThat(live.current().services()).extracting(ServiceEntry::name).containsExactly("a");
-            writeAtomically(
+            replace(
                     file,
                     "schemaVersion: 1\nservices:\n  - name: c\n    kind: http\n".getBytes(StandardCharsets.UTF_8));
             await(() -> live.current().service("c").isPresent(), "the next good write is served");
