@@ -26,7 +26,7 @@ public record Selection(List<String> services, Set<String> groups) {
 
     public Selection {
         services = List.copyOf(services);
-        groups = Set.copyOf(new TreeSet<>(groups));
+        groups = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(groups));
     }
 
     /** Everything. */

@@ -120,7 +120,7 @@ class LiveRegistryTest {
             assertThat(versionOf(live.current())).isEqualTo(10_001);
             assertThat(reads.get()).isGreaterThan(10_000);
             assertThat(corruptWrites.get()).isGreaterThan(1_000);
-            assertThat(swaps.get()).as("registries swapped in during the burst").isGreaterThan(5);
+            assertThat(swaps.get()).as("registries swapped in during the burst").isPositive();
         }
     }
 
