@@ -2,6 +2,7 @@ package com.acme.inventory;
 
 import com.acme.inventory.clients.ServiceClients;
 import dev.switchboard.runtime.SyncHttpClient;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * Prints the inventory. {@code -Dinventory.aws=embedded} (the default) starts S3Proxy and DynamoDB
@@ -24,6 +25,13 @@ public final class InventoryApp {
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);
+        } catch (SdkClientException e) {
+            // No region or credentials found, or AWS not reachable: say so without a stack trace.
+            System.err.println("inventory: cannot list: " + e.getMessage());
+            System.err.println("inventory: -D" + MODE + "=real takes the region (AWS_REGION, or the profile's"
+                    + " region) and the credentials (environment, ~/.aws profiles, SSO, instance role) from the"
+                    + " SDK's default chains; -D" + MODE + "=embedded needs neither");
+            System.exit(1);
         }
         // DynamoDB Local leaves a non-daemon job thread sleeping for minutes after stop().
         System.exit(0);
