@@ -6,7 +6,6 @@ import com.acme.catalog.v1.ListProductsRequest;
 import com.acme.catalog.v1.ListProductsResponse;
 import com.acme.catalog.v1.Product;
 import com.acme.common.v1.Money;
-import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
 
@@ -27,22 +26,17 @@ final class CatalogServiceImpl extends CatalogServiceGrpc.CatalogServiceImplBase
 
     @Override
     public void getProduct(GetProductRequest request, StreamObserver<Product> response) {
-        PRODUCTS.stream()
-                .filter(p -> p.getSku().equals(request.getSku()))
-                .findFirst()
-                .ifPresentOrElse(
-                        p -> {
-                            response.onNext(p);
-                            response.onCompleted();
-                        },
-                        () -> response.onError(Status.NOT_FOUND
-                                .withDescription("no product " + request.getSku())
-                                .asRuntimeException()));
+        Replies.sendOrNotFound(
+                response,
+                PRODUCTS.stream()
+                        .filter(p -> p.getSku().equals(request.getSku()))
+                        .findFirst()
+                        .orElse(null),
+                "no product " + request.getSku());
     }
 
     @Override
     public void listProducts(ListProductsRequest request, StreamObserver<ListProductsResponse> response) {
-        response.onNext(ListProductsResponse.newBuilder().addAllProducts(PRODUCTS).build());
-        response.onCompleted();
+        Replies.send(response, ListProductsResponse.newBuilder().addAllProducts(PRODUCTS).build());
     }
 }

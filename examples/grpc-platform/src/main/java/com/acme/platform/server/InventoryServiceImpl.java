@@ -34,11 +34,12 @@ final class InventoryServiceImpl extends InventoryServiceGrpc.InventoryServiceIm
             synchronized (this) {
                 available = stock.getOrDefault(request.getSku(), 0);
             }
-            response.onNext(StockLevel.newBuilder()
-                    .setProduct(product)
-                    .setAvailable(available)
-                    .build());
-            response.onCompleted();
+            Replies.send(
+                    response,
+                    StockLevel.newBuilder()
+                            .setProduct(product)
+                            .setAvailable(available)
+                            .build());
         } catch (StatusRuntimeException e) {
             response.onError(e.getStatus().asRuntimeException());
         }
@@ -70,7 +71,6 @@ final class InventoryServiceImpl extends InventoryServiceGrpc.InventoryServiceIm
                     .setRemaining(available - request.getQuantity())
                     .build();
         }
-        response.onNext(reservation);
-        response.onCompleted();
+        Replies.send(response, reservation);
     }
 }

@@ -75,8 +75,7 @@ final class OrderServiceImpl extends OrderServiceGrpc.OrderServiceImplBase {
             synchronized (orders) {
                 orders.put(id, placed);
             }
-            response.onNext(placed);
-            response.onCompleted();
+            Replies.send(response, placed);
         } catch (StatusRuntimeException e) {
             // The called service's status, as it gave it.
             response.onError(e.getStatus().asRuntimeException());
@@ -89,12 +88,7 @@ final class OrderServiceImpl extends OrderServiceGrpc.OrderServiceImplBase {
         synchronized (orders) {
             order = orders.get(request.getId());
         }
-        if (order == null) {
-            response.onError(Status.NOT_FOUND.withDescription("no order " + request.getId()).asRuntimeException());
-            return;
-        }
-        response.onNext(order);
-        response.onCompleted();
+        Replies.sendOrNotFound(response, order, "no order " + request.getId());
     }
 
     private static Money euros(long cents) {

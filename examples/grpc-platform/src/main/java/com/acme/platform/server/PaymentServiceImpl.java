@@ -32,8 +32,7 @@ final class PaymentServiceImpl extends PaymentServiceGrpc.PaymentServiceImplBase
                     .build();
             payments.put(payment.getId(), payment);
         }
-        response.onNext(payment);
-        response.onCompleted();
+        Replies.send(response, payment);
     }
 
     @Override
@@ -42,12 +41,6 @@ final class PaymentServiceImpl extends PaymentServiceGrpc.PaymentServiceImplBase
         synchronized (this) {
             payment = payments.get(request.getId());
         }
-        if (payment == null) {
-            response.onError(
-                    Status.NOT_FOUND.withDescription("no payment " + request.getId()).asRuntimeException());
-            return;
-        }
-        response.onNext(payment);
-        response.onCompleted();
+        Replies.sendOrNotFound(response, payment, "no payment " + request.getId());
     }
 }

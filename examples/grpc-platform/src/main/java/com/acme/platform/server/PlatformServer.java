@@ -21,8 +21,8 @@ public final class PlatformServer {
                 Thread.currentThread().interrupt();
             }
         }));
-        System.out.println("platform: serving " + String.join(", ", Platform.SERVICES) + " and grpc.health.v1.Health at "
-                + platform.target());
+        System.out.println("platform: serving " + String.join(", ", Platform.SERVICES)
+                + " and grpc.health.v1.Health at " + platform.target());
         if (!platform.awaitTermination(seconds)) {
             System.out.println("platform: stopping after " + seconds + " s");
         }

@@ -38,8 +38,7 @@ final class ShippingServiceImpl extends ShippingServiceGrpc.ShippingServiceImplB
                     .build();
             shipments.put(shipment.getId(), shipment);
         }
-        response.onNext(shipment);
-        response.onCompleted();
+        Replies.send(response, shipment);
     }
 
     @Override
