@@ -111,16 +111,6 @@ class DynamicClientsTest {
                 .endpoint("things", URI.create("http://127.0.0.1:1"))
                 .lookups(p -> null, e -> null)
                 .build();
-        return new ProviderContext() {
-            @Override
-            public ClientSettings settings() {
-                return settings;
-            }
-
-            @Override
-            public Object grpcChannel(String service) {
-                throw new IllegalStateException("no gRPC in this test");
-            }
-        };
+        return ProviderContext.of(settings, null);
     }
 }

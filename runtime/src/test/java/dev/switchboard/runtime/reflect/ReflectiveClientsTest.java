@@ -32,17 +32,7 @@ class ReflectiveClientsTest {
             .build();
 
     private static ProviderContext context(ClientSettings settings) {
-        return new ProviderContext() {
-            @Override
-            public ClientSettings settings() {
-                return settings;
-            }
-
-            @Override
-            public Object grpcChannel(String service) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        return ProviderContext.of(settings, null);
     }
 
     private static ClientSettings.Builder settings() {

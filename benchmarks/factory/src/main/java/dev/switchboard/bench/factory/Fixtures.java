@@ -49,18 +49,7 @@ final class Fixtures {
         for (String s : services) {
             b.endpoint(s, ENDPOINT);
         }
-        ClientSettings settings = b.build();
-        return new ProviderContext() {
-            @Override
-            public ClientSettings settings() {
-                return settings;
-            }
-
-            @Override
-            public Object grpcChannel(String service) {
-                throw new IllegalStateException("no gRPC here");
-            }
-        };
+        return ProviderContext.of(b.build(), null);
     }
 
     /**
