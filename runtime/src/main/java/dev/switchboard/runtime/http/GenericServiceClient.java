@@ -104,7 +104,8 @@ public final class GenericServiceClient {
                     + "\"; it has " + methods());
         }
         if (!request.isObject()) {
-            throw new IllegalArgumentException(service + "." + method + ": the request must be a JSON object");
+            throw new IllegalArgumentException(service + "." + method + ": the request is " + request.getNodeType()
+                    + ", not a JSON object; give the request fields as an object, e.g. {\"id\": \"p-1\"}");
         }
         ObjectNode rest = ((ObjectNode) request).deepCopy();
         String path = fillPath(method, endpoint.path(), rest);

@@ -134,6 +134,8 @@ class GenericServiceClientTest {
         assertThatThrownBy(() -> users.call("ListUsers", "{}"))
                 .hasMessageContaining("no REST endpoint for method \"ListUsers\"")
                 .hasMessageContaining("[CreateUser, DeleteUser, GetUser, Slow, UpdateUser]");
+        assertThatThrownBy(() -> users.call("GetUser", "[1]"))
+                .hasMessageContaining("users.GetUser: the request is ARRAY, not a JSON object");
         assertThat(seen).isEmpty();
     }
 }
