@@ -60,19 +60,19 @@ wait_quiet() {
 # load (the no-op loads Fingerprint only when a stamp changed) is skipped and its time joins the stage
 # before it.
 markers=(
-  "dev.switchboard.maven.registry.RegistryBuilder|scan the source roots (ProtoSourceScanner)"
-  "dev.switchboard.maven.registry.InputStamps|input stamps, compared with registry.inputs"
-  "dev.switchboard.maven.registry.Fingerprint|content fingerprint (stamps differ)|noop"
+  "dev.switchboard.core.registry.RegistryBuilder|scan the source roots (ProtoSourceScanner)"
+  "dev.switchboard.core.registry.InputStamps|input stamps, compared with registry.inputs"
+  "dev.switchboard.core.registry.Fingerprint|content fingerprint (stamps differ)|noop"
   "dev.switchboard.runtime.registry.RegistryCodec|read the stored fingerprint (Jackson)|noop"
-  "dev.switchboard.maven.registry.InferenceRules|load default rules (Jackson databind + YAML)|cold"
+  "dev.switchboard.core.registry.InferenceRules|load default rules (Jackson databind + YAML)|cold"
   "com.squareup.wire.schema.internal.parser.ProtoParser|pre-parse every file (ProtoLoader.load)|cold"
   "com.squareup.wire.schema.internal.CommonSchemaLoader|Wire SchemaLoader: read + parse again|cold"
   "com.squareup.wire.schema.Linker|Wire: link the schema|cold"
   "com.squareup.wire.schema.Schema|map services (ProtoServiceMapper)|cold"
-  "dev.switchboard.maven.aws.AwsServiceReader|discover AWS clients in the dependency jars|cold"
-  "dev.switchboard.maven.registry.Inference|infer capabilities and dependencies|cold"
-  "dev.switchboard.maven.registry.Fingerprint|content fingerprint, serialize JSON (Jackson)|cold"
-  "dev.switchboard.maven.registry.AtomicFiles|write registry.json atomically|cold"
+  "dev.switchboard.core.aws.AwsServiceReader|discover AWS clients in the dependency jars|cold"
+  "dev.switchboard.core.registry.Inference|infer capabilities and dependencies|cold"
+  "dev.switchboard.core.registry.Fingerprint|content fingerprint, serialize JSON (Jackson)|cold"
+  "dev.switchboard.core.registry.AtomicFiles|write registry.json atomically|cold"
 )
 
 # timeline LOG KIND GOAL_MS: the gaps between the markers' first loads; the last stage ends where the

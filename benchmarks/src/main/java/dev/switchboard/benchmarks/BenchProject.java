@@ -2,9 +2,9 @@ package dev.switchboard.benchmarks;
 
 import com.google.api.AnnotationsProto;
 import com.google.protobuf.Message;
-import dev.switchboard.maven.proto.ProtoInputs;
-import dev.switchboard.maven.registry.RegistryBuilder;
-import dev.switchboard.maven.registry.RegistryRequest;
+import dev.switchboard.core.proto.ProtoInputs;
+import dev.switchboard.core.registry.RegistryBuilder;
+import dev.switchboard.core.registry.RegistryRequest;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;

@@ -1,7 +1,7 @@
 package dev.switchboard.benchmarks;
 
-import dev.switchboard.maven.registry.RegistryBuilder;
-import dev.switchboard.maven.registry.RegistryOutcome;
+import dev.switchboard.core.registry.RegistryBuilder;
+import dev.switchboard.core.registry.RegistryOutcome;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

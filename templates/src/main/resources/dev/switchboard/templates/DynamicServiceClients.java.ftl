@@ -1,4 +1,4 @@
-<#-- The dynamic wrapper. Model: dev.switchboard.maven.render.FactoryModel (see its Javadoc). -->
+<#-- The dynamic wrapper. Model: dev.switchboard.core.render.FactoryModel (see its Javadoc). -->
 package ${packageName};
 
 <#list dynamicImports as i>

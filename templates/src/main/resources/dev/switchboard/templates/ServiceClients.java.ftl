@@ -1,4 +1,4 @@
-<#-- The client factory. Model: dev.switchboard.maven.render.FactoryModel (see its Javadoc). -->
+<#-- The client factory. Model: dev.switchboard.core.render.FactoryModel (see its Javadoc). -->
 package ${packageName};
 
 <#list imports as i>

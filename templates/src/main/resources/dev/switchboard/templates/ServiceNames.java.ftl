@@ -1,4 +1,4 @@
-<#-- Service and group name constants. Model: dev.switchboard.maven.render.FactoryModel. -->
+<#-- Service and group name constants. Model: dev.switchboard.core.render.FactoryModel. -->
 package ${packageName};
 
 import java.util.List;

@@ -1,4 +1,4 @@
-<#-- The group profiles written between the markers in pom.xml. Model: dev.switchboard.maven.profiles.ProfilesModel
+<#-- The group profiles written between the markers in pom.xml. Model: dev.switchboard.core.profiles.ProfilesModel
      plus `base` (the indentation of a <profile> element) and `i` (one indentation step), both read off the pom. -->
 ${base}<!-- switchboard:profiles:begin: written by `mvn switchboard:profiles` from the AWS SDK ${sdkVersion} catalogue; edits between these markers are replaced -->
 <#list profiles as p>

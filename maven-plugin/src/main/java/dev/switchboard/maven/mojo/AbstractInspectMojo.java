@@ -1,11 +1,11 @@
 package dev.switchboard.maven.mojo;
 
-import dev.switchboard.maven.diag.InputException;
-import dev.switchboard.maven.inspect.Format;
-import dev.switchboard.maven.registry.AtomicFiles;
-import dev.switchboard.maven.registry.RegistryBuilder;
-import dev.switchboard.maven.registry.RegistryOutcome;
-import dev.switchboard.maven.render.RenderException;
+import dev.switchboard.core.diag.InputException;
+import dev.switchboard.core.inspect.Format;
+import dev.switchboard.core.registry.AtomicFiles;
+import dev.switchboard.core.registry.RegistryBuilder;
+import dev.switchboard.core.registry.RegistryOutcome;
+import dev.switchboard.core.render.RenderException;
 import dev.switchboard.runtime.registry.Registry;
 import java.io.File;
 import java.io.IOException;

@@ -1,13 +1,13 @@
 package dev.switchboard.maven.mojo;
 
-import dev.switchboard.maven.diag.InputException;
-import dev.switchboard.maven.proto.ProtoInputs;
-import dev.switchboard.maven.registry.RegistryOutcome;
-import dev.switchboard.maven.registry.RegistryRequest;
-import dev.switchboard.maven.registry.RegistrySummary;
-import dev.switchboard.maven.registry.Selection;
-import dev.switchboard.maven.render.RenderException;
-import dev.switchboard.maven.render.TemplateRenderer;
+import dev.switchboard.core.diag.InputException;
+import dev.switchboard.core.proto.ProtoInputs;
+import dev.switchboard.core.registry.RegistryOutcome;
+import dev.switchboard.core.registry.RegistryRequest;
+import dev.switchboard.core.registry.RegistrySummary;
+import dev.switchboard.core.registry.Selection;
+import dev.switchboard.core.render.RenderException;
+import dev.switchboard.core.render.TemplateRenderer;
 import dev.switchboard.runtime.registry.ServiceEntry;
 import java.io.File;
 import java.nio.file.Files;

@@ -1,10 +1,10 @@
 package dev.switchboard.maven.mojo;
 
-import dev.switchboard.maven.diag.InputException;
-import dev.switchboard.maven.diag.Problem;
-import dev.switchboard.maven.inspect.Format;
-import dev.switchboard.maven.inspect.RegistryDiff;
-import dev.switchboard.maven.inspect.Views;
+import dev.switchboard.core.diag.InputException;
+import dev.switchboard.core.diag.Problem;
+import dev.switchboard.core.inspect.Format;
+import dev.switchboard.core.inspect.RegistryDiff;
+import dev.switchboard.core.inspect.Views;
 import dev.switchboard.runtime.ClientResolver;
 import dev.switchboard.runtime.registry.Registry;
 import dev.switchboard.runtime.registry.RegistryCodec;

@@ -1,12 +1,12 @@
 package dev.switchboard.maven.mojo;
 
-import dev.switchboard.maven.diag.InputException;
-import dev.switchboard.maven.profiles.ProfilesWriter;
-import dev.switchboard.maven.registry.RegistryOutcome;
-import dev.switchboard.maven.render.GenerateOutcome;
-import dev.switchboard.maven.render.GenerateRequest;
-import dev.switchboard.maven.render.RenderException;
-import dev.switchboard.maven.render.SourceGenerator;
+import dev.switchboard.core.diag.InputException;
+import dev.switchboard.core.profiles.ProfilesWriter;
+import dev.switchboard.core.registry.RegistryOutcome;
+import dev.switchboard.core.render.GenerateOutcome;
+import dev.switchboard.core.render.GenerateRequest;
+import dev.switchboard.core.render.RenderException;
+import dev.switchboard.core.render.SourceGenerator;
 import java.io.File;
 import java.io.IOException;
 import java.util.List;

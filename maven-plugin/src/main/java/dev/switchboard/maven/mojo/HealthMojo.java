@@ -1,12 +1,12 @@
 package dev.switchboard.maven.mojo;
 
-import dev.switchboard.maven.diag.InputException;
-import dev.switchboard.maven.diag.Problem;
-import dev.switchboard.maven.health.EndpointRequest;
-import dev.switchboard.maven.health.Endpoints;
-import dev.switchboard.maven.inspect.Format;
-import dev.switchboard.maven.inspect.HealthReport;
-import dev.switchboard.maven.inspect.Views;
+import dev.switchboard.core.diag.InputException;
+import dev.switchboard.core.diag.Problem;
+import dev.switchboard.core.health.EndpointRequest;
+import dev.switchboard.core.health.Endpoints;
+import dev.switchboard.core.inspect.Format;
+import dev.switchboard.core.inspect.HealthReport;
+import dev.switchboard.core.inspect.Views;
 import dev.switchboard.runtime.health.HealthChecker;
 import dev.switchboard.runtime.health.HealthResult;
 import dev.switchboard.runtime.registry.Registry;

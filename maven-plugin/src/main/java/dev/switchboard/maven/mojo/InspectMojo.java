@@ -1,8 +1,8 @@
 package dev.switchboard.maven.mojo;
 
-import dev.switchboard.maven.diag.InputException;
-import dev.switchboard.maven.inspect.Format;
-import dev.switchboard.maven.inspect.Views;
+import dev.switchboard.core.diag.InputException;
+import dev.switchboard.core.inspect.Format;
+import dev.switchboard.core.inspect.Views;
 import dev.switchboard.runtime.registry.Registry;
 import java.io.IOException;
 import org.apache.maven.plugins.annotations.Mojo;

@@ -1,10 +1,10 @@
 package dev.switchboard.maven.mojo;
 
-import dev.switchboard.maven.diag.InputException;
-import dev.switchboard.maven.registry.RegistryBuilder;
-import dev.switchboard.maven.registry.RegistryOutcome;
-import dev.switchboard.maven.registry.RegistryRequest;
-import dev.switchboard.maven.render.RenderException;
+import dev.switchboard.core.diag.InputException;
+import dev.switchboard.core.registry.RegistryBuilder;
+import dev.switchboard.core.registry.RegistryOutcome;
+import dev.switchboard.core.registry.RegistryRequest;
+import dev.switchboard.core.render.RenderException;
 import java.io.IOException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;

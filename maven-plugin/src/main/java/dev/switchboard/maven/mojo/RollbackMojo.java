@@ -1,7 +1,7 @@
 package dev.switchboard.maven.mojo;
 
-import dev.switchboard.maven.registry.AtomicFiles;
-import dev.switchboard.maven.registry.RegistryRequest;
+import dev.switchboard.core.registry.AtomicFiles;
+import dev.switchboard.core.registry.RegistryRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package dev.switchboard.maven.mojo;
 
-import dev.switchboard.maven.diag.InputException;
-import dev.switchboard.maven.render.GenerateRequest;
-import dev.switchboard.maven.watch.ProtoWatcher;
-import dev.switchboard.maven.watch.WatchRequest;
-import dev.switchboard.maven.watch.WatchSession;
+import dev.switchboard.core.diag.InputException;
+import dev.switchboard.core.render.GenerateRequest;
+import dev.switchboard.core.watch.ProtoWatcher;
+import dev.switchboard.core.watch.WatchRequest;
+import dev.switchboard.core.watch.WatchSession;
 import dev.switchboard.runtime.registry.ServiceEntry;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;

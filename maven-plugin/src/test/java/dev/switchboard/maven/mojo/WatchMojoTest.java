@@ -3,7 +3,6 @@ package dev.switchboard.maven.mojo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.switchboard.maven.testing.ProtoProject;
 import java.io.File;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
@@ -31,7 +30,17 @@ import org.junit.jupiter.api.io.TempDir;
  * interrupted, which is how a test (or an embedding tool) ends it; Ctrl-C goes through the shutdown hook.
  */
 class WatchMojoTest {
-    private static final String USER = ProtoProject.USER_PROTO;
+    private static final String USER = """
+            syntax = "proto3";
+            package acme.user.v1;
+            option java_package = "com.acme.user.v1";
+            option java_multiple_files = true;
+            service UserService {
+              rpc GetUser(GetUserRequest) returns (User);
+            }
+            message GetUserRequest { string id = 1; }
+            message User { string id = 1; }
+            """;
 
     @TempDir
     Path dir;

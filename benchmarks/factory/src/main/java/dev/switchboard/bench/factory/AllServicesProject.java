@@ -1,6 +1,6 @@
 package dev.switchboard.bench.factory;
 
-import dev.switchboard.maven.aws.AwsCatalogue;
+import dev.switchboard.core.aws.AwsCatalogue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

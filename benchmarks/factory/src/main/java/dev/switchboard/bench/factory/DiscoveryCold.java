@@ -1,7 +1,7 @@
 package dev.switchboard.bench.factory;
 
-import dev.switchboard.maven.aws.AwsCatalogue;
-import dev.switchboard.maven.aws.AwsServiceReader;
+import dev.switchboard.core.aws.AwsCatalogue;
+import dev.switchboard.core.aws.AwsServiceReader;
 import dev.switchboard.runtime.registry.ServiceEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;

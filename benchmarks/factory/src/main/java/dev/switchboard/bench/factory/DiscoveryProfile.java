@@ -1,10 +1,10 @@
 package dev.switchboard.bench.factory;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.switchboard.maven.aws.AwsCatalogue;
-import dev.switchboard.maven.aws.AwsClientClass;
-import dev.switchboard.maven.aws.AwsServiceReader;
-import dev.switchboard.maven.aws.ClientClassReader;
+import dev.switchboard.core.aws.AwsCatalogue;
+import dev.switchboard.core.aws.AwsClientClass;
+import dev.switchboard.core.aws.AwsServiceReader;
+import dev.switchboard.core.aws.ClientClassReader;
 import dev.switchboard.runtime.registry.RegistryCodec;
 import dev.switchboard.runtime.registry.RegistryFormat;
 import java.io.InputStream;

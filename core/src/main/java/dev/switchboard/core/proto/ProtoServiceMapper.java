@@ -1,0 +1,351 @@
+package dev.switchboard.core.proto;
+
+import com.squareup.wire.schema.Field;
+import com.squareup.wire.schema.MessageType;
+import com.squareup.wire.schema.Options;
+import com.squareup.wire.schema.ProtoFile;
+import com.squareup.wire.schema.ProtoMember;
+import com.squareup.wire.schema.ProtoType;
+import com.squareup.wire.schema.Rpc;
+import com.squareup.wire.schema.Schema;
+import com.squareup.wire.schema.Service;
+import com.squareup.wire.schema.Type;
+import dev.switchboard.core.diag.InputException;
+import dev.switchboard.core.diag.Problem;
+import dev.switchboard.runtime.registry.Capability;
+import dev.switchboard.runtime.registry.Dependency;
+import dev.switchboard.runtime.registry.Endpoint;
+import dev.switchboard.runtime.registry.Event;
+import dev.switchboard.runtime.registry.Health;
+import dev.switchboard.runtime.registry.HttpRule;
+import dev.switchboard.runtime.registry.MethodInfo;
+import dev.switchboard.runtime.registry.ProtoInfo;
+import dev.switchboard.runtime.registry.RateLimit;
+import dev.switchboard.runtime.registry.ServiceEntry;
+import dev.switchboard.runtime.registry.ServiceEntryBuilder;
+import dev.switchboard.runtime.registry.ServiceKind;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Turns the services of a linked schema's source files into {@code grpc} registry entries. */
+final class ProtoServiceMapper {
+    private static final ProtoType SERVICE_OPTIONS = Options.SERVICE_OPTIONS;
+    private static final ProtoType METHOD_OPTIONS = Options.METHOD_OPTIONS;
+    private static final List<String> HTTP_VERBS = List.of("get", "put", "post", "delete", "patch");
+
+    private final Schema schema;
+    private final List<ProtoFile> sourceFiles;
+    private final Set<String> ignoredTypePackages;
+    private final List<String> notes = new ArrayList<>();
+
+    ProtoServiceMapper(LoadedProtos protos, Set<String> ignoredTypePackages) {
+        this.schema = protos.schema();
+        this.sourceFiles = protos.sourceFiles();
+        this.ignoredTypePackages = ignoredTypePackages;
+    }
+
+    ProtoServices map() throws InputException {
+        Map<Service, ProtoFile> services = new LinkedHashMap<>();
+        sourceFiles.forEach(file -> file.getServices().forEach(service -> services.put(service, file)));
+        Map<Service, String> names = assignNames(services.keySet());
+
+        Map<String, List<String>> namesByPackage = new TreeMap<>();
+        services.forEach((service, file) -> namesByPackage
+                .computeIfAbsent(packageOf(file), p -> new ArrayList<>())
+                .add(names.get(service)));
+
+        List<ServiceEntry> entries = new ArrayList<>();
+        services.forEach((service, file) -> entries.add(entry(service, file, names.get(service), namesByPackage)));
+        entries.sort(Comparator.comparing(ServiceEntry::name));
+        return new ProtoServices(entries, List.copyOf(notes));
+    }
+
+    /**
+     * Names from {@code (switchboard.name)} win; derived names that clash are resolved in the order of
+     * the services' full names: the first keeps the name, the next get their version or package added.
+     */
+    private Map<Service, String> assignNames(Collection<Service> services) throws InputException {
+        Map<Service, String> names = new HashMap<>();
+        Map<String, Service> taken = new HashMap<>();
+        List<Problem> problems = new ArrayList<>();
+        List<Service> byFullName = services.stream()
+                .sorted(Comparator.comparing(s -> s.type().toString()))
+                .toList();
+        for (Service service : byFullName) {
+            String explicit = string(service.options(), SERVICE_OPTIONS, "switchboard.name");
+            if (explicit == null) {
+                continue;
+            }
+            if (!ServiceNames.VALID.matcher(explicit).matches()) {
+                problems.add(problem(
+                        service,
+                        "option (switchboard.name) = \"" + explicit + "\" is not a valid registry name",
+                        "use lower-case letters, digits, '-' and '.', starting with a letter or digit"));
+            } else if (taken.containsKey(explicit)) {
+                problems.add(problem(
+                        service,
+                        "option (switchboard.name) = \"" + explicit + "\" is already used by "
+                                + taken.get(explicit).type(),
+                        "give one of them another name"));
+            } else {
+                taken.put(explicit, service);
+                names.put(service, explicit);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InputException(problems.size() + " problem(s) with service names", problems);
+        }
+        for (Service service : byFullName) {
+            if (names.containsKey(service)) {
+                continue;
+            }
+            String base = ServiceNames.registryName(service.name());
+            String name = base;
+            if (taken.containsKey(base)) {
+                String pkg = service.type().getEnclosingTypeOrPackage();
+                String version = ServiceNames.version(pkg);
+                String holderVersion =
+                        ServiceNames.version(taken.get(base).type().getEnclosingTypeOrPackage());
+                name = version != null && !version.equals(holderVersion)
+                        ? base + "-" + version
+                        : ServiceNames.lastNameSegment(pkg) + "-" + base;
+                for (int n = 2; taken.containsKey(name); n++) {
+                    name = base + "-" + n;
+                }
+                notes.add("service " + service.type() + " is registered as \"" + name + "\" because \"" + base
+                        + "\" is taken by " + taken.get(base).type()
+                        + "; set option (switchboard.name) on either to choose names yourself");
+            }
+            taken.put(name, service);
+            names.put(service, name);
+        }
+        return names;
+    }
+
+    private ServiceEntry entry(Service service, ProtoFile file, String name, Map<String, List<String>> namesByPackage) {
+        String pkg = packageOf(file);
+        String javaPackage = file.javaPackage() != null ? file.javaPackage() : pkg;
+        String prefix = javaPackage.isEmpty() ? "" : javaPackage + ".";
+        Options fileOptions = file.getOptions();
+        String outer = string(fileOptions, Options.FILE_OPTIONS, "java_outer_classname");
+        if (outer == null) {
+            Set<String> topLevel = new HashSet<>();
+            file.getTypes().forEach(t -> topLevel.add(t.getType().getSimpleName()));
+            file.getServices().forEach(s -> topLevel.add(s.name()));
+            outer = ServiceNames.outerClassName(file.getLocation().getPath(), topLevel);
+        }
+        ServiceEntryBuilder b = ServiceEntry.builder(name, ServiceKind.GRPC)
+                .version(ServiceNames.version(pkg))
+                .displayName(service.name())
+                .description(emptyToNull(service.documentation()))
+                .proto(new ProtoInfo(
+                        file.getLocation().getPath(),
+                        pkg,
+                        service.type().toString(),
+                        javaPackage,
+                        prefix + service.name() + "Grpc",
+                        prefix + outer,
+                        "true".equals(string(fileOptions, Options.FILE_OPTIONS, "java_multiple_files"))));
+
+        List<MethodInfo> methods = new ArrayList<>();
+        List<Endpoint> endpoints = new ArrayList<>();
+        for (Rpc rpc : service.rpcs()) {
+            List<HttpRule> http = httpRules(rpc);
+            methods.add(new MethodInfo(
+                    rpc.getName(),
+                    rpc.getRequestType().toString(),
+                    rpc.getResponseType().toString(),
+                    rpc.getRequestStreaming(),
+                    rpc.getResponseStreaming(),
+                    "true".equals(string(rpc.getOptions(), METHOD_OPTIONS, "deprecated")),
+                    string(rpc.getOptions(), METHOD_OPTIONS, "idempotency_level"),
+                    http,
+                    null));
+            http.forEach(rule -> endpoints.add(new Endpoint(rule.verb(), rule.path(), rpc.getName(), rule.body())));
+            if (rpc.getResponseStreaming()) {
+                b.addEvent(new Event(rpc.getName(), "stream"));
+            }
+        }
+        b.methods(methods).endpoints(endpoints);
+
+        for (Type type : file.typesAndNestedTypes()) {
+            if (type instanceof MessageType && type.getType().getSimpleName().endsWith("Event")) {
+                b.addEvent(new Event(type.getType().getSimpleName(), "message"));
+            }
+        }
+        applyOptions(service.options(), b);
+        inferDependencies(service, pkg, namesByPackage, b);
+        return b.build();
+    }
+
+    private static void applyOptions(Options options, ServiceEntryBuilder b) {
+        b.group(string(options, SERVICE_OPTIONS, "switchboard.group"));
+        b.owner(string(options, SERVICE_OPTIONS, "switchboard.owner"));
+        b.metrics(string(options, SERVICE_OPTIONS, "switchboard.metrics_path"));
+        String healthHttp = string(options, SERVICE_OPTIONS, "switchboard.health_http");
+        String healthGrpc = string(options, SERVICE_OPTIONS, "switchboard.health_grpc");
+        if (healthHttp != null || healthGrpc != null) {
+            b.health(new Health(healthHttp, healthGrpc));
+        }
+        for (String tag : strings(options, SERVICE_OPTIONS, "switchboard.tag")) {
+            int eq = tag.indexOf('=');
+            b.putTag(eq < 0 ? tag : tag.substring(0, eq), eq < 0 ? "" : tag.substring(eq + 1));
+        }
+        strings(options, SERVICE_OPTIONS, "switchboard.event").forEach(e -> b.addEvent(new Event(e, "option")));
+        strings(options, SERVICE_OPTIONS, "switchboard.capability")
+                .forEach(c -> b.addCapability(new Capability(c, "option")));
+        Object rate = options.get(ProtoMember.get(SERVICE_OPTIONS, "switchboard.rate_limit"));
+        if (rate instanceof Map<?, ?> fields) {
+            double rps = 0;
+            int burst = 0;
+            for (Map.Entry<?, ?> field : fields.entrySet()) {
+                String key = memberName(field.getKey());
+                if (key.equals("requests_per_second")) {
+                    rps = Double.parseDouble(String.valueOf(field.getValue()));
+                } else if (key.equals("burst")) {
+                    burst = Integer.parseInt(String.valueOf(field.getValue()));
+                }
+            }
+            b.rateLimit(new RateLimit(rps, burst));
+        }
+    }
+
+    /**
+     * A dependency on every service of each other package whose types this service's requests and
+     * responses use, directly or through their fields; the first such type is the source.
+     */
+    private void inferDependencies(
+            Service service, String ownPackage, Map<String, List<String>> namesByPackage, ServiceEntryBuilder b) {
+        Map<String, String> firstTypeByPackage = new TreeMap<>();
+        Set<ProtoType> seen = new HashSet<>();
+        Deque<ProtoType> pending = new ArrayDeque<>();
+        for (Rpc rpc : service.rpcs()) {
+            pending.add(rpc.getRequestType());
+            pending.add(rpc.getResponseType());
+        }
+        while (!pending.isEmpty()) {
+            ProtoType type = pending.poll();
+            if (type.isScalar() || !seen.add(type)) {
+                continue;
+            }
+            if (type.isMap()) {
+                pending.add(type.getKeyType());
+                pending.add(type.getValueType());
+                continue;
+            }
+            ProtoFile file = schema.protoFile(type);
+            String pkg = file == null ? "" : packageOf(file);
+            if (ignoredTypePackages.stream().anyMatch(p -> pkg.equals(p) || pkg.startsWith(p + "."))) {
+                continue;
+            }
+            if (!pkg.equals(ownPackage)) {
+                firstTypeByPackage.putIfAbsent(pkg, type.toString());
+            }
+            Type resolved = schema.getType(type);
+            if (resolved instanceof MessageType message) {
+                for (Field field : message.getFieldsAndOneOfFields()) {
+                    pending.add(field.getType());
+                }
+            }
+        }
+        firstTypeByPackage.forEach((pkg, type) -> namesByPackage
+                .getOrDefault(pkg, List.of())
+                .forEach(other -> b.addDependency(new Dependency(other, "type:" + type))));
+    }
+
+    private static List<HttpRule> httpRules(Rpc rpc) {
+        Object value = rpc.getOptions().get(ProtoMember.get(METHOD_OPTIONS, "google.api.http"));
+        List<HttpRule> rules = new ArrayList<>();
+        if (value instanceof Map<?, ?> rule) {
+            addRule(rule, rules);
+        }
+        return rules;
+    }
+
+    /** One rule, then each of its {@code additional_bindings} as a rule of its own. */
+    private static void addRule(Map<?, ?> rule, List<HttpRule> out) {
+        String verb = null;
+        String path = null;
+        String body = "";
+        List<Map<?, ?>> additional = new ArrayList<>();
+        for (Map.Entry<?, ?> field : rule.entrySet()) {
+            String key = memberName(field.getKey());
+            Object v = field.getValue();
+            if (HTTP_VERBS.contains(key)) {
+                verb = key.toUpperCase(java.util.Locale.ROOT);
+                path = String.valueOf(v);
+            } else if (key.equals("custom") && v instanceof Map<?, ?> custom) {
+                for (Map.Entry<?, ?> c : custom.entrySet()) {
+                    if (memberName(c.getKey()).equals("kind")) {
+                        verb = String.valueOf(c.getValue());
+                    } else if (memberName(c.getKey()).equals("path")) {
+                        path = String.valueOf(c.getValue());
+                    }
+                }
+            } else if (key.equals("body")) {
+                body = String.valueOf(v);
+            } else if (key.equals("additional_bindings")) {
+                if (v instanceof List<?> list) {
+                    list.stream().filter(Map.class::isInstance).forEach(m -> additional.add((Map<?, ?>) m));
+                } else if (v instanceof Map<?, ?> single) {
+                    additional.add(single);
+                }
+            }
+        }
+        if (verb != null && path != null) {
+            out.add(new HttpRule(verb, path, body));
+        }
+        additional.forEach(a -> addRule(a, out));
+    }
+
+    private static String memberName(Object key) {
+        String s = String.valueOf(key);
+        return s.substring(s.indexOf('#') + 1);
+    }
+
+    private static String string(Options options, ProtoType extendee, String member) {
+        Object value = options.get(ProtoMember.get(extendee, member));
+        if (value instanceof List<?> list) {
+            return list.isEmpty() ? null : String.valueOf(list.get(list.size() - 1));
+        }
+        return value == null ? null : String.valueOf(value);
+    }
+
+    private static List<String> strings(Options options, ProtoType extendee, String member) {
+        Object value = options.get(ProtoMember.get(extendee, member));
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(String::valueOf).toList();
+        }
+        return List.of(String.valueOf(value));
+    }
+
+    private static String packageOf(ProtoFile file) {
+        return file.getPackageName() == null ? "" : file.getPackageName();
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static Problem problem(Service service, String message, String fix) {
+        return Problem.at(
+                service.location().getPath(),
+                service.location().getLine(),
+                service.location().getColumn(),
+                message,
+                fix);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.switchboard.core.proto;
+
+import dev.switchboard.core.diag.InputException;
+import dev.switchboard.core.diag.Problem;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads the registry entries of a project's proto services.
+ *
+ * <ol>
+ *   <li>find the source-root files the globs select ({@link #sources});
+ *   <li>parse each on its own, collecting every syntax error and duplicate definition;
+ *   <li>link them with Wire against the import paths, the dependency jars and {@code
+ *       switchboard/options.proto};
+ *   <li>map each service to an entry: names, methods, HTTP rules, events, options, and dependencies
+ *       inferred from the packages of the types it uses.
+ * </ol>
+ */
+public final class ProtoServiceReader {
+    private final ProtoLoader loader;
+
+    public ProtoServiceReader(ProtoInputs inputs) {
+        this.loader = new ProtoLoader(inputs);
+    }
+
+    /** The proto files of the source roots; problems reading the roots are added to {@code problems}. */
+    public List<ProtoSource> sources(List<Problem> problems) {
+        return loader.sources(problems);
+    }
+
+    /**
+     * Loads and maps the given sources.
+     *
+     * @param ignoredTypePackages packages whose types never make a dependency
+     * @throws InputException with every problem found, each with its file, line and column
+     */
+    public ProtoServices read(List<ProtoSource> sources, Set<String> ignoredTypePackages) throws InputException {
+        return new ProtoServiceMapper(loader.load(sources), ignoredTypePackages).map();
+    }
+}

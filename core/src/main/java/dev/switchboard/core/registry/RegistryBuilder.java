@@ -1,0 +1,284 @@
+package dev.switchboard.core.registry;
+
+import dev.switchboard.core.aws.AwsCatalogue;
+import dev.switchboard.core.aws.AwsServiceReader;
+import dev.switchboard.core.diag.InputException;
+import dev.switchboard.core.diag.Problem;
+import dev.switchboard.core.proto.ProtoServiceReader;
+import dev.switchboard.core.proto.ProtoServices;
+import dev.switchboard.core.proto.ProtoSource;
+import dev.switchboard.runtime.registry.Registry;
+import dev.switchboard.runtime.registry.RegistryCodec;
+import dev.switchboard.runtime.registry.RegistryFormat;
+import dev.switchboard.runtime.registry.RegistryFormatException;
+import dev.switchboard.runtime.registry.ServiceEntry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Builds {@code registry.json}. The stages, in order:
+ *
+ * <ol>
+ *   <li>find the proto sources and read the rules;
+ *   <li>stop if the registry on disk is up to date: by the inputs' stamps when they are unchanged,
+ *       else by the fingerprint of their content ({@link InputStamps});
+ *   <li>load and link the protos and map their services ({@link ProtoServiceReader});
+ *   <li>discover the AWS SDK clients on the classpath ({@link AwsServiceReader});
+ *   <li>infer capabilities and declared dependencies ({@link InferenceRules});
+ *   <li>move services into the groups of {@code <groups>};
+ *   <li>merge the overrides file ({@link Overrides});
+ *   <li>keep the old registry as {@code registry.previous.json} and write the new one atomically;
+ *   <li>apply the selection ({@link Selection}), which checks the names it is given.
+ * </ol>
+ *
+ * <p>Every problem of a stage is collected before it fails; a failure writes nothing, so the earlier
+ * registry stays as it was.
+ */
+public final class RegistryBuilder {
+
+    public RegistryOutcome build(RegistryRequest request) throws InputException, IOException {
+        Path base = request.protos().baseDirectory();
+        ProtoServiceReader reader = new ProtoServiceReader(request.protos());
+        List<Problem> problems = new ArrayList<>();
+        List<ProtoSource> sources = reader.sources(problems);
+        if (!problems.isEmpty()) {
+            throw new InputException("cannot read the proto sources", problems);
+        }
+        Path registryFile = request.registryFile();
+        InputStamps stamps = stamps(request, sources);
+        String fingerprint = upToDate(request, sources, stamps);
+        if (fingerprint != null) {
+            if (request.selection().isAll()) {
+                return new RegistryOutcome(false, registryFile, fingerprint, null, List.of(), null);
+            }
+            List<String> notes = new ArrayList<>();
+            List<ServiceEntry> selected = select(request, read(registryFile).services(), notes);
+            return new RegistryOutcome(false, registryFile, fingerprint, null, notes, selected);
+        }
+
+        // Rules and overrides are parsed only now: the fingerprint covers their bytes, and an
+        // up-to-date build must not pay for YAML parsing (STYLE §10, the no-op budget of issue #2).
+        String rulesShown = shown(base, request.rulesFile());
+        String overridesShown = shown(base, request.overridesFile());
+        InferenceRules rules = InferenceRules.load(request.rulesFile(), request.replaceDefaultRules(), rulesShown);
+        List<String> notes = new ArrayList<>();
+        List<ServiceEntry> services = new ArrayList<>();
+        String noProtos = null;
+        if (sources.isEmpty()) {
+            String searched = request.protos().sourceRoots().stream()
+                    .map(p -> shown(base, p))
+                    .reduce((a, b) -> a + ", " + b)
+                    .orElse("(none configured)");
+            if (request.failOnMissingSources()) {
+                throw new InputException(Problem.in(
+                        "<protoSourceRoots>",
+                        "no .proto files found in " + searched,
+                        "add protos there, point <protoSourceRoots> at them, or set <failOnMissingSources>false"));
+            }
+            noProtos = "no .proto files found in " + searched + "; the registry has no proto services";
+        } else {
+            ProtoServices protoServices = reader.read(sources, Set.copyOf(rules.ignoredTypePackages()));
+            services.addAll(protoServices.services());
+            notes.addAll(protoServices.notes());
+        }
+        if (request.discoverAws()) {
+            services.addAll(awsServices(request, services));
+        }
+        if (noProtos != null && services.isEmpty()) {
+            // Only worth a warning when AWS discovery found nothing either.
+            notes.add(noProtos);
+        }
+        List<ServiceEntry> inferred = new Inference(rules).apply(services);
+        inferred = GroupAssignments.apply(inferred, request.groups());
+        if (request.overridesFile() != null) {
+            inferred = Overrides.read(request.overridesFile(), overridesShown)
+                    .apply(inferred, request.overridesFile(), overridesShown);
+        }
+
+        fingerprint = fingerprint(request, sources);
+        Registry registry = Registry.of(fingerprint, inferred);
+        List<ServiceEntry> selected = select(request, registry.services(), notes);
+        byte[] bytes = RegistryCodec.writeBytes(registry, RegistryFormat.JSON);
+        if (Files.isRegularFile(registryFile)) {
+            AtomicFiles.copy(registryFile, request.previousFile());
+        }
+        AtomicFiles.write(registryFile, bytes);
+        stamps.write(request.registryDirectory(), fingerprint);
+        return new RegistryOutcome(true, registryFile, fingerprint, registry, notes, selected);
+    }
+
+    /**
+     * The registry on disk as it is, without looking at the inputs, with the selection applied; for
+     * rollback, which regenerates from a restored registry.
+     */
+    public RegistryOutcome existing(RegistryRequest request) throws InputException, IOException {
+        Path registryFile = request.registryFile();
+        if (!Files.isRegularFile(registryFile)) {
+            throw new InputException(
+                    Problem.in(registryFile.toString(), "does not exist", "build it with `mvn switchboard:registry`"));
+        }
+        Registry registry = read(registryFile);
+        List<String> notes = new ArrayList<>();
+        List<ServiceEntry> selected = select(request, registry.services(), notes);
+        return new RegistryOutcome(false, registryFile, registry.fingerprint(), registry, notes, selected);
+    }
+
+    /** The AWS clients on the classpath; a name a proto service already has is an error. */
+    private static List<ServiceEntry> awsServices(RegistryRequest request, List<ServiceEntry> protoServices)
+            throws IOException, InputException {
+        List<ServiceEntry> aws = new AwsServiceReader(AwsCatalogue.bundled())
+                .read(request.protos().dependencyArchives());
+        List<Problem> problems = new ArrayList<>();
+        for (ServiceEntry client : aws) {
+            protoServices.stream()
+                    .filter(p -> p.name().equals(client.name()))
+                    .forEach(p -> problems.add(Problem.in(
+                            p.proto().file(),
+                            "proto service " + p.proto().service() + " and the AWS client "
+                                    + client.aws().clientClass() + " both want the name \"" + client.name() + "\"",
+                            "set option (switchboard.name) on the proto service")));
+        }
+        if (!problems.isEmpty()) {
+            throw new InputException(problems.size() + " service name clash(es)", problems);
+        }
+        return aws;
+    }
+
+    private static List<ServiceEntry> select(RegistryRequest request, List<ServiceEntry> services, List<String> notes)
+            throws InputException {
+        return request.selection().isAll()
+                ? services
+                : request.selection().apply(services, AwsCatalogue.bundled(), notes);
+    }
+
+    /** The registry file on disk; a damaged one is an input problem that says how to recover. */
+    static Registry read(Path registryFile) throws IOException, InputException {
+        try {
+            return RegistryCodec.read(registryFile);
+        } catch (RegistryFormatException e) {
+            throw new InputException(
+                    Problem.in(registryFile.toString(), e.getMessage(), "delete it; the next build writes it anew"));
+        }
+    }
+
+    /**
+     * The registry's fingerprint when it is up to date, else null. Equal stamps (and none changed within
+     * the clock's resolution of their recording) settle it without reading a source; otherwise the
+     * content fingerprint is computed and compared, and equal content records the new stamps.
+     */
+    private static String upToDate(RegistryRequest request, List<ProtoSource> sources, InputStamps stamps)
+            throws IOException {
+        Path registryFile = request.registryFile();
+        if (!Files.isRegularFile(registryFile)) {
+            return null;
+        }
+        InputStamps.Recorded recorded = InputStamps.read(request.registryDirectory());
+        if (recorded != null && recorded.stamps().equals(stamps.hex()) && !stamps.racy(recorded)) {
+            return recorded.fingerprint();
+        }
+        String fingerprint = fingerprint(request, sources);
+        String current = recorded != null
+                ? recorded.fingerprint()
+                : RegistryCodec.readFingerprint(registryFile).orElse(null);
+        if (!fingerprint.equals(current)) {
+            return null;
+        }
+        stamps.write(request.registryDirectory(), fingerprint);
+        return fingerprint;
+    }
+
+    /** Names, sizes and modification times of every input, and the configuration. */
+    private static InputStamps stamps(RegistryRequest request, List<ProtoSource> sources) throws IOException {
+        InputStamps stamps = new InputStamps()
+                .add(request.pluginVersion())
+                .addFile("plugin-archive", request.pluginArchive())
+                .add(String.join(",", request.protos().includes()))
+                .add(String.join(",", request.protos().excludes()))
+                .add(Boolean.toString(request.replaceDefaultRules()))
+                .add(Boolean.toString(request.failOnMissingSources()))
+                .add(Boolean.toString(request.discoverAws()))
+                .add(request.groups().toString())
+                .addFile("rules", request.rulesFile())
+                .addFile("overrides", request.overridesFile());
+        request.protos().sourceRoots().forEach(root -> stamps.add(root.toString()));
+        for (ProtoSource source : sources) {
+            stamps.add(source.relativePath(), source.size(), source.modified());
+        }
+        for (Path path : request.protos().importPaths()) {
+            if (Files.isDirectory(path)) {
+                for (Path file : protoFiles(path)) {
+                    stamps.addFile(file.toString(), file);
+                }
+            } else {
+                stamps.addFile(path.toString(), path);
+            }
+        }
+        request.protos().dependencyArchives().forEach(archive -> stamps.addFile(archive.toString(), archive));
+        return stamps;
+    }
+
+    /**
+     * Every input, in a stable order and free of machine-specific paths: plugin, configuration, sources
+     * and import-path protos by content, archives by name and size, rules and overrides by content.
+     */
+    private static String fingerprint(RegistryRequest request, List<ProtoSource> sources) throws IOException {
+        Fingerprint fp = new Fingerprint()
+                .add("plugin", request.pluginVersion())
+                .addStamp("plugin-archive", request.pluginArchive())
+                .add("schema", Integer.toString(Registry.SCHEMA_VERSION))
+                .add("includes", String.join(",", request.protos().includes()))
+                .add("excludes", String.join(",", request.protos().excludes()))
+                .add("replaceDefaultRules", Boolean.toString(request.replaceDefaultRules()))
+                .add("failOnMissingSources", Boolean.toString(request.failOnMissingSources()))
+                .add("discoverAws", Boolean.toString(request.discoverAws()))
+                .add("groups", request.groups().toString());
+        Path base = request.protos().baseDirectory();
+        for (Path root : request.protos().sourceRoots()) {
+            fp.add("source-root", shown(base, root));
+        }
+        for (ProtoSource source : sources) {
+            fp.addContent("source:" + source.relativePath(), source.file());
+        }
+        for (Path path : request.protos().importPaths()) {
+            fp.add("import-path", shown(base, path));
+            if (Files.isDirectory(path)) {
+                for (Path file : protoFiles(path)) {
+                    fp.addContent(path.relativize(file).toString().replace('\\', '/'), file);
+                }
+            } else {
+                fp.addStamp("archive", path);
+            }
+        }
+        for (Path archive : request.protos().dependencyArchives()) {
+            fp.addStamp("dependency", archive);
+        }
+        if (request.rulesFile() != null) {
+            fp.addContent("rules", request.rulesFile());
+        }
+        if (request.overridesFile() != null) {
+            fp.addContent("overrides", request.overridesFile());
+        }
+        return fp.hex();
+    }
+
+    private static Set<Path> protoFiles(Path dir) throws IOException {
+        try (var walk = Files.walk(dir)) {
+            return walk.filter(p -> p.toString().endsWith(".proto")).collect(TreeSet::new, Set::add, Set::addAll);
+        }
+    }
+
+    private static String shown(Path base, Path path) {
+        if (path == null) {
+            return null;
+        }
+        Path absolute = path.toAbsolutePath();
+        return base != null && absolute.startsWith(base)
+                ? base.relativize(absolute).toString().replace('\\', '/')
+                : path.toString();
+    }
+}

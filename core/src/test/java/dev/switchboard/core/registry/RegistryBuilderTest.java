@@ -1,0 +1,186 @@
+package dev.switchboard.core.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import dev.switchboard.core.diag.InputException;
+import dev.switchboard.core.testing.ProtoProject;
+import dev.switchboard.runtime.registry.Registry;
+import dev.switchboard.runtime.registry.RegistryCodec;
+import dev.switchboard.runtime.registry.RegistryFormat;
+import dev.switchboard.runtime.registry.ServiceEntry;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RegistryBuilderTest {
+    private static final String USER = """
+            syntax = "proto3";
+            package acme.user.v1;
+            import "google/api/annotations.proto";
+            import "switchboard/options.proto";
+            service UserService {
+              option (switchboard.group) = "identity";
+              option (switchboard.rate_limit) = { requests_per_second: 5 burst: 1 };
+              rpc GetUser(GetUserRequest) returns (User) { option (google.api.http) = { get: "/v1/users/{id}" }; }
+              rpc WatchUsers(GetUserRequest) returns (stream User);
+            }
+            message GetUserRequest { string id = 1; }
+            message User { string id = 1; }
+            message UserCreatedEvent { User user = 1; }
+            """;
+
+    @TempDir
+    Path dir;
+
+    private ProtoProject project() {
+        return new ProtoProject(dir).withGoogleCommonProtos().proto("acme/user/v1/user.proto", USER);
+    }
+
+    @Test
+    @DisplayName("the registry written from real protos is valid against the repository's JSON Schema")
+    void outputMatchesSchema() throws Exception {
+        RegistryOutcome outcome = new RegistryBuilder().build(project().request());
+
+        JsonNode tree = RegistryCodec.mapper(RegistryFormat.JSON)
+                .readTree(outcome.registryFile().toFile());
+        JsonSchema schema;
+        try (InputStream in = Registry.class.getResourceAsStream("registry-v1.schema.json")) {
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(in);
+        }
+        assertThat(schema.validate(tree)).isEmpty();
+        assertThat(tree.at("/services/0/name").asText()).isEqualTo("user");
+        assertThat(tree.at("/services/0/rateLimit/burst").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("unchanged inputs rewrite nothing: the file keeps its bytes and its modification time")
+    void unchangedInputsRewriteNothing() throws Exception {
+        ProtoProject project = project();
+        RegistryOutcome first = new RegistryBuilder().build(project.request());
+        Path file = first.registryFile();
+        FileTime old = FileTime.fromMillis(1_000_000L);
+        Files.setLastModifiedTime(file, old);
+        byte[] bytes = Files.readAllBytes(file);
+
+        RegistryOutcome second = new RegistryBuilder().build(project.request());
+
+        assertThat(first.written()).isTrue();
+        assertThat(second.written()).isFalse();
+        assertThat(second.fingerprint()).isEqualTo(first.fingerprint());
+        assertThat(Files.getLastModifiedTime(file)).isEqualTo(old);
+        assertThat(Files.readAllBytes(file)).isEqualTo(bytes);
+        assertThat(project.request().previousFile()).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("a proto touched but not changed is still up to date, and its new stamp is recorded")
+    void touchedButUnchangedIsUpToDate() throws Exception {
+        ProtoProject project = project();
+        RegistryOutcome first = new RegistryBuilder().build(project.request());
+        Path proto = project.sourceRoot().resolve("acme/user/v1/user.proto");
+        Files.setLastModifiedTime(proto, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        String stampsBefore =
+                Files.readString(project.request().registryDirectory().resolve("registry.inputs"));
+
+        RegistryOutcome second = new RegistryBuilder().build(project.request());
+        String stampsAfter =
+                Files.readString(project.request().registryDirectory().resolve("registry.inputs"));
+
+        assertThat(second.written()).isFalse();
+        assertThat(second.fingerprint()).isEqualTo(first.fingerprint());
+        assertThat(stampsAfter).isNotEqualTo(stampsBefore).endsWith("fingerprint " + first.fingerprint() + "\n");
+    }
+
+    @Test
+    @DisplayName("the same inputs in another directory give the same bytes: no paths or timestamps in the output")
+    void outputIsReproducible(@TempDir Path other) throws Exception {
+        RegistryOutcome here = new RegistryBuilder().build(project().request());
+        ProtoProject elsewhere =
+                new ProtoProject(other).withGoogleCommonProtos().proto("acme/user/v1/user.proto", USER);
+        RegistryOutcome there = new RegistryBuilder().build(elsewhere.request());
+
+        assertThat(Files.readString(there.registryFile())).isEqualTo(Files.readString(here.registryFile()));
+    }
+
+    @Test
+    @DisplayName("a changed proto rebuilds the registry and keeps the old one as registry.previous.json")
+    void changeKeepsPrevious() throws Exception {
+        ProtoProject project = project();
+        byte[] before = Files.readAllBytes(
+                new RegistryBuilder().build(project.request()).registryFile());
+        project.proto(
+                "acme/user/v1/user.proto",
+                USER.replace("rpc WatchUsers", "rpc DeleteUser(GetUserRequest) returns (User);\n  rpc WatchUsers"));
+
+        RegistryOutcome after = new RegistryBuilder().build(project.request());
+
+        assertThat(after.written()).isTrue();
+        assertThat(after.registry().service("user").orElseThrow().methods()).hasSize(3);
+        assertThat(Files.readAllBytes(project.request().previousFile())).isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("a broken proto fails with every problem and leaves the registry and its previous copy byte-identical")
+    void brokenProtoKeepsOutputs() throws Exception {
+        ProtoProject project = project();
+        new RegistryBuilder().build(project.request());
+        project.proto(
+                "acme/user/v1/user.proto",
+                USER.replace("rpc WatchUsers", "rpc Extra(GetUserRequest) returns (User);\n  rpc WatchUsers"));
+        new RegistryBuilder().build(project.request());
+        byte[] registry = Files.readAllBytes(project.request().registryFile());
+        byte[] previous = Files.readAllBytes(project.request().previousFile());
+        project.proto("acme/user/v1/user.proto", "syntax = \"proto3\";\nmessage {\n")
+                .proto("other.proto", "garbage");
+
+        assertThatThrownBy(() -> new RegistryBuilder().build(project.request()))
+                .isInstanceOfSatisfying(
+                        InputException.class, e -> assertThat(e.problems()).hasSize(2));
+        assertThat(Files.readAllBytes(project.request().registryFile())).isEqualTo(registry);
+        assertThat(Files.readAllBytes(project.request().previousFile())).isEqualTo(previous);
+        try (var files = Files.list(project.request().registryDirectory())) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("registry.json", "registry.previous.json", "registry.inputs");
+        }
+    }
+
+    @Test
+    @DisplayName("no protos warns naming the directory searched, or fails with failOnMissingSources")
+    void missingSources() throws Exception {
+        RegistryOutcome outcome = new RegistryBuilder().build(new ProtoProject(dir).request());
+
+        assertThat(outcome.notes())
+                .containsExactly("no .proto files found in src/main/proto; the registry has no proto services");
+        assertThat(outcome.registry().services()).isEmpty();
+        assertThatThrownBy(() -> new RegistryBuilder()
+                        .build(new ProtoProject(dir.resolve("strict"))
+                                .failOnMissingSources()
+                                .request()))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("<protoSourceRoots>: no .proto files found in src/main/proto");
+    }
+
+    @Test
+    @DisplayName("overrides are merged last and a change to them alone rebuilds the registry")
+    void overridesAreMergedLast() throws Exception {
+        ProtoProject project =
+                project().overrides("src/main/switchboard/overrides.yaml", "services:\n  user:\n    group: accounts\n");
+        new RegistryBuilder().build(project.request());
+        project.overrides("src/main/switchboard/overrides.yaml", "services:\n  user:\n    group: people\n");
+
+        RegistryOutcome outcome = new RegistryBuilder().build(project.request());
+
+        assertThat(outcome.written()).isTrue();
+        assertThat(outcome.registry().service("user").map(ServiceEntry::group)).contains("people");
+    }
+}

@@ -1,0 +1,128 @@
+package dev.switchboard.core.testing;
+
+import dev.switchboard.core.proto.ProtoInputs;
+import dev.switchboard.core.registry.RegistryRequest;
+import dev.switchboard.core.registry.Selection;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A throw-away project directory with inline proto files, for tests. */
+public final class ProtoProject {
+    /** One service, {@code user}, with one rpc {@code GetUser}; the fixture most tests start from. */
+    public static final String USER_PROTO = """
+            syntax = "proto3";
+            package acme.user.v1;
+            option java_package = "com.acme.user.v1";
+            option java_multiple_files = true;
+            service UserService {
+              rpc GetUser(GetUserRequest) returns (User);
+            }
+            message GetUserRequest { string id = 1; }
+            message User { string id = 1; }
+            """;
+
+    private final Path base;
+    private final List<Path> archives = new ArrayList<>();
+    private Path rules;
+    private Path overrides;
+    private boolean failOnMissingSources;
+    private boolean discoverAws;
+    private Selection selection = Selection.all();
+
+    public ProtoProject(Path base) {
+        this.base = base;
+    }
+
+    public Path base() {
+        return base;
+    }
+
+    public Path sourceRoot() {
+        return base.resolve("src/main/proto");
+    }
+
+    /** Writes {@code text} to {@code src/main/proto/<path>}. */
+    public ProtoProject proto(String path, String text) {
+        return file("src/main/proto/" + path, text);
+    }
+
+    public ProtoProject file(String path, String text) {
+        try {
+            Path file = base.resolve(path);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Adds the real proto-google-common-protos jar of the test classpath as a dependency. */
+    public ProtoProject withGoogleCommonProtos() {
+        URL url = ProtoProject.class.getClassLoader().getResource("google/api/annotations.proto");
+        try {
+            String jar = url.toURI().getSchemeSpecificPart();
+            archives.add(Path.of(new java.net.URI(jar.substring(0, jar.indexOf("!/")))));
+            return this;
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public ProtoProject rules(String path, String text) {
+        file(path, text);
+        rules = base.resolve(path);
+        return this;
+    }
+
+    public ProtoProject overrides(String path, String text) {
+        file(path, text);
+        overrides = base.resolve(path);
+        return this;
+    }
+
+    /** Puts the real SDK jars of the test classpath on the project's classpath and discovers them. */
+    public ProtoProject withAws() {
+        archives.addAll(TestClasspath.jars().stream()
+                .filter(j -> j.toString().contains("awssdk"))
+                .toList());
+        discoverAws = true;
+        return this;
+    }
+
+    public ProtoProject select(String services) {
+        selection = Selection.of(services, Map.of());
+        return this;
+    }
+
+    public ProtoProject failOnMissingSources() {
+        failOnMissingSources = true;
+        return this;
+    }
+
+    public ProtoInputs inputs() {
+        return new ProtoInputs(base, List.of(sourceRoot()), List.of(), archives, List.of(), List.of());
+    }
+
+    public RegistryRequest request() {
+        return new RegistryRequest(
+                inputs(),
+                rules,
+                false,
+                overrides,
+                base.resolve("target/switchboard"),
+                failOnMissingSources,
+                "test",
+                base.resolve("plugin.jar"),
+                discoverAws,
+                Map.of(),
+                selection);
+    }
+}
