@@ -1,6 +1,7 @@
 package dev.switchboard.core.watch;
 
 import dev.switchboard.core.diag.InputException;
+import dev.switchboard.core.diag.Reporter;
 import dev.switchboard.core.inspect.RegistryDiff;
 import dev.switchboard.core.render.GenerateOutcome;
 import dev.switchboard.core.render.GenerateRequest;
@@ -26,14 +27,7 @@ public final class WatchSession {
     /** How many changes one line names before it only counts the rest. */
     static final int SHOWN = 10;
 
-    /** Where the lines go; the mojo passes Maven's log. */
-    public interface Log {
-        void info(String message);
-
-        void error(String message);
-    }
-
-    private final Log log;
+    private final Reporter log;
     private List<ServiceEntry> lastGood;
     private boolean broken;
 
@@ -42,7 +36,7 @@ public final class WatchSession {
      *     unknown (the first build failed)
      * @param log where the lines go
      */
-    public WatchSession(List<ServiceEntry> lastGood, Log log) {
+    public WatchSession(List<ServiceEntry> lastGood, Reporter log) {
         this.lastGood = lastGood == null ? null : List.copyOf(lastGood);
         this.log = log;
     }

@@ -2,6 +2,7 @@ package dev.switchboard.core.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.core.diag.Reporter;
 import dev.switchboard.core.render.GenerateRequest;
 import dev.switchboard.core.render.SourceGenerator;
 import dev.switchboard.core.testing.ProtoProject;
@@ -42,10 +43,15 @@ class WatchSessionTest {
     /** Every line the session logs, as {@code INFO …} or {@code ERROR …}. */
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
 
-    private final WatchSession.Log log = new WatchSession.Log() {
+    private final Reporter log = new Reporter() {
         @Override
         public void info(String message) {
             lines.add("INFO " + message);
+        }
+
+        @Override
+        public void warn(String message) {
+            lines.add("WARN " + message);
         }
 
         @Override
