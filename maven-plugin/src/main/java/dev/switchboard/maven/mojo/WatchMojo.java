@@ -52,17 +52,7 @@ public class WatchMojo extends GenerateMojo {
                     + " period in milliseconds, e.g. -D" + PropertyNames.WATCH_DEBOUNCE + "=300");
         }
         GenerateRequest request = generateRequest();
-        WatchSession session = new WatchSession(firstBuild(request), new WatchSession.Log() {
-            @Override
-            public void info(String message) {
-                getLog().info(message);
-            }
-
-            @Override
-            public void error(String message) {
-                getLog().error(message);
-            }
-        });
+        WatchSession session = new WatchSession(firstBuild(request), new MavenReporter(getLog()));
         WatchRequest watch = WatchRequest.of(
                 request,
                 CONVENTIONAL_OVERRIDES.stream()
