@@ -5,20 +5,17 @@ import dev.switchboard.core.inspect.Format;
 import dev.switchboard.core.registry.AtomicFiles;
 import dev.switchboard.core.registry.RegistryBuilder;
 import dev.switchboard.core.registry.RegistryOutcome;
-import dev.switchboard.core.render.RenderException;
 import dev.switchboard.runtime.registry.Registry;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * The goals that read the registry back: they bring it up to date, render a view in the chosen
  * format, and print it or write it to a file.
  */
-abstract class AbstractInspectMojo extends AbstractSwitchboardMojo {
+abstract class AbstractInspectMojo extends AbstractRegistryMojo {
 
     /**
      * How to print: {@code table} (aligned, for a terminal), {@code json} or {@code yaml}; {@code graph}
@@ -32,7 +29,7 @@ abstract class AbstractInspectMojo extends AbstractSwitchboardMojo {
     protected String format;
 
     /**
-     * Writes the view to this file instead of the log.
+     * Writes the view to this file instead of standard output.
      *
      * <pre>{@code -Dswitchboard.output=target/services.json}</pre>
      *
@@ -52,36 +49,27 @@ abstract class AbstractInspectMojo extends AbstractSwitchboardMojo {
     protected String service;
 
     @Override
-    public final void execute() throws MojoExecutionException, MojoFailureException {
-        if (skipped()) {
-            return;
-        }
-        try {
-            RegistryOutcome outcome = new RegistryBuilder().build(registryRequest());
-            outcome.notes().forEach(note -> getLog().warn("switchboard: " + note));
-            Registry registry = Registry.of(outcome.fingerprint(), outcome.services());
-            run(registry);
-        } catch (InputException e) {
-            throw failure(e);
-        } catch (IOException e) {
-            throw new MojoExecutionException("switchboard: " + e.getMessage(), e);
-        } catch (RenderException e) {
-            throw new MojoExecutionException("switchboard: " + e.getMessage(), e);
-        }
+    protected final void run() throws Exception {
+        RegistryOutcome outcome = new RegistryBuilder().build(registryRequest());
+        outcome.notes().forEach(note -> getLog().warn("switchboard: " + note));
+        inspect(Registry.of(outcome.fingerprint(), outcome.services()));
     }
 
     /** Renders the goal's view of the (current) registry. */
-    protected abstract void run(Registry registry)
-            throws InputException, IOException, RenderException, MojoExecutionException, MojoFailureException;
+    protected abstract void inspect(Registry registry) throws Exception;
 
-    /** Prints the text, or writes it atomically to {@code output}. */
+    /**
+     * Prints the text on standard output — data, not log lines, so {@code mvn -q … | jq} works — or writes
+     * it atomically to {@code output}.
+     */
     protected void emit(String text) throws IOException {
         if (output != null) {
             AtomicFiles.write(output.toPath(), text.getBytes(StandardCharsets.UTF_8));
             getLog().info("switchboard: wrote " + output);
             return;
         }
-        text.lines().forEach(line -> getLog().info(line));
+        System.out.print(text.endsWith("\n") || text.isEmpty() ? text : text + "\n");
+        System.out.flush();
     }
 
     protected Format format(Format... allowed) throws InputException {

@@ -1,196 +1,33 @@
 package dev.switchboard.maven.mojo;
 
 import dev.switchboard.core.diag.InputException;
-import dev.switchboard.core.proto.ProtoInputs;
-import dev.switchboard.core.registry.RegistryOutcome;
-import dev.switchboard.core.registry.RegistryRequest;
-import dev.switchboard.core.registry.RegistrySummary;
-import dev.switchboard.core.registry.Selection;
-import dev.switchboard.core.render.RenderException;
-import dev.switchboard.core.render.TemplateRenderer;
-import dev.switchboard.runtime.registry.ServiceEntry;
+import dev.switchboard.core.diag.Problem;
+import dev.switchboard.core.diag.Reporter;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 /**
- * The parameters every goal that builds the registry shares, and how their outcome is logged. The
- * engines do the work; this class only turns parameters into a {@link RegistryRequest}.
+ * What every goal shares: the project, the session, {@code skip}, and one way of turning the engine's
+ * outcome into Maven's (see {@link Failures}). A goal implements {@link #run()}; this class skips it
+ * when asked and maps whatever it throws.
  */
 abstract class AbstractSwitchboardMojo extends AbstractMojo {
-    static final List<String> CONVENTIONAL_OVERRIDES = List.of(
-            "src/main/switchboard/overrides.yaml",
-            "src/main/switchboard/overrides.yml",
-            "src/main/switchboard/overrides.json");
-
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
 
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
-    private PluginDescriptor plugin;
-
-    /**
-     * Directories whose {@code .proto} files become registry services. Defaults to {@code
-     * src/main/proto}.
-     *
-     * <pre>{@code
-     * <protoSourceRoots>
-     *   <protoSourceRoot>src/main/proto</protoSourceRoot>
-     *   <protoSourceRoot>${project.basedir}/api</protoSourceRoot>
-     * </protoSourceRoots>
-     * }</pre>
-     *
-     * @since 0.1.0
-     */
-    @Parameter
-    private List<File> protoSourceRoots;
-
-    /**
-     * Directories or archives whose protos may be imported but add no services. Protos inside the
-     * project's dependency jars are importable without this.
-     *
-     * <pre>{@code <protoImportPaths><protoImportPath>../shared-protos</protoImportPath></protoImportPaths>}</pre>
-     *
-     * @since 0.1.0
-     */
-    @Parameter
-    private List<File> protoImportPaths;
-
-    /**
-     * Globs, relative to a source root, of the protos to load; all {@code .proto} files by default.
-     *
-     * <pre>{@code <includes><include>acme/**}{@code /*.proto</include></includes>}</pre>
-     *
-     * @since 0.1.0
-     */
-    @Parameter
-    private List<String> includes;
-
-    /**
-     * Globs of protos to leave out; they stay importable.
-     *
-     * <pre>{@code <excludes><exclude>**}{@code /internal/*.proto</exclude></excludes>}</pre>
-     *
-     * @since 0.1.0
-     */
-    @Parameter
-    private List<String> excludes;
-
-    /**
-     * A YAML or JSON file of inference rules that extends the defaults (or replaces them, see {@link
-     * #replaceDefaultRules}).
-     *
-     * <pre>{@code <rulesFile>src/main/switchboard/rules.yaml</rulesFile>}</pre>
-     *
-     * @since 0.1.0
-     */
-    @Parameter
-    private File rulesFile;
-
-    /**
-     * Whether {@code rulesFile} replaces the default rules instead of extending them.
-     *
-     * <pre>{@code <replaceDefaultRules>true</replaceDefaultRules>}</pre>
-     *
-     * @since 0.1.0
-     */
-    @Parameter(defaultValue = "false")
-    private boolean replaceDefaultRules;
-
-    /**
-     * A YAML or JSON file that changes or adds registry fields per service, merged last. When not set,
-     * {@code src/main/switchboard/overrides.yaml} (or {@code .yml}, {@code .json}) is used if present.
-     *
-     * <pre>{@code <overridesFile>src/main/switchboard/overrides.yaml</overridesFile>}</pre>
-     *
-     * @since 0.1.0
-     */
-    @Parameter
-    private File overridesFile;
-
-    /**
-     * Where {@code registry.json} and {@code registry.previous.json} are written.
-     *
-     * <pre>{@code <registryDirectory>${project.build.directory}/switchboard</registryDirectory>}</pre>
-     *
-     * @since 0.1.0
-     */
-    @Parameter(defaultValue = "${project.build.directory}/switchboard", required = true)
-    private File registryDirectory;
-
-    /**
-     * Whether finding no {@code .proto} files fails the build instead of logging a warning.
-     *
-     * <pre>{@code <failOnMissingSources>true</failOnMissingSources>}</pre>
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.FAIL_ON_MISSING_SOURCES, defaultValue = "false")
-    private boolean failOnMissingSources;
-
-    /**
-     * Whether to log a table of the services after the registry is written.
-     *
-     * <pre>{@code <summary>false</summary>}</pre>
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.SUMMARY, defaultValue = "true")
-    private boolean summary;
-
-    /**
-     * Whether AWS SDK v2 clients on the compile classpath become {@code aws} services.
-     *
-     * <pre>{@code <discoverAws>false</discoverAws>}</pre>
-     *
-     * @since 0.1.0
-     */
-    @Parameter(defaultValue = "true")
-    private boolean discoverAws;
-
-    /**
-     * Moves services into groups, new ones or those of the AWS catalogue: the element name is the group,
-     * the text a comma list of service names. The overrides file can still change a group.
-     *
-     * <pre>{@code
-     * <groups>
-     *   <payments>billing,sqs</payments>
-     *   <storage>uploads</storage>
-     * </groups>
-     * }</pre>
-     *
-     * @since 0.1.0
-     */
-    @Parameter
-    private Map<String, String> groups;
-
-    /**
-     * The services to generate, as a comma list; with {@code switchboard.group.<name>=true} properties
-     * (which the group profiles set) they make the selection. With neither, every service is selected.
-     *
-     * <pre>{@code -Dswitchboard.services=s3,ec2,lambda,dynamodb}</pre>
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.SERVICES)
-    private String services;
+    protected PluginDescriptor plugin;
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
+    protected MavenSession session;
 
     /**
      * Skips the goal.
@@ -201,6 +38,26 @@ abstract class AbstractSwitchboardMojo extends AbstractMojo {
      */
     @Parameter(property = PropertyNames.SKIP, defaultValue = "false")
     private boolean skip;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("switchboard: skipped (" + PropertyNames.SKIP + "=true)");
+            return;
+        }
+        try {
+            run();
+        } catch (Exception e) {
+            Failures.rethrow(e);
+        }
+    }
+
+    /** The goal's work; any exception is mapped to Maven's in one place, {@link Failures}. */
+    protected abstract void run() throws Exception;
+
+    protected Reporter reporter() {
+        return new MavenReporter(getLog());
+    }
 
     /** A user property ({@code -D…}), then a system property; null when neither is set. */
     protected String property(String key) {
@@ -213,124 +70,29 @@ abstract class AbstractSwitchboardMojo extends AbstractMojo {
         return plugin.getVersion();
     }
 
-    /** Whether the goal is skipped; logs why when it is. */
-    protected boolean skipped() {
-        if (skip) {
-            getLog().info("switchboard: skipped (" + PropertyNames.SKIP + "=true)");
+    /**
+     * A directory parameter as an absolute path; a file in its place is an error naming the parameter,
+     * found before anything is written.
+     */
+    protected static Path directoryParameter(File directory, String parameter) throws InputException {
+        Path path = directory.toPath().toAbsolutePath();
+        if (Files.exists(path) && !Files.isDirectory(path)) {
+            throw new InputException(Problem.in(
+                    parameter,
+                    path + " is a file, not a directory",
+                    "point " + parameter + " at a directory, or move the file away"));
         }
-        return skip;
+        return path;
     }
 
-    /** Logs what the registry stage did: notes, the selection, and written or up to date. */
-    protected void logRegistry(RegistryOutcome outcome, RegistryRequest request, long millis) throws RenderException {
-        outcome.notes().forEach(note -> getLog().warn("switchboard: " + note));
-        Path shown = project.getBasedir().toPath().relativize(outcome.registryFile());
-        if (!outcome.written()) {
-            if (outcome.selected() != null) {
-                getLog().info("switchboard: selected " + outcome.selected().size() + " service(s) by "
-                        + request.selection().describe());
-            }
-            getLog().info("switchboard: registry is up to date (fingerprint " + outcome.shortFingerprint()
-                    + "), nothing rewritten: " + shown + " (" + millis + " ms)");
-            return;
-        }
-        if (!request.selection().isAll()) {
-            getLog().info("switchboard: selected " + outcome.selected().size() + " service(s) by "
-                    + request.selection().describe() + ": "
-                    + outcome.selected().stream().map(ServiceEntry::name).collect(Collectors.joining(", ")));
-        }
-        getLog().info("switchboard: wrote " + shown + " with "
-                + outcome.registry().services().size() + " service(s) (fingerprint " + outcome.shortFingerprint()
-                + ", " + millis + " ms)");
-        if (summary) {
-            RegistrySummary.lines(outcome.registry(), new TemplateRenderer())
-                    .forEach(line -> getLog().info("  " + line));
-        }
-    }
-
-    /** The user's input was wrong: every problem is logged, and the build fails saying nothing changed. */
-    protected MojoFailureException failure(InputException e) {
-        e.problems().forEach(p -> getLog().error(p.toString()));
-        return new MojoFailureException(
-                "switchboard: " + e.getMessage() + "\nThe registry and earlier outputs were left as they were.", e);
-    }
-
-    protected RegistryRequest registryRequest() throws MojoFailureException {
-        Path base = project.getBasedir().toPath().toAbsolutePath();
-        List<Path> roots = protoSourceRoots == null || protoSourceRoots.isEmpty()
-                ? List.of(base.resolve("src/main/proto"))
-                : paths(protoSourceRoots);
-        List<Path> dependencies = project.getArtifacts().stream()
-                .map(Artifact::getFile)
-                .filter(Objects::nonNull)
-                .map(f -> f.toPath().toAbsolutePath())
-                .sorted()
-                .toList();
-        ProtoInputs protos = new ProtoInputs(
-                base,
-                roots,
-                protoImportPaths == null ? List.of() : paths(protoImportPaths),
-                dependencies,
-                includes,
-                excludes);
-        return new RegistryRequest(
-                protos,
-                existing(rulesFile, "<rulesFile>"),
-                replaceDefaultRules,
-                overridesFile != null
-                        ? existing(overridesFile, "<overridesFile>")
-                        : CONVENTIONAL_OVERRIDES.stream()
-                                .map(base::resolve)
-                                .filter(Files::isRegularFile)
-                                .findFirst()
-                                .orElse(null),
-                registryDirectory.toPath().toAbsolutePath(),
-                failOnMissingSources,
-                plugin.getVersion(),
-                Stream.of(plugin.getPluginArtifact())
-                        .filter(a -> a != null && a.getFile() != null)
-                        .map(a -> a.getFile().toPath())
-                        .findFirst()
-                        .orElse(base),
-                discoverAws,
-                groupLists(),
-                Selection.of(services, properties()));
-    }
-
-    private Map<String, List<String>> groupLists() {
-        Map<String, List<String>> out = new TreeMap<>();
-        if (groups != null) {
-            groups.forEach((group, names) -> out.put(
-                    group,
-                    names == null
-                            ? List.of()
-                            : Arrays.stream(names.split(","))
-                                    .map(String::trim)
-                                    .filter(s -> !s.isEmpty())
-                                    .toList()));
-        }
-        return out;
-    }
-
-    /** Project properties (set by profiles) overlaid with the command line's. */
-    private Map<String, String> properties() {
-        Map<String, String> out = new TreeMap<>();
-        project.getProperties().forEach((k, v) -> out.put(k.toString(), v.toString()));
-        session.getUserProperties().forEach((k, v) -> out.put(k.toString(), v.toString()));
-        return out;
-    }
-
-    private static List<Path> paths(List<File> files) {
-        return files.stream().map(f -> f.toPath().toAbsolutePath()).toList();
-    }
-
-    private static Path existing(File file, String parameter) throws MojoFailureException {
+    /** A file parameter as an absolute path, or null when unset; a missing file names the parameter. */
+    protected static Path fileParameter(File file, String parameter) throws InputException {
         if (file == null) {
             return null;
         }
         if (!file.isFile()) {
-            throw new MojoFailureException("switchboard: " + parameter + " " + file + " does not exist or is not a"
-                    + " file; correct the path or remove the parameter");
+            throw new InputException(Problem.in(
+                    parameter, file + " does not exist or is not a file", "correct the path or remove the parameter"));
         }
         return file.toPath().toAbsolutePath();
     }

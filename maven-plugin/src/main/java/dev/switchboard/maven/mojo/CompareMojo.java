@@ -1,23 +1,17 @@
 package dev.switchboard.maven.mojo;
 
+import dev.switchboard.core.diag.FindingException;
 import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.diag.Problem;
 import dev.switchboard.core.inspect.Format;
 import dev.switchboard.core.inspect.RegistryDiff;
+import dev.switchboard.core.inspect.RegistryFiles;
 import dev.switchboard.core.inspect.Views;
-import dev.switchboard.runtime.ClientResolver;
 import dev.switchboard.runtime.registry.Registry;
-import dev.switchboard.runtime.registry.RegistryCodec;
-import dev.switchboard.runtime.registry.RegistryFormat;
-import dev.switchboard.runtime.registry.RegistryFormatException;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -78,7 +72,7 @@ public class CompareMojo extends AbstractInspectMojo {
     private RepositorySystemSession repositorySession;
 
     @Override
-    protected void run(Registry registry) throws InputException, IOException, MojoFailureException {
+    protected void inspect(Registry registry) throws Exception {
         RegistryDiff diff;
         if (against != null && !against.isBlank()) {
             diff = RegistryDiff.of(other(against.trim()), registry);
@@ -86,36 +80,30 @@ public class CompareMojo extends AbstractInspectMojo {
             diff = RegistryDiff.of(Views.service(registry, service), Views.service(registry, compareTo));
         } else {
             throw new InputException(Problem.in(
-                    "switchboard.against",
+                    PropertyNames.AGAINST,
                     "nothing to compare with",
                     "set -Dswitchboard.against=FILE|groupId:artifactId:version, or -Dswitchboard.service=A"
                             + " -Dswitchboard.compareTo=B"));
         }
         emit(diff.render(format(Format.TABLE, Format.JSON, Format.YAML)));
         if (failOnBreaking && !diff.breaking().isEmpty()) {
-            throw new MojoFailureException("switchboard: " + diff.breaking().size() + " breaking change(s): "
-                    + String.join(
-                            "; ",
-                            diff.breaking().stream()
-                                    .map(c -> c.kind() + " " + c.subject())
-                                    .toList()));
+            throw new FindingException(
+                    diff.breaking().size() + " breaking change(s)",
+                    diff.breaking().stream()
+                            .map(c -> c.kind() + " " + c.subject())
+                            .toList());
         }
     }
 
     private Registry other(String value) throws InputException, IOException {
         Path file = project.getBasedir().toPath().resolve(value);
         if (Files.isRegularFile(file)) {
-            try {
-                return RegistryCodec.read(file);
-            } catch (RegistryFormatException e) {
-                throw new InputException(Problem.in(
-                        "switchboard.against", e.getMessage(), "point it at a registry file switchboard wrote"));
-            }
+            return RegistryFiles.read(file, PropertyNames.AGAINST);
         }
         if (value.split(":").length < 3) {
             throw new InputException(Problem.in(
-                    "switchboard.against",
-                    "\"" + value + "\" is neither a file nor" + " groupId:artifactId:version",
+                    PropertyNames.AGAINST,
+                    "\"" + value + "\" is neither a file nor groupId:artifactId:version",
                     "give an existing registry file or an artifact's coordinates"));
         }
         File jar;
@@ -129,23 +117,10 @@ public class CompareMojo extends AbstractInspectMojo {
                     .getFile();
         } catch (ArtifactResolutionException | IllegalArgumentException e) {
             throw new InputException(Problem.in(
-                    "switchboard.against",
+                    PropertyNames.AGAINST,
                     "artifact " + value + " cannot be resolved: " + e.getMessage(),
                     "check the coordinates and that the repository holding it is configured"));
         }
-        try (ZipFile zip = new ZipFile(jar)) {
-            ZipEntry entry = zip.getEntry(ClientResolver.BUNDLED_REGISTRY);
-            if (entry == null) {
-                throw new InputException(Problem.in(
-                        "switchboard.against",
-                        "artifact " + value + " (" + jar + ") bundles no " + ClientResolver.BUNDLED_REGISTRY,
-                        "compare with an artifact built with" + " switchboard:generate, or with a registry file"));
-            }
-            try (InputStream in = zip.getInputStream(entry)) {
-                return RegistryCodec.read(in, RegistryFormat.JSON, value + "!/" + ClientResolver.BUNDLED_REGISTRY);
-            } catch (RegistryFormatException e) {
-                throw new InputException(Problem.in("switchboard.against", e.getMessage(), "rebuild that artifact"));
-            }
-        }
+        return RegistryFiles.readBundled(jar.toPath(), value, PropertyNames.AGAINST);
     }
 }

@@ -1,10 +1,8 @@
 package dev.switchboard.maven.mojo;
 
-import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.inspect.Format;
 import dev.switchboard.core.inspect.Views;
 import dev.switchboard.runtime.registry.Registry;
-import java.io.IOException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
@@ -17,7 +15,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Mojo(name = "events", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
 public class EventsMojo extends AbstractInspectMojo {
     @Override
-    protected void run(Registry registry) throws InputException, IOException {
+    protected void inspect(Registry registry) throws Exception {
         emit(Views.events(registry, format(Format.TABLE, Format.JSON, Format.YAML)));
     }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.maven.mojo;
 
 import dev.switchboard.core.diag.InputException;
+import dev.switchboard.core.diag.Problem;
 import dev.switchboard.core.profiles.ProfilesWriter;
 import dev.switchboard.core.registry.RegistryOutcome;
 import dev.switchboard.core.render.GenerateOutcome;
@@ -12,8 +13,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import org.apache.maven.model.Resource;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -32,7 +31,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
         defaultPhase = LifecyclePhase.GENERATE_SOURCES,
         requiresDependencyResolution = ResolutionScope.COMPILE,
         threadSafe = true)
-public class GenerateMojo extends AbstractSwitchboardMojo {
+public class GenerateMojo extends AbstractRegistryMojo {
 
     /**
      * The package of the generated classes; by default the project's groupId plus {@code .switchboard}.
@@ -117,10 +116,7 @@ public class GenerateMojo extends AbstractSwitchboardMojo {
     }
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skipped()) {
-            return;
-        }
+    protected void run() throws Exception {
         beforeGenerate();
         generate(generateRequest());
         project.addCompileSourceRoot(outputDirectory.getAbsolutePath());
@@ -129,19 +125,20 @@ public class GenerateMojo extends AbstractSwitchboardMojo {
         project.addResource(resource);
     }
 
-    /** The request the parameters describe; checks them and that the project depends on the runtime. */
-    protected GenerateRequest generateRequest() throws MojoFailureException {
+    protected GenerateRequest generateRequest() throws InputException {
         requireRuntime();
         if (className == null || !className.matches("[A-Z][A-Za-z0-9_]*")) {
-            throw new MojoFailureException("switchboard: <className> \"" + className + "\" is not a Java class name;"
-                    + " use letters, digits and '_', starting with an upper-case letter");
+            throw new InputException(Problem.in(
+                    "<className>",
+                    "\"" + className + "\" is not a Java class name",
+                    "use letters, digits and '_', starting with an upper-case letter"));
         }
         return new GenerateRequest(
                 registryRequest(),
                 packageName.toLowerCase(Locale.ROOT),
                 className,
-                outputDirectory.toPath().toAbsolutePath(),
-                resourceDirectory.toPath().toAbsolutePath(),
+                directoryParameter(outputDirectory, "<outputDirectory>"),
+                directoryParameter(resourceDirectory, "<resourceDirectory>"),
                 templateDirectory == null ? null : existingDirectory(templateDirectory),
                 generators == null
                         ? List.of()
@@ -154,40 +151,25 @@ public class GenerateMojo extends AbstractSwitchboardMojo {
                                 .toList());
     }
 
-    /** Runs the engine and logs what it did; a failure leaves the earlier outputs as they were. */
-    protected GenerateOutcome generate(GenerateRequest request) throws MojoExecutionException, MojoFailureException {
+    protected GenerateOutcome generate(GenerateRequest request) throws InputException, IOException, RenderException {
         long started = System.nanoTime();
-        try {
-            GenerateOutcome outcome = new SourceGenerator().generate(request, existingRegistry());
-            logRegistry(outcome.registry(), request.registry(), outcome.registryMillis());
-            long millis = (System.nanoTime() - started) / 1_000_000;
-            warnIfProfilesStale(request, outcome.registry());
-            if (outcome.upToDate()) {
-                getLog().info("switchboard: generated sources are up to date, nothing rewritten: " + outcome.unchanged()
-                        + " file(s) (" + millis + " ms)");
-            } else {
-                getLog().info("switchboard: generated " + className + " with "
-                        + outcome.services().size()
-                        + " service(s): " + outcome.written() + " file(s) written, " + outcome.unchanged()
-                        + " unchanged, " + outcome.deleted() + " deleted (" + millis + " ms)");
-            }
-            return outcome;
-        } catch (InputException e) {
-            throw failure(e);
-        } catch (IOException e) {
-            throw new MojoExecutionException(
-                    "switchboard: cannot read an input or write the generated files (" + e
-                            + "); check that the file is readable and target/ writable",
-                    e);
-        } catch (RenderException e) {
-            throw new MojoFailureException(
-                    "switchboard: a template failed: " + e.getMessage() + "\nEarlier outputs were left as they were.",
-                    e);
+        GenerateOutcome outcome = new SourceGenerator().generate(request, existingRegistry());
+        logRegistry(outcome.registry(), request.registry(), outcome.registryMillis());
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        warnIfProfilesStale(request, outcome.registry());
+        if (outcome.upToDate()) {
+            getLog().info("switchboard: generated sources are up to date, nothing rewritten: " + outcome.unchanged()
+                    + " file(s) (" + millis + " ms)");
+        } else {
+            getLog().info("switchboard: generated " + className + " with "
+                    + outcome.services().size()
+                    + " service(s): " + outcome.written() + " file(s) written, " + outcome.unchanged()
+                    + " unchanged, " + outcome.deleted() + " deleted (" + millis + " ms)");
         }
+        return outcome;
     }
 
-    /** A hook for goals that prepare the registry first (rollback). */
-    protected void beforeGenerate() throws MojoExecutionException, MojoFailureException {}
+    protected void beforeGenerate() throws Exception {}
 
     /** Whether to render from the registry file as it is; rollback does, after restoring it. */
     protected boolean existingRegistry() {
@@ -213,25 +195,27 @@ public class GenerateMojo extends AbstractSwitchboardMojo {
     }
 
     /** The generated code calls switchboard-runtime; without it, compilation would fail far from the cause. */
-    private void requireRuntime() throws MojoFailureException {
+    private void requireRuntime() throws InputException {
         boolean present = project.getArtifacts().stream()
                 .anyMatch(a -> a.getGroupId().equals("dev.switchboard")
                         && a.getArtifactId().equals("switchboard-runtime"));
         if (!present) {
-            throw new MojoFailureException("switchboard: the generated clients need switchboard-runtime, which is not a"
-                    + " dependency of this project; add it:\n"
-                    + "    <dependency>\n"
-                    + "      <groupId>dev.switchboard</groupId>\n"
-                    + "      <artifactId>switchboard-runtime</artifactId>\n"
-                    + "      <version>" + pluginVersion() + "</version>\n"
-                    + "    </dependency>");
+            throw new InputException(Problem.in(
+                    "pom.xml",
+                    "the generated clients need switchboard-runtime, which is not a dependency of this project",
+                    "add it:\n"
+                            + "    <dependency>\n"
+                            + "      <groupId>dev.switchboard</groupId>\n"
+                            + "      <artifactId>switchboard-runtime</artifactId>\n"
+                            + "      <version>" + pluginVersion() + "</version>\n"
+                            + "    </dependency>"));
         }
     }
 
-    private static java.nio.file.Path existingDirectory(File dir) throws MojoFailureException {
+    private static java.nio.file.Path existingDirectory(File dir) throws InputException {
         if (!dir.isDirectory()) {
-            throw new MojoFailureException("switchboard: <templateDirectory> " + dir + " is not a directory; correct"
-                    + " the path or remove the parameter");
+            throw new InputException(Problem.in(
+                    "<templateDirectory>", dir + " is not a directory", "correct the path or remove the parameter"));
         }
         return dir.toPath().toAbsolutePath();
     }

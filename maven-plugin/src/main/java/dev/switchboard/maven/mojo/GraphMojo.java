@@ -1,10 +1,8 @@
 package dev.switchboard.maven.mojo;
 
-import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.inspect.DependencyGraph;
 import dev.switchboard.core.inspect.Format;
 import dev.switchboard.runtime.registry.Registry;
-import java.io.IOException;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -19,7 +17,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Mojo(name = "graph", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
 public class GraphMojo extends AbstractInspectMojo {
     @Override
-    protected void run(Registry registry) throws InputException, IOException {
+    protected void inspect(Registry registry) throws Exception {
         DependencyGraph graph = new DependencyGraph(registry);
         emit(graph.render(format(Format.JSON, Format.YAML, Format.DOT, Format.MERMAID)));
         for (List<String> cycle : graph.cycles()) {

@@ -1,9 +1,11 @@
 package dev.switchboard.maven.mojo;
 
+import dev.switchboard.core.diag.FindingException;
 import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.diag.Problem;
-import dev.switchboard.core.health.EndpointRequest;
 import dev.switchboard.core.health.Endpoints;
+import dev.switchboard.core.health.EndpointsFile;
+import dev.switchboard.core.health.HealthMonitor;
 import dev.switchboard.core.inspect.Format;
 import dev.switchboard.core.inspect.HealthReport;
 import dev.switchboard.core.inspect.Views;
@@ -11,13 +13,9 @@ import dev.switchboard.runtime.health.HealthChecker;
 import dev.switchboard.runtime.health.HealthResult;
 import dev.switchboard.runtime.registry.Registry;
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -175,54 +173,38 @@ public class HealthMojo extends AbstractInspectMojo {
     private boolean insecure;
 
     @Override
-    protected void run(Registry registry) throws InputException, IOException, MojoFailureException {
+    protected void inspect(Registry registry) throws Exception {
         Format shown = format(Format.TABLE, Format.JSON, Format.YAML);
+        EndpointsFile file = EndpointsFile.of(
+                endpointsDirectory.toPath(), env, project.getBasedir().toPath());
         Endpoints resolved = Endpoints.resolve(
                 service == null ? registry.services() : List.of(Views.service(registry, service)),
-                new EndpointRequest(endpoints, endpointsFile(), shownEndpointsFile(), this::property, System::getenv));
+                file.request(endpoints, PropertyNames.ENV, this::property, System::getenv));
         if (!resolved.without().isEmpty()) {
             getLog().info("switchboard: not checked, no endpoint: " + String.join(", ", resolved.without()));
         }
         if (resolved.targets().isEmpty()) {
             getLog().info("switchboard: no service has an endpoint, nothing checked; set <endpoints>,"
-                    + " -Dswitchboard.<service>.endpoint=URL or " + shownEndpointsFile());
+                    + " -Dswitchboard.<service>.endpoint=URL or " + file.shown());
             return;
         }
         HealthChecker checker = checker();
-        try {
-            List<HealthResult> results = checker.check(resolved.targets());
-            emit(HealthReport.render(results, resolved.without(), shown));
-            if (monitor) {
-                monitor(checker, resolved, results, shown);
-                return;
-            }
-            List<String> unhealthy = HealthReport.unhealthy(results);
-            if (!unhealthy.isEmpty()) {
-                throw new MojoFailureException("switchboard: " + unhealthy.size() + " of " + results.size()
-                        + " service(s) unhealthy:\n  " + String.join("\n  ", unhealthy));
-            }
-            getLog().info("switchboard: all " + results.size() + " service(s) healthy (" + HealthReport.summary(results)
-                    + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            getLog().info("switchboard: health checks interrupted");
+        List<HealthResult> results = checker.check(resolved.targets());
+        emit(HealthReport.render(results, resolved.without(), shown));
+        if (monitor) {
+            HealthMonitor.run(checker, resolved, results, Duration.ofSeconds(interval), reporter(), current -> {
+                if (output != null) {
+                    emit(HealthReport.render(current, resolved.without(), shown));
+                }
+            });
+            return;
         }
-    }
-
-    private void monitor(HealthChecker checker, Endpoints resolved, List<HealthResult> first, Format shown)
-            throws IOException, InterruptedException {
-        getLog().info("switchboard: monitoring " + first.size() + " service(s) every " + interval
-                + " s; changes are printed; Ctrl-C stops");
-        List<HealthResult> previous = first;
-        while (!Thread.currentThread().isInterrupted()) {
-            Thread.sleep(Duration.ofSeconds(interval).toMillis());
-            List<HealthResult> current = checker.check(resolved.targets());
-            HealthReport.changes(previous, current).forEach(line -> getLog().info("switchboard: " + line));
-            if (output != null) {
-                emit(HealthReport.render(current, resolved.without(), shown));
-            }
-            previous = current;
+        List<String> unhealthy = HealthReport.unhealthy(results);
+        if (!unhealthy.isEmpty()) {
+            throw new FindingException(unhealthy.size() + " of " + results.size() + " service(s) unhealthy", unhealthy);
         }
+        getLog().info("switchboard: all " + results.size() + " service(s) healthy (" + HealthReport.summary(results)
+                + ")");
     }
 
     private HealthChecker checker() throws InputException {
@@ -238,48 +220,16 @@ public class HealthMojo extends AbstractInspectMojo {
                     .maxBodyBytes(maxBodyBytes)
                     .insecureSkipVerify(insecure);
             if (caFile != null) {
-                builder.caFile(existing(caFile, "<caFile>"));
+                builder.caFile(fileParameter(caFile, "<caFile>"));
             }
             if (clientCertificate != null) {
                 builder.clientCertificate(
-                        existing(clientCertificate, "<clientCertificate>"),
+                        fileParameter(clientCertificate, "<clientCertificate>"),
                         clientCertificatePassword == null ? new char[0] : clientCertificatePassword.toCharArray());
             }
             return builder.build();
         } catch (IllegalArgumentException e) {
             throw new InputException(Problem.in("health settings", e.getMessage(), "correct the parameter"));
         }
-    }
-
-    private static Path existing(File file, String parameter) throws InputException {
-        if (!file.isFile()) {
-            throw new InputException(
-                    Problem.in(parameter, file + " does not exist or is not a file", "correct the path"));
-        }
-        return file.toPath();
-    }
-
-    private Path endpointsFile() throws InputException {
-        Path file = endpointsDirectory.toPath().resolve(fileName());
-        if (Files.isRegularFile(file)) {
-            return file;
-        }
-        if (env != null && !env.isBlank()) {
-            throw new InputException(Problem.in(
-                    PropertyNames.ENV,
-                    "environment \"" + env + "\" has no endpoints file " + shownEndpointsFile(),
-                    "create it with one <service>=URL a line, or name another environment"));
-        }
-        return null;
-    }
-
-    private String fileName() {
-        return env == null || env.isBlank() ? "endpoints.properties" : "endpoints-" + env.trim() + ".properties";
-    }
-
-    private String shownEndpointsFile() {
-        Path file = endpointsDirectory.toPath().resolve(fileName());
-        Path base = project.getBasedir().toPath();
-        return (file.startsWith(base) ? base.relativize(file) : file).toString();
     }
 }

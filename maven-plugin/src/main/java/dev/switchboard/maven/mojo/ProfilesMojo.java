@@ -1,15 +1,12 @@
 package dev.switchboard.maven.mojo;
 
-import dev.switchboard.core.diag.InputException;
+import dev.switchboard.core.diag.FindingException;
 import dev.switchboard.core.profiles.ProfilesWriter;
 import dev.switchboard.core.registry.RegistryBuilder;
 import dev.switchboard.core.registry.RegistryOutcome;
 import dev.switchboard.core.registry.RegistryRequest;
-import dev.switchboard.core.render.RenderException;
 import java.io.File;
-import java.io.IOException;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
+import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -24,7 +21,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * @since 0.1.0
  */
 @Mojo(name = "profiles", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
-public class ProfilesMojo extends AbstractSwitchboardMojo {
+public class ProfilesMojo extends AbstractRegistryMojo {
 
     /**
      * Only checks that the profiles are present and current; fails the build when not.
@@ -47,38 +44,27 @@ public class ProfilesMojo extends AbstractSwitchboardMojo {
     private File templateDirectory;
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skipped()) {
-            return;
-        }
+    protected void run() throws Exception {
         RegistryRequest registry = registryRequest();
-        try {
-            RegistryOutcome built = new RegistryBuilder().build(registry);
-            ProfilesWriter.Outcome outcome = new ProfilesWriter()
-                    .run(new ProfilesWriter.Request(
-                            project.getFile().toPath(),
-                            registry.groups(),
-                            built.services(),
-                            templateDirectory == null ? null : templateDirectory.toPath(),
-                            check));
-            if (check) {
-                if (outcome.checkFailure() != null) {
-                    throw new MojoFailureException("switchboard: " + outcome.checkFailure());
-                }
-                getLog().info("switchboard: the " + outcome.profiles() + " group profiles in pom.xml are current");
-            } else if (outcome.written()) {
-                getLog().info("switchboard: wrote " + outcome.profiles() + " group profiles into pom.xml (they were "
-                        + outcome.blockState() + ")" + (outcome.bomAdded() ? " and imported the AWS SDK BOM" : ""));
-            } else {
-                getLog().info("switchboard: the " + outcome.profiles() + " group profiles in pom.xml are current,"
-                        + " nothing rewritten");
+        RegistryOutcome built = new RegistryBuilder().build(registry);
+        ProfilesWriter.Outcome outcome = new ProfilesWriter()
+                .run(new ProfilesWriter.Request(
+                        project.getFile().toPath(),
+                        registry.groups(),
+                        built.services(),
+                        templateDirectory == null ? null : templateDirectory.toPath(),
+                        check));
+        if (check) {
+            if (outcome.checkFailure() != null) {
+                throw new FindingException(outcome.checkFailure(), List.of());
             }
-        } catch (InputException e) {
-            throw failure(e);
-        } catch (IOException e) {
-            throw new MojoExecutionException("switchboard: cannot write pom.xml: " + e.getMessage(), e);
-        } catch (RenderException e) {
-            throw new MojoFailureException("switchboard: a template failed: " + e.getMessage(), e);
+            getLog().info("switchboard: the " + outcome.profiles() + " group profiles in pom.xml are current");
+        } else if (outcome.written()) {
+            getLog().info("switchboard: wrote " + outcome.profiles() + " group profiles into pom.xml (they were "
+                    + outcome.blockState() + ")" + (outcome.bomAdded() ? " and imported the AWS SDK BOM" : ""));
+        } else {
+            getLog().info("switchboard: the " + outcome.profiles() + " group profiles in pom.xml are current,"
+                    + " nothing rewritten");
         }
     }
 }

@@ -1,13 +1,8 @@
 package dev.switchboard.maven.mojo;
 
-import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.registry.RegistryBuilder;
 import dev.switchboard.core.registry.RegistryOutcome;
 import dev.switchboard.core.registry.RegistryRequest;
-import dev.switchboard.core.render.RenderException;
-import java.io.IOException;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -24,27 +19,13 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
         defaultPhase = LifecyclePhase.GENERATE_SOURCES,
         requiresDependencyResolution = ResolutionScope.COMPILE,
         threadSafe = true)
-public class RegistryMojo extends AbstractSwitchboardMojo {
+public class RegistryMojo extends AbstractRegistryMojo {
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skipped()) {
-            return;
-        }
+    protected void run() throws Exception {
         RegistryRequest request = registryRequest();
         long started = System.nanoTime();
-        try {
-            RegistryOutcome outcome = new RegistryBuilder().build(request);
-            logRegistry(outcome, request, (System.nanoTime() - started) / 1_000_000);
-        } catch (InputException e) {
-            throw failure(e);
-        } catch (IOException e) {
-            throw new MojoExecutionException(
-                    "switchboard: cannot read an input or write the registry (" + e
-                            + "); check that the file is readable and target/ writable",
-                    e);
-        } catch (RenderException e) {
-            throw new MojoExecutionException("switchboard: " + e.getMessage(), e);
-        }
+        RegistryOutcome outcome = new RegistryBuilder().build(request);
+        logRegistry(outcome, request, (System.nanoTime() - started) / 1_000_000);
     }
 }

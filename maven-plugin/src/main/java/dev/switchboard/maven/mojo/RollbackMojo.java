@@ -1,12 +1,11 @@
 package dev.switchboard.maven.mojo;
 
+import dev.switchboard.core.diag.InputException;
+import dev.switchboard.core.diag.Problem;
 import dev.switchboard.core.registry.AtomicFiles;
 import dev.switchboard.core.registry.RegistryRequest;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
@@ -21,25 +20,23 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 public class RollbackMojo extends GenerateMojo {
 
     @Override
-    protected void beforeGenerate() throws MojoExecutionException, MojoFailureException {
+    protected void beforeGenerate() throws Exception {
         RegistryRequest request = registryRequest();
         Path current = request.registryFile();
         Path previous = request.previousFile();
         if (!Files.isRegularFile(previous)) {
-            throw new MojoFailureException("switchboard: there is no " + previous.getFileName() + " to roll back to in "
-                    + request.registryDirectory() + "; one is kept each time the registry changes");
+            throw new InputException(Problem.in(
+                    request.registryDirectory().toString(),
+                    "there is no " + previous.getFileName() + " to roll back to",
+                    "one is kept each time the registry changes; build twice with different inputs first"));
         }
-        try {
-            byte[] restored = Files.readAllBytes(previous);
-            byte[] replaced = Files.isRegularFile(current) ? Files.readAllBytes(current) : null;
-            AtomicFiles.write(current, restored);
-            if (replaced != null) {
-                AtomicFiles.write(previous, replaced);
-            }
+        byte[] restored = Files.readAllBytes(previous);
+        byte[] replaced = Files.isRegularFile(current) ? Files.readAllBytes(current) : null;
+        AtomicFiles.write(current, restored);
+        if (replaced != null) {
+            AtomicFiles.write(previous, replaced);
             // The stamps describe the registry just replaced; without them the next build compares content.
             Files.deleteIfExists(request.registryDirectory().resolve("registry.inputs"));
-        } catch (IOException e) {
-            throw new MojoExecutionException("switchboard: cannot restore " + previous + ": " + e.getMessage(), e);
         }
         getLog().info("switchboard: restored " + current.getFileName() + " from " + previous.getFileName());
     }

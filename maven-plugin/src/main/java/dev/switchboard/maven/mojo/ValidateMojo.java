@@ -1,15 +1,13 @@
 package dev.switchboard.maven.mojo;
 
-import dev.switchboard.core.diag.InputException;
+import dev.switchboard.core.diag.FindingException;
 import dev.switchboard.core.inspect.Format;
 import dev.switchboard.core.inspect.Validator;
 import dev.switchboard.runtime.registry.Registry;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
@@ -26,8 +24,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Mojo(name = "validate", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
 public class ValidateMojo extends AbstractInspectMojo {
     @Override
-    protected void run(Registry registry)
-            throws InputException, IOException, MojoExecutionException, MojoFailureException {
+    protected void inspect(Registry registry) throws Exception {
         List<Path> classpath;
         try {
             classpath =
@@ -47,13 +44,12 @@ public class ValidateMojo extends AbstractInspectMojo {
         emit(Validator.render(findings, format(Format.TABLE, Format.JSON, Format.YAML)));
         long errors = findings.stream().filter(f -> f.level().equals("error")).count();
         if (errors > 0) {
-            throw new MojoFailureException("switchboard: the registry has " + errors + " error(s):\n"
-                    + String.join(
-                            "\n",
-                            findings.stream()
-                                    .filter(f -> f.level().equals("error"))
-                                    .map(f -> "  " + f.service() + ": " + f.message())
-                                    .toList()));
+            throw new FindingException(
+                    "the registry has " + errors + " error(s)",
+                    findings.stream()
+                            .filter(f -> f.level().equals("error"))
+                            .map(f -> f.service() + ": " + f.message())
+                            .toList());
         }
         getLog().info("switchboard: the registry is valid (" + findings.size() + " warning(s))");
     }

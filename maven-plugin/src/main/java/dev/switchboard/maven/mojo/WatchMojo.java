@@ -1,7 +1,9 @@
 package dev.switchboard.maven.mojo;
 
 import dev.switchboard.core.diag.InputException;
+import dev.switchboard.core.diag.Problem;
 import dev.switchboard.core.render.GenerateRequest;
+import dev.switchboard.core.render.RenderException;
 import dev.switchboard.core.watch.ProtoWatcher;
 import dev.switchboard.core.watch.WatchRequest;
 import dev.switchboard.core.watch.WatchSession;
@@ -11,10 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -43,16 +42,15 @@ public class WatchMojo extends GenerateMojo {
     private long debounce;
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skipped()) {
-            return;
-        }
+    protected void run() throws Exception {
         if (debounce < 0) {
-            throw new MojoFailureException("switchboard: <debounce> " + debounce + " is negative; give the quiet"
-                    + " period in milliseconds, e.g. -D" + PropertyNames.WATCH_DEBOUNCE + "=300");
+            throw new InputException(Problem.in(
+                    "<debounce>",
+                    debounce + " is negative",
+                    "give the quiet period in milliseconds, e.g. -D" + PropertyNames.WATCH_DEBOUNCE + "=300"));
         }
         GenerateRequest request = generateRequest();
-        WatchSession session = new WatchSession(firstBuild(request), new MavenReporter(getLog()));
+        WatchSession session = new WatchSession(firstBuild(request), reporter());
         WatchRequest watch = WatchRequest.of(
                 request,
                 CONVENTIONAL_OVERRIDES.stream()
@@ -63,81 +61,41 @@ public class WatchMojo extends GenerateMojo {
         try {
             watcher = ProtoWatcher.start(watch, changed -> rebuild(session));
         } catch (NoSuchFileException e) {
-            throw new MojoFailureException("switchboard: " + e.getReason() + " ("
-                    + shown(watch.trees().stream()
-                            .map(WatchRequest.Tree::directory)
-                            .toList()) + "); create the proto source root or set <protoSourceRoots>");
-        } catch (IOException e) {
-            throw new MojoExecutionException("switchboard: cannot watch the inputs (" + e + ")", e);
+            throw new InputException(Problem.in(
+                    "<protoSourceRoots>",
+                    "nothing to watch: "
+                            + shown(watch.trees().stream()
+                                    .map(WatchRequest.Tree::directory)
+                                    .toList()) + " does not exist",
+                    "create the proto source root or set <protoSourceRoots>"));
         }
         watcher.missing()
                 .forEach(dir -> getLog().warn("switchboard: watch: " + shown(List.of(dir))
                         + " does not exist and is not watched; create it and start the goal again"));
         getLog().info("switchboard: watching " + shown(watcher.watched()) + " (debounce " + debounce
                 + " ms); press Ctrl-C to stop");
-        awaitStop(watcher);
+        watcher.runUntilStopped(reporter());
     }
 
-    /** The build before the watch starts, logged as {@code generate} logs it; a broken input only warns. */
-    private List<ServiceEntry> firstBuild(GenerateRequest request) throws MojoExecutionException {
+    private List<ServiceEntry> firstBuild(GenerateRequest request) throws IOException, RenderException {
         try {
             return generate(request).registry().services();
-        } catch (MojoFailureException e) {
-            getLog().error(e.getMessage());
+        } catch (InputException e) {
+            getLog().error("switchboard: " + e.getMessage());
             getLog().info("switchboard: watch: waiting for a fix");
             return null;
-        } catch (IOException | InputException e) {
-            throw new MojoExecutionException("switchboard: cannot read the registry just generated (" + e + ")", e);
         }
     }
 
-    /** Each rebuild reads the parameters again, so an overrides file created meanwhile is used. */
     private void rebuild(WatchSession session) {
         GenerateRequest request;
         try {
             request = generateRequest();
-        } catch (MojoFailureException e) {
+        } catch (InputException e) {
             session.failed(e.getMessage());
             return;
         }
         session.rebuild(request);
-    }
-
-    /**
-     * Ctrl-C ends the JVM through its shutdown hooks without interrupting this thread, so a hook closes
-     * the watcher (waiting for a running rebuild); an interrupt of this thread closes it too.
-     */
-    private void awaitStop(ProtoWatcher watcher) throws MojoExecutionException {
-        AtomicBoolean stopped = new AtomicBoolean();
-        Runnable stop = () -> {
-            if (stopped.compareAndSet(false, true)) {
-                watcher.close();
-                getLog().info("switchboard: watch stopped");
-            }
-        };
-        Thread hook = new Thread(stop, "switchboard-watch-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        boolean interrupted = false;
-        try {
-            watcher.await();
-            if (!stopped.get()) {
-                getLog().warn("switchboard: watch: every watched directory was deleted; nothing left to watch");
-            }
-        } catch (InterruptedException e) {
-            interrupted = true;
-        } catch (IOException e) {
-            throw new MojoExecutionException("switchboard: the file watcher failed (" + e + ")", e);
-        } finally {
-            stop.run();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // The JVM is shutting down and the hook is running or has run: nothing to remove.
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     private String shown(List<Path> paths) {

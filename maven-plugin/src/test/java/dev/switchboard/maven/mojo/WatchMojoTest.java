@@ -172,7 +172,7 @@ class WatchMojoTest {
 
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoFailureException.class)
-                .hasMessageContaining("<debounce> -1 is negative")
+                .hasMessageContaining("<debounce>: -1 is negative")
                 .hasMessageContaining("-Dswitchboard.watch.debounce=300");
     }
 

@@ -1,0 +1,276 @@
+package dev.switchboard.maven.mojo;
+
+import dev.switchboard.core.diag.InputException;
+import dev.switchboard.core.proto.ProtoInputs;
+import dev.switchboard.core.registry.RegistryOutcome;
+import dev.switchboard.core.registry.RegistryRequest;
+import dev.switchboard.core.registry.RegistrySummary;
+import dev.switchboard.core.registry.Selection;
+import dev.switchboard.core.render.RenderException;
+import dev.switchboard.core.render.TemplateRenderer;
+import dev.switchboard.runtime.registry.ServiceEntry;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * The parameters every goal that builds the registry shares, turned into one {@link RegistryRequest};
+ * and how the registry stage's outcome is logged.
+ */
+abstract class AbstractRegistryMojo extends AbstractSwitchboardMojo {
+    static final List<String> CONVENTIONAL_OVERRIDES = List.of(
+            "src/main/switchboard/overrides.yaml",
+            "src/main/switchboard/overrides.yml",
+            "src/main/switchboard/overrides.json");
+
+    /**
+     * Directories whose {@code .proto} files become registry services. Defaults to {@code
+     * src/main/proto}.
+     *
+     * <pre>{@code
+     * <protoSourceRoots>
+     *   <protoSourceRoot>src/main/proto</protoSourceRoot>
+     *   <protoSourceRoot>${project.basedir}/api</protoSourceRoot>
+     * </protoSourceRoots>
+     * }</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<File> protoSourceRoots;
+
+    /**
+     * Directories or archives whose protos may be imported but add no services. Protos inside the
+     * project's dependency jars are importable without this.
+     *
+     * <pre>{@code <protoImportPaths><protoImportPath>../shared-protos</protoImportPath></protoImportPaths>}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<File> protoImportPaths;
+
+    /**
+     * Globs, relative to a source root, of the protos to load; all {@code .proto} files by default.
+     *
+     * <pre>{@code <includes><include>acme/**}{@code /*.proto</include></includes>}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<String> includes;
+
+    /**
+     * Globs of protos to leave out; they stay importable.
+     *
+     * <pre>{@code <excludes><exclude>**}{@code /internal/*.proto</exclude></excludes>}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<String> excludes;
+
+    /**
+     * A YAML or JSON file of inference rules that extends the defaults (or replaces them, see {@link
+     * #replaceDefaultRules}).
+     *
+     * <pre>{@code <rulesFile>src/main/switchboard/rules.yaml</rulesFile>}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private File rulesFile;
+
+    /**
+     * Whether {@code rulesFile} replaces the default rules instead of extending them.
+     *
+     * <pre>{@code <replaceDefaultRules>true</replaceDefaultRules>}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(defaultValue = "false")
+    private boolean replaceDefaultRules;
+
+    /**
+     * A YAML or JSON file that changes or adds registry fields per service, merged last. When not set,
+     * {@code src/main/switchboard/overrides.yaml} (or {@code .yml}, {@code .json}) is used if present.
+     *
+     * <pre>{@code <overridesFile>src/main/switchboard/overrides.yaml</overridesFile>}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private File overridesFile;
+
+    /**
+     * Where {@code registry.json} and {@code registry.previous.json} are written.
+     *
+     * <pre>{@code <registryDirectory>${project.build.directory}/switchboard</registryDirectory>}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(defaultValue = "${project.build.directory}/switchboard", required = true)
+    private File registryDirectory;
+
+    /**
+     * Whether finding no {@code .proto} files fails the build instead of logging a warning.
+     *
+     * <pre>{@code <failOnMissingSources>true</failOnMissingSources>}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.FAIL_ON_MISSING_SOURCES, defaultValue = "false")
+    private boolean failOnMissingSources;
+
+    /**
+     * Whether to log a table of the services after the registry is written.
+     *
+     * <pre>{@code <summary>false</summary>}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.SUMMARY, defaultValue = "true")
+    private boolean summary;
+
+    /**
+     * Whether AWS SDK v2 clients on the compile classpath become {@code aws} services.
+     *
+     * <pre>{@code <discoverAws>false</discoverAws>}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(defaultValue = "true")
+    private boolean discoverAws;
+
+    /**
+     * Moves services into groups, new ones or those of the AWS catalogue: the element name is the group,
+     * the text a comma list of service names. The overrides file can still change a group.
+     *
+     * <pre>{@code
+     * <groups>
+     *   <payments>billing,sqs</payments>
+     *   <storage>uploads</storage>
+     * </groups>
+     * }</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private Map<String, String> groups;
+
+    /**
+     * The services to generate, as a comma list; with {@code switchboard.group.<name>=true} properties
+     * (which the group profiles set) they make the selection. With neither, every service is selected.
+     *
+     * <pre>{@code -Dswitchboard.services=s3,ec2,lambda,dynamodb}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.SERVICES)
+    private String services;
+
+    /** Logs what the registry stage did: notes, the selection, and written or up to date. */
+    protected void logRegistry(RegistryOutcome outcome, RegistryRequest request, long millis) throws RenderException {
+        outcome.notes().forEach(note -> getLog().warn("switchboard: " + note));
+        Path shown = project.getBasedir().toPath().relativize(outcome.registryFile());
+        if (!outcome.written()) {
+            if (outcome.selected() != null) {
+                getLog().info("switchboard: selected " + outcome.selected().size() + " service(s) by "
+                        + request.selection().describe());
+            }
+            getLog().info("switchboard: registry is up to date (fingerprint " + outcome.shortFingerprint()
+                    + "), nothing rewritten: " + shown + " (" + millis + " ms)");
+            return;
+        }
+        if (!request.selection().isAll()) {
+            getLog().info("switchboard: selected " + outcome.selected().size() + " service(s) by "
+                    + request.selection().describe() + ": "
+                    + outcome.selected().stream().map(ServiceEntry::name).collect(Collectors.joining(", ")));
+        }
+        getLog().info("switchboard: wrote " + shown + " with "
+                + outcome.registry().services().size() + " service(s) (fingerprint " + outcome.shortFingerprint()
+                + ", " + millis + " ms)");
+        if (summary) {
+            RegistrySummary.lines(outcome.registry(), new TemplateRenderer())
+                    .forEach(line -> getLog().info("  " + line));
+        }
+    }
+
+    protected RegistryRequest registryRequest() throws InputException {
+        Path base = project.getBasedir().toPath().toAbsolutePath();
+        List<Path> roots = protoSourceRoots == null || protoSourceRoots.isEmpty()
+                ? List.of(base.resolve("src/main/proto"))
+                : paths(protoSourceRoots);
+        List<Path> dependencies = project.getArtifacts().stream()
+                .map(Artifact::getFile)
+                .filter(Objects::nonNull)
+                .map(f -> f.toPath().toAbsolutePath())
+                .sorted()
+                .toList();
+        ProtoInputs protos = new ProtoInputs(
+                base,
+                roots,
+                protoImportPaths == null ? List.of() : paths(protoImportPaths),
+                dependencies,
+                includes,
+                excludes);
+        return new RegistryRequest(
+                protos,
+                fileParameter(rulesFile, "<rulesFile>"),
+                replaceDefaultRules,
+                overridesFile != null
+                        ? fileParameter(overridesFile, "<overridesFile>")
+                        : CONVENTIONAL_OVERRIDES.stream()
+                                .map(base::resolve)
+                                .filter(Files::isRegularFile)
+                                .findFirst()
+                                .orElse(null),
+                directoryParameter(registryDirectory, "<registryDirectory>"),
+                failOnMissingSources,
+                plugin.getVersion(),
+                Stream.of(plugin.getPluginArtifact())
+                        .filter(a -> a != null && a.getFile() != null)
+                        .map(a -> a.getFile().toPath())
+                        .findFirst()
+                        .orElse(base),
+                discoverAws,
+                groupLists(),
+                Selection.of(services, properties()));
+    }
+
+    private Map<String, List<String>> groupLists() {
+        Map<String, List<String>> out = new TreeMap<>();
+        if (groups != null) {
+            groups.forEach((group, names) -> out.put(
+                    group,
+                    names == null
+                            ? List.of()
+                            : Arrays.stream(names.split(","))
+                                    .map(String::trim)
+                                    .filter(s -> !s.isEmpty())
+                                    .toList()));
+        }
+        return out;
+    }
+
+    /** Project properties (set by profiles) overlaid with the command line's. */
+    private Map<String, String> properties() {
+        Map<String, String> out = new TreeMap<>();
+        project.getProperties().forEach((k, v) -> out.put(k.toString(), v.toString()));
+        session.getUserProperties().forEach((k, v) -> out.put(k.toString(), v.toString()));
+        return out;
+    }
+
+    private static List<Path> paths(List<File> files) {
+        return files.stream().map(f -> f.toPath().toAbsolutePath()).toList();
+    }
+}

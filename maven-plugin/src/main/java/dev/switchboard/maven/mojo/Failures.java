@@ -1,0 +1,57 @@
+package dev.switchboard.maven.mojo;
+
+import dev.switchboard.core.diag.FindingException;
+import dev.switchboard.core.diag.InputException;
+import dev.switchboard.core.diag.IoProblems;
+import dev.switchboard.core.render.RenderException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+
+/**
+ * The one mapping from the engine's outcomes to Maven's, so every goal treats a bad input, a negative
+ * finding, a template or a file-system failure the same way. As the Maven API has it, problems in the
+ * user's input or project (bad protos, overrides, parameters, templates the user supplied, unhealthy
+ * services, breaking changes) fail the build with {@link MojoFailureException}; what the user could not
+ * have caused (a disk that cannot be written, a bug) is a {@link MojoExecutionException}. Each problem
+ * is printed once: inside the failure message, which Maven prints.
+ */
+final class Failures {
+    static final String NOTHING_CHANGED = "The registry and earlier outputs were left as they were.";
+
+    private Failures() {}
+
+    /** Throws the Maven exception for {@code e}. */
+    static void rethrow(Exception e) throws MojoExecutionException, MojoFailureException {
+        if (e instanceof MojoFailureException failure) {
+            throw failure;
+        }
+        if (e instanceof MojoExecutionException execution) {
+            throw execution;
+        }
+        if (e instanceof InputException input) {
+            throw new MojoFailureException("switchboard: " + input.getMessage() + "\n" + NOTHING_CHANGED, e);
+        }
+        if (e instanceof FindingException finding) {
+            throw new MojoFailureException("switchboard: " + finding.getMessage(), e);
+        }
+        if (e instanceof RenderException render) {
+            throw new MojoFailureException(
+                    "switchboard: a template failed: " + render.getMessage() + "\n" + NOTHING_CHANGED, e);
+        }
+        if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("switchboard: interrupted; " + NOTHING_CHANGED, e);
+        }
+        IOException io = e instanceof IOException i ? i : e instanceof UncheckedIOException u ? u.getCause() : null;
+        if (io != null) {
+            throw new MojoExecutionException(
+                    "switchboard: " + IoProblems.describe(io)
+                            + "; check that the inputs are readable and the output directories writable",
+                    e);
+        }
+        throw new MojoExecutionException(
+                "switchboard: unexpected failure (" + e + "); run with -e for the stack trace and report it", e);
+    }
+}
