@@ -24,6 +24,9 @@ logHas(/switchboard: 2 problems linking the proto sources:/)
 
 def count = { pattern -> log.findAll(pattern).size() }
 // runs 2 and 3 failed on the user's input, and said that nothing was changed
+// each problem is printed once as an [ERROR] line (not also logged on its own before the failure)
+int syntaxLines = count(/\[ERROR\] ${syntaxTree}catalog\.proto:9:40/)
+assert syntaxLines == 1 : "expected the syntax error once as an [ERROR] line, found $syntaxLines"
 int keptNotes = count(/\[ERROR\] The registry and earlier outputs were left as they were\./)
 assert keptNotes == 2 : "expected 2 'left as they were' notes, found $keptNotes"
 int failures = count(/BUILD FAILURE/)

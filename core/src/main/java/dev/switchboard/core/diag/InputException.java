@@ -8,10 +8,17 @@ public final class InputException extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final transient List<Problem> problems;
+    private final String summary;
 
     public InputException(String summary, List<Problem> problems) {
         super(format(summary, problems));
+        this.summary = summary;
         this.problems = problems.stream().sorted(Problem.ORDER).toList();
+    }
+
+    /** What the problems have in common, such as {@code 2 problems in the proto sources}. */
+    public String summary() {
+        return summary;
     }
 
     public InputException(Problem problem) {

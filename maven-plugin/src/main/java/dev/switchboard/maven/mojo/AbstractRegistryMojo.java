@@ -1,13 +1,11 @@
 package dev.switchboard.maven.mojo;
 
 import dev.switchboard.core.diag.InputException;
+import dev.switchboard.core.inspect.RegistrySummary;
 import dev.switchboard.core.proto.ProtoInputs;
 import dev.switchboard.core.registry.RegistryOutcome;
 import dev.switchboard.core.registry.RegistryRequest;
-import dev.switchboard.core.registry.RegistrySummary;
 import dev.switchboard.core.registry.Selection;
-import dev.switchboard.core.render.RenderException;
-import dev.switchboard.core.render.TemplateRenderer;
 import dev.switchboard.runtime.registry.ServiceEntry;
 import java.io.File;
 import java.nio.file.Files;
@@ -179,7 +177,7 @@ abstract class AbstractRegistryMojo extends AbstractSwitchboardMojo {
     private String services;
 
     /** Logs what the registry stage did: notes, the selection, and written or up to date. */
-    protected void logRegistry(RegistryOutcome outcome, RegistryRequest request, long millis) throws RenderException {
+    protected void logRegistry(RegistryOutcome outcome, RegistryRequest request, long millis) {
         outcome.notes().forEach(note -> getLog().warn("switchboard: " + note));
         Path shown = project.getBasedir().toPath().relativize(outcome.registryFile());
         if (!outcome.written()) {
@@ -200,8 +198,7 @@ abstract class AbstractRegistryMojo extends AbstractSwitchboardMojo {
                 + outcome.registry().services().size() + " service(s) (fingerprint " + outcome.shortFingerprint()
                 + ", " + millis + " ms)");
         if (summary) {
-            RegistrySummary.lines(outcome.registry(), new TemplateRenderer())
-                    .forEach(line -> getLog().info("  " + line));
+            RegistrySummary.lines(outcome.registry()).forEach(line -> getLog().info("  " + line));
         }
     }
 

@@ -31,7 +31,13 @@ final class Failures {
             throw execution;
         }
         if (e instanceof InputException input) {
-            throw new MojoFailureException("switchboard: " + input.getMessage() + "\n" + NOTHING_CHANGED, e);
+            // One problem a line, unindented, so Maven prints each as "[ERROR] file:line:col: …", which
+            // terminals and IDEs turn into links.
+            StringBuilder message =
+                    new StringBuilder("switchboard: ").append(input.summary()).append(':');
+            input.problems().forEach(p -> message.append('\n').append(p));
+            throw new MojoFailureException(
+                    message.append('\n').append(NOTHING_CHANGED).toString(), e);
         }
         if (e instanceof FindingException finding) {
             throw new MojoFailureException("switchboard: " + finding.getMessage(), e);

@@ -30,7 +30,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * @since 0.1.0
  */
 @Mojo(name = "health", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
-public class HealthMojo extends AbstractInspectMojo {
+public class HealthMojo extends AbstractHealthCheckMojo {
 
     /**
      * The endpoint of each service: the element name is the service, the text its URL ({@code
@@ -92,86 +92,6 @@ public class HealthMojo extends AbstractInspectMojo {
     @Parameter(property = PropertyNames.INTERVAL, defaultValue = "30")
     private int interval;
 
-    /**
-     * How many checks run at once.
-     *
-     * <pre>{@code <parallelism>32</parallelism>}</pre>
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.HEALTH_PARALLELISM, defaultValue = "32")
-    private int parallelism;
-
-    /**
-     * Milliseconds to wait for a connection.
-     *
-     * <pre>{@code -Dswitchboard.health.connectTimeout=2000}</pre>
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.HEALTH_CONNECT_TIMEOUT, defaultValue = "2000")
-    private long connectTimeout;
-
-    /**
-     * Milliseconds to wait for an answer once connected; for gRPC the deadline is both timeouts added.
-     *
-     * <pre>{@code -Dswitchboard.health.readTimeout=5000}</pre>
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.HEALTH_READ_TIMEOUT, defaultValue = "5000")
-    private long readTimeout;
-
-    /**
-     * The most bytes of an HTTP health body that are read; the rest is not.
-     *
-     * <pre>{@code <maxBodyBytes>65536</maxBodyBytes>}</pre>
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.HEALTH_MAX_BODY_BYTES, defaultValue = "65536")
-    private int maxBodyBytes;
-
-    /**
-     * PEM certificates to trust for {@code https} and {@code grpcs} instead of the JDK's.
-     *
-     * <pre>{@code <caFile>src/test/resources/ca.pem</caFile>}</pre>
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.HEALTH_CA_FILE)
-    private File caFile;
-
-    /**
-     * A PKCS#12 key store with the client certificate to present.
-     *
-     * <pre>{@code <clientCertificate>${user.home}/.certs/checker.p12</clientCertificate>}</pre>
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.HEALTH_CLIENT_CERTIFICATE)
-    private File clientCertificate;
-
-    /**
-     * The password of {@code clientCertificate}.
-     *
-     * <pre>{@code -Dswitchboard.health.clientCertificatePassword=${env.CHECKER_P12_PASSWORD}}</pre>
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.HEALTH_CLIENT_CERTIFICATE_PASSWORD)
-    private String clientCertificatePassword;
-
-    /**
-     * Skips verifying server certificates and host names. Only for endpoints you trust otherwise.
-     *
-     * <pre>{@code -Dswitchboard.health.insecure=true}</pre>
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.HEALTH_INSECURE, defaultValue = "false")
-    private boolean insecure;
-
     @Override
     protected void inspect(Registry registry) throws Exception {
         Format shown = format(Format.TABLE, Format.JSON, Format.YAML);
@@ -187,6 +107,10 @@ public class HealthMojo extends AbstractInspectMojo {
             getLog().info("switchboard: no service has an endpoint, nothing checked; set <endpoints>,"
                     + " -Dswitchboard.<service>.endpoint=URL or " + file.shown());
             return;
+        }
+        if (monitor && interval < 1) {
+            throw new InputException(Problem.in(
+                    PropertyNames.INTERVAL, "interval " + interval + " is not a number of seconds", "use 1 or more"));
         }
         HealthChecker checker = checker();
         List<HealthResult> results = checker.check(resolved.targets());
@@ -205,31 +129,5 @@ public class HealthMojo extends AbstractInspectMojo {
         }
         getLog().info("switchboard: all " + results.size() + " service(s) healthy (" + HealthReport.summary(results)
                 + ")");
-    }
-
-    private HealthChecker checker() throws InputException {
-        if (monitor && interval < 1) {
-            throw new InputException(Problem.in(
-                    PropertyNames.INTERVAL, "interval " + interval + " is not a number of seconds", "use 1 or more"));
-        }
-        try {
-            HealthChecker.Builder builder = HealthChecker.builder()
-                    .parallelism(parallelism)
-                    .connectTimeout(Duration.ofMillis(connectTimeout))
-                    .readTimeout(Duration.ofMillis(readTimeout))
-                    .maxBodyBytes(maxBodyBytes)
-                    .insecureSkipVerify(insecure);
-            if (caFile != null) {
-                builder.caFile(fileParameter(caFile, "<caFile>"));
-            }
-            if (clientCertificate != null) {
-                builder.clientCertificate(
-                        fileParameter(clientCertificate, "<clientCertificate>"),
-                        clientCertificatePassword == null ? new char[0] : clientCertificatePassword.toCharArray());
-            }
-            return builder.build();
-        } catch (IllegalArgumentException e) {
-            throw new InputException(Problem.in("health settings", e.getMessage(), "correct the parameter"));
-        }
     }
 }

@@ -1,0 +1,149 @@
+package dev.switchboard.maven.mojo;
+
+import dev.switchboard.core.diag.InputException;
+import dev.switchboard.core.diag.Problem;
+import dev.switchboard.core.render.GenerateRequest;
+import java.io.File;
+import java.util.List;
+import java.util.Locale;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * The parameters of the goals that render sources — where they go, the package and class, templates
+ * and extra generators — turned into one {@link GenerateRequest}.
+ */
+abstract class AbstractGenerateMojo extends AbstractRegistryMojo {
+
+    /**
+     * The package of the generated classes; by default the project's groupId plus {@code .switchboard}.
+     *
+     * <pre>{@code <packageName>com.acme.clients</packageName>}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(defaultValue = "${project.groupId}.switchboard")
+    private String packageName;
+
+    /**
+     * The name of the factory class.
+     *
+     * <pre>{@code <className>AcmeClients</className>}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(defaultValue = "ServiceClients")
+    protected String className;
+
+    /**
+     * Where generated Java sources go; added to the compile source roots.
+     *
+     * <pre>{@code <outputDirectory>${project.build.directory}/generated-sources/switchboard</outputDirectory>}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(defaultValue = "${project.build.directory}/generated-sources/switchboard", required = true)
+    protected File outputDirectory;
+
+    /**
+     * Where generated resources go (the bundled registry, the provider registration); added to the
+     * project's resources.
+     *
+     * <pre>{@code <resourceDirectory>${project.build.directory}/generated-resources/switchboard</resourceDirectory>}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(defaultValue = "${project.build.directory}/generated-resources/switchboard", required = true)
+    protected File resourceDirectory;
+
+    /**
+     * A directory of templates that replace the bundled ones of the same name ({@code
+     * ServiceClients.java.ftl}, {@code DynamicServiceClients.java.ftl}, {@code ServiceNames.java.ftl}, {@code
+     * ServiceProvider.java.ftl}); the
+     * others stay as bundled.
+     *
+     * <pre>{@code <templateDirectory>src/main/switchboard/templates</templateDirectory>}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private File templateDirectory;
+
+    /**
+     * Templates of the project's own, rendered with the same model as the factory. {@code output} is
+     * relative to {@code outputDirectory} and must stay inside it; {@code {service}} in it renders the
+     * template once per service.
+     *
+     * <pre>{@code
+     * <generators>
+     *   <generator>
+     *     <template>src/main/switchboard/Inventory.java.ftl</template>
+     *     <output>com/acme/Inventory.java</output>
+     *   </generator>
+     * </generators>
+     * }</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<GeneratorConfig> generators;
+
+    /** One {@code <generator>}. */
+    public static class GeneratorConfig {
+        /** The FreeMarker template file. */
+        private File template;
+
+        /** The output path, relative to {@code outputDirectory}. */
+        private String output;
+    }
+
+    protected GenerateRequest generateRequest() throws InputException {
+        requireRuntime();
+        if (className == null || !className.matches("[A-Z][A-Za-z0-9_]*")) {
+            throw new InputException(Problem.in(
+                    "<className>",
+                    "\"" + className + "\" is not a Java class name",
+                    "use letters, digits and '_', starting with an upper-case letter"));
+        }
+        return new GenerateRequest(
+                registryRequest(),
+                packageName.toLowerCase(Locale.ROOT),
+                className,
+                directoryParameter(outputDirectory, "<outputDirectory>"),
+                directoryParameter(resourceDirectory, "<resourceDirectory>"),
+                templateDirectory == null ? null : existingDirectory(templateDirectory),
+                generators == null
+                        ? List.of()
+                        : generators.stream()
+                                .map(g -> new GenerateRequest.Generator(
+                                        g.template == null
+                                                ? project.getBasedir().toPath()
+                                                : g.template.toPath(),
+                                        g.output == null ? "" : g.output))
+                                .toList());
+    }
+
+    private void requireRuntime() throws InputException {
+        boolean present = project.getArtifacts().stream()
+                .anyMatch(a -> a.getGroupId().equals("dev.switchboard")
+                        && a.getArtifactId().equals("switchboard-runtime"));
+        if (!present) {
+            throw new InputException(Problem.in(
+                    "pom.xml",
+                    "the generated clients need switchboard-runtime, which is not a dependency of this project",
+                    "add it:\n"
+                            + "    <dependency>\n"
+                            + "      <groupId>dev.switchboard</groupId>\n"
+                            + "      <artifactId>switchboard-runtime</artifactId>\n"
+                            + "      <version>" + pluginVersion() + "</version>\n"
+                            + "    </dependency>"));
+        }
+    }
+
+    private static java.nio.file.Path existingDirectory(File dir) throws InputException {
+        if (!dir.isDirectory()) {
+            throw new InputException(Problem.in(
+                    "<templateDirectory>", dir + " is not a directory", "correct the path or remove the parameter"));
+        }
+        return dir.toPath().toAbsolutePath();
+    }
+}
