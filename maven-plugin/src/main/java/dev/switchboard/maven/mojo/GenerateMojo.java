@@ -121,8 +121,12 @@ public class GenerateMojo extends AbstractSwitchboardMojo {
         if (skipped()) {
             return;
         }
-        beforeGenerate();
         generate(generateRequest());
+        addRoots();
+    }
+
+    /** Adds the generated source and resource directories to the build. */
+    protected void addRoots() {
         project.addCompileSourceRoot(outputDirectory.getAbsolutePath());
         Resource resource = new Resource();
         resource.setDirectory(resourceDirectory.getAbsolutePath());
@@ -158,40 +162,44 @@ public class GenerateMojo extends AbstractSwitchboardMojo {
     protected GenerateOutcome generate(GenerateRequest request) throws MojoExecutionException, MojoFailureException {
         long started = System.nanoTime();
         try {
-            GenerateOutcome outcome = new SourceGenerator().generate(request, existingRegistry());
+            GenerateOutcome outcome = new SourceGenerator().generate(request);
             logRegistry(outcome.registry(), request.registry(), outcome.registryMillis());
-            long millis = (System.nanoTime() - started) / 1_000_000;
             warnIfProfilesStale(request, outcome.registry());
-            if (outcome.upToDate()) {
-                getLog().info("switchboard: generated sources are up to date, nothing rewritten: " + outcome.unchanged()
-                        + " file(s) (" + millis + " ms)");
-            } else {
-                getLog().info("switchboard: generated " + className + " with "
-                        + outcome.services().size()
-                        + " service(s): " + outcome.written() + " file(s) written, " + outcome.unchanged()
-                        + " unchanged, " + outcome.deleted() + " deleted (" + millis + " ms)");
-            }
+            logGenerated(outcome, started);
             return outcome;
         } catch (InputException e) {
             throw failure(e);
         } catch (IOException e) {
-            throw new MojoExecutionException(
-                    "switchboard: cannot read an input or write the generated files (" + e
-                            + "); check that the file is readable and target/ writable",
-                    e);
+            throw ioFailure(e);
         } catch (RenderException e) {
-            throw new MojoFailureException(
-                    "switchboard: a template failed: " + e.getMessage() + "\nEarlier outputs were left as they were.",
-                    e);
+            throw renderFailure(e);
         }
     }
 
-    /** A hook for goals that prepare the registry first (rollback). */
-    protected void beforeGenerate() throws MojoExecutionException, MojoFailureException {}
+    /** The line saying what the render stage wrote, or that it had nothing to do. */
+    protected void logGenerated(GenerateOutcome outcome, long startedNanos) {
+        long millis = (System.nanoTime() - startedNanos) / 1_000_000;
+        if (outcome.upToDate()) {
+            getLog().info("switchboard: generated sources are up to date, nothing rewritten: " + outcome.unchanged()
+                    + " file(s) (" + millis + " ms)");
+        } else {
+            getLog().info("switchboard: generated " + className + " with "
+                    + outcome.services().size()
+                    + " service(s): " + outcome.written() + " file(s) written, " + outcome.unchanged()
+                    + " unchanged, " + outcome.deleted() + " deleted (" + millis + " ms)");
+        }
+    }
 
-    /** Whether to render from the registry file as it is; rollback does, after restoring it. */
-    protected boolean existingRegistry() {
-        return false;
+    protected static MojoExecutionException ioFailure(IOException e) {
+        return new MojoExecutionException(
+                "switchboard: cannot read an input or write the generated files (" + e
+                        + "); check that the file is readable and target/ writable",
+                e);
+    }
+
+    protected static MojoFailureException renderFailure(RenderException e) {
+        return new MojoFailureException(
+                "switchboard: a template failed: " + e.getMessage() + "\nEarlier outputs were left as they were.", e);
     }
 
     /** A pom whose group profiles no longer match the catalogue and configuration builds the wrong set. */
@@ -214,10 +222,7 @@ public class GenerateMojo extends AbstractSwitchboardMojo {
 
     /** The generated code calls switchboard-runtime; without it, compilation would fail far from the cause. */
     private void requireRuntime() throws MojoFailureException {
-        boolean present = project.getArtifacts().stream()
-                .anyMatch(a -> a.getGroupId().equals("dev.switchboard")
-                        && a.getArtifactId().equals("switchboard-runtime"));
-        if (!present) {
+        if (!runtimeIsDependency()) {
             throw new MojoFailureException("switchboard: the generated clients need switchboard-runtime, which is not a"
                     + " dependency of this project; add it:\n"
                     + "    <dependency>\n"
@@ -226,6 +231,13 @@ public class GenerateMojo extends AbstractSwitchboardMojo {
                     + "      <version>" + pluginVersion() + "</version>\n"
                     + "    </dependency>");
         }
+    }
+
+    /** Whether the project can have generated sources: they call switchboard-runtime. */
+    protected boolean runtimeIsDependency() {
+        return project.getArtifacts().stream()
+                .anyMatch(a -> a.getGroupId().equals("dev.switchboard")
+                        && a.getArtifactId().equals("switchboard-runtime"));
     }
 
     private static java.nio.file.Path existingDirectory(File dir) throws MojoFailureException {

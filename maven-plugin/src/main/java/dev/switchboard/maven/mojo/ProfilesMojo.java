@@ -76,7 +76,8 @@ public class ProfilesMojo extends AbstractSwitchboardMojo {
         } catch (InputException e) {
             throw failure(e);
         } catch (IOException e) {
-            throw new MojoExecutionException("switchboard: cannot write pom.xml: " + e.getMessage(), e);
+            throw new MojoExecutionException(
+                    "switchboard: cannot read the registry's inputs or write pom.xml: " + e.getMessage(), e);
         } catch (RenderException e) {
             throw new MojoFailureException("switchboard: a template failed: " + e.getMessage(), e);
         }
