@@ -81,7 +81,9 @@ record PomOutline(
     static PomOutline read(String text, String shownAs) throws InputException {
         Reader reader = new Reader(text);
         try {
-            SAXParserFactory factory = SAXParserFactory.newInstance();
+            // The JDK's own parser, whatever else the plugin's class path brings: its messages are the ones reworded
+            // below.
+            SAXParserFactory factory = SAXParserFactory.newDefaultInstance();
             factory.setNamespaceAware(true);
             // A pom needs no DTD; refusing one keeps a hostile pom from making the parser fetch files.
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
