@@ -3,7 +3,8 @@ import groovy.json.JsonSlurper
 
 String log = new File(basedir, 'build.log').text
 assert log =~ /removed\s+order\.CancelOrder\s+method\s+yes/
-assert log.contains('switchboard: 1 breaking change(s): removed order.CancelOrder')
+assert log.contains('switchboard: 1 breaking change(s):')
+assert log.contains('[ERROR] removed order.CancelOrder')
 
 def report = new JsonSlurper().parse(new File(basedir, 'target/compare.json'))
 assert report.breaking == 0

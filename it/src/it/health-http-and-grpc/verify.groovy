@@ -10,11 +10,12 @@ def expect = { String text -> assert log.contains(text) : "build.log lacks: $tex
 
 // Run 1: the table, the skipped service, and the success line.
 expect('switchboard: not checked, no endpoint: order')
-expect('[INFO] SERVICE    STATUS   LATENCY')
+// the table is data: printed on standard output, not through Maven's log, so it has no [INFO] prefix
+assert log =~ /(?m)^SERVICE +STATUS +LATENCY/ : 'table header on standard output'
 expect('switchboard: all 3 service(s) healthy (3 serving)')
-assert log =~ /\[INFO\] billing +serving +\d+ ms +GET http:\/\/127\.0\.0\.1:\d+\/actuator\/health/ : 'billing row'
-assert log =~ /\[INFO\] inventory +serving +\d+ ms +GET http:\/\/127\.0\.0\.1:\d+\/ready/ : 'inventory row'
-assert log =~ /\[INFO\] user +serving +\d+ ms +grpc\.health\.v1\.Health\/Check "acme\.user\.v1\.UserService" at grpc:\/\/127\.0\.0\.1:\d+/ : 'user row'
+assert log =~ /(?m)^billing +serving +\d+ ms +GET http:\/\/127\.0\.0\.1:\d+\/actuator\/health/ : 'billing row'
+assert log =~ /(?m)^inventory +serving +\d+ ms +GET http:\/\/127\.0\.0\.1:\d+\/ready/ : 'inventory row'
+assert log =~ /(?m)^user +serving +\d+ ms +grpc\.health\.v1\.Health\/Check "acme\.user\.v1\.UserService" at grpc:\/\/127\.0\.0\.1:\d+/ : 'user row'
 
 // Run 2: the same as JSON in a file.
 def report = new JsonSlurper().parse(new File(basedir, 'target/health.json'))

@@ -11,6 +11,7 @@ public final class FindingException extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final transient List<String> findings;
+    private final String summary;
 
     /**
      * @param summary one line saying what was found, e.g. {@code 2 of 5 service(s) unhealthy}
@@ -18,7 +19,12 @@ public final class FindingException extends Exception {
      */
     public FindingException(String summary, List<String> findings) {
         super(findings.isEmpty() ? summary : summary + ":\n  " + String.join("\n  ", findings));
+        this.summary = summary;
         this.findings = List.copyOf(findings);
+    }
+
+    public String summary() {
+        return summary;
     }
 
     public List<String> findings() {

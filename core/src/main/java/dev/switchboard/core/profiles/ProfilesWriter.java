@@ -9,11 +9,17 @@ import dev.switchboard.core.render.TemplateRenderer;
 import dev.switchboard.runtime.registry.ServiceEntry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes or checks the group profiles of a {@code pom.xml}:
@@ -24,6 +30,9 @@ import java.util.Map;
  *   <li>put the block between the markers and import the AWS SDK BOM ({@link PomProfiles});
  *   <li>write the pom atomically if it changed, or, when checking, report what is missing or stale.
  * </ol>
+ *
+ * <p>The pom is read in its own encoding (a UTF-8 byte-order mark or the XML declaration's) and
+ * written back in it; a pom that is a symbolic link is written where the link points.
  */
 public final class ProfilesWriter {
     static final String TEMPLATE = "profiles.xml.ftl";
@@ -53,16 +62,20 @@ public final class ProfilesWriter {
 
     public Outcome run(Request request) throws InputException, RenderException, IOException {
         String shownAs = request.pom().getFileName().toString();
-        String before;
+        // A pom.xml that is a symbolic link is edited where it points, so the link stays a link.
+        Path pom = realPath(request.pom(), shownAs);
+        byte[] bytes;
         try {
-            before = Files.readString(request.pom(), StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(pom);
         } catch (IOException e) {
-            throw new InputException(Problem.in(shownAs, "cannot be read (" + e + ")", "check the file's permissions"));
+            throw new InputException(Problem.in(
+                    shownAs, "cannot be read (" + reason(e) + ")", "make it readable; the pom was left untouched"));
         }
+        PomText before = PomText.decode(bytes, shownAs);
         ProfilesModel model = ProfilesModel.of(AwsCatalogue.bundled(), request.groups(), request.registry());
         TemplateRenderer renderer = new TemplateRenderer(request.templateDirectory());
         PomProfiles.Edit edit = PomProfiles.apply(
-                before,
+                before.text(),
                 (base, step) -> {
                     Map<String, Object> values = new HashMap<>();
                     values.put("sdkVersion", model.sdkVersion());
@@ -82,22 +95,33 @@ public final class ProfilesWriter {
                     count,
                     PomProfiles.checkProblem(edit, model.sdkVersion()));
         }
-        if (!edit.changed(before)) {
+        if (!edit.changed(before.text())) {
             return new Outcome(edit.blockState(), false, false, count, null);
         }
-        if (!Files.isWritable(request.pom())) {
+        if (readOnly(pom)) {
             throw new InputException(Problem.in(
                     shownAs,
-                    "is not writable, so the profiles cannot be written",
-                    "make it writable, or check with -Dswitchboard.profiles.check=true; the pom was left untouched"));
+                    "is read-only" + (pom.equals(request.pom()) ? "" : " (" + pom + ", where the link points)")
+                            + ", so the profiles cannot be written",
+                    "make it writable, or only check with -Dswitchboard.profiles.check=true; the pom was left"
+                            + " untouched"));
         }
-        AtomicFiles.write(request.pom(), edit.text().getBytes(StandardCharsets.UTF_8));
+        try {
+            AtomicFiles.write(pom, before.encode(edit.text()));
+        } catch (IOException e) {
+            throw new InputException(Problem.in(
+                    shownAs,
+                    "cannot be written (" + reason(e) + ")",
+                    "the new pom is written beside it in " + pom.getParent() + " and moved over it, so that directory"
+                            + " must be writable too; the pom was left untouched"));
+        }
         return new Outcome(edit.blockState(), true, edit.bomAdded(), count, null);
     }
 
     /** Whether the pom has a profiles block at all; cheap, for deciding whether to check it. */
     public static boolean hasProfiles(Path pom) throws IOException {
-        return Files.readString(pom, StandardCharsets.UTF_8).contains(PomProfiles.BEGIN);
+        // The marker is ASCII, so it is found in the bytes of any encoding a pom is written in.
+        return new String(Files.readAllBytes(pom), StandardCharsets.ISO_8859_1).contains(PomProfiles.BEGIN);
     }
 
     /** Whether the pom's profiles block differs from what would be written; for warnings. */
@@ -111,5 +135,49 @@ public final class ProfilesWriter {
             // A pom the profiles goal could not edit is reported by that goal; generate only warns.
             return false;
         }
+    }
+
+    private static Path realPath(Path pom, String shownAs) throws InputException {
+        try {
+            return pom.toRealPath();
+        } catch (NoSuchFileException e) {
+            throw new InputException(Problem.in(
+                    shownAs,
+                    Files.isSymbolicLink(pom)
+                            ? "is a symbolic link to " + e.getFile() + ", which does not exist"
+                            : "does not exist",
+                    "run the goal in a project directory that has a pom.xml"));
+        } catch (IOException e) {
+            throw new InputException(Problem.in(
+                    shownAs, "cannot be read (" + reason(e) + ")", "make it readable; the pom was left untouched"));
+        }
+    }
+
+    /**
+     * Read-only when the user cannot write it, or when no one may: the permission bits say so even to
+     * a user (root) whom the file system would let write.
+     */
+    private static boolean readOnly(Path pom) throws IOException {
+        if (!Files.isWritable(pom)) {
+            return true;
+        }
+        if (!Files.getFileStore(pom).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            return false;
+        }
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(pom);
+        return !permissions.contains(PosixFilePermission.OWNER_WRITE)
+                && !permissions.contains(PosixFilePermission.GROUP_WRITE)
+                && !permissions.contains(PosixFilePermission.OTHERS_WRITE);
+    }
+
+    /** An I/O failure in the user's words: the file system's reason, without the exception's class. */
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() == null ? "an I/O error" : e.getMessage();
     }
 }

@@ -17,7 +17,7 @@ import java.util.List;
  * digest of content so the file is the same on every machine.
  */
 final class InputStamps {
-    static final String FILE = "registry.inputs";
+    static final String FILE = RegistryRequest.INPUTS_FILE;
     /** Inputs changed this close to the recording may have changed again within the clock's resolution. */
     private static final long RACY_MILLIS = 2_000;
 

@@ -42,6 +42,8 @@ public record RegistryRequest(
 
     public static final String REGISTRY_FILE = "registry.json";
     public static final String PREVIOUS_FILE = "registry.previous.json";
+    /** The machine-local stamps of the inputs the registry was built from. */
+    public static final String INPUTS_FILE = "registry.inputs";
 
     public Path registryFile() {
         return registryDirectory.resolve(REGISTRY_FILE);
@@ -49,5 +51,9 @@ public record RegistryRequest(
 
     public Path previousFile() {
         return registryDirectory.resolve(PREVIOUS_FILE);
+    }
+
+    public Path inputsFile() {
+        return registryDirectory.resolve(INPUTS_FILE);
     }
 }

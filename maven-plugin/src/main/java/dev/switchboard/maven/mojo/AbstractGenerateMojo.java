@@ -2,10 +2,12 @@ package dev.switchboard.maven.mojo;
 
 import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.diag.Problem;
+import dev.switchboard.core.render.GenerateOutcome;
 import dev.switchboard.core.render.GenerateRequest;
 import java.io.File;
 import java.util.List;
 import java.util.Locale;
+import org.apache.maven.model.Resource;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
@@ -122,11 +124,37 @@ abstract class AbstractGenerateMojo extends AbstractRegistryMojo {
                                 .toList());
     }
 
-    private void requireRuntime() throws InputException {
-        boolean present = project.getArtifacts().stream()
+    /** Whether the project depends on switchboard-runtime, which generated sources need. */
+    protected boolean runtimeIsDependency() {
+        return project.getArtifacts().stream()
                 .anyMatch(a -> a.getGroupId().equals("dev.switchboard")
                         && a.getArtifactId().equals("switchboard-runtime"));
-        if (!present) {
+    }
+
+    /** Adds the generated sources and resources to the build. */
+    protected void addRoots() {
+        project.addCompileSourceRoot(outputDirectory.getAbsolutePath());
+        Resource resource = new Resource();
+        resource.setDirectory(resourceDirectory.getAbsolutePath());
+        project.addResource(resource);
+    }
+
+    /** Says in one line what the render stage wrote, or that nothing needed writing. */
+    protected void logGenerated(GenerateOutcome outcome, long startedNanos) {
+        long millis = (System.nanoTime() - startedNanos) / 1_000_000;
+        if (outcome.upToDate()) {
+            getLog().info("switchboard: generated sources are up to date, nothing rewritten: " + outcome.unchanged()
+                    + " file(s) (" + millis + " ms)");
+        } else {
+            getLog().info("switchboard: generated " + className + " with "
+                    + outcome.services().size()
+                    + " service(s): " + outcome.written() + " file(s) written, " + outcome.unchanged()
+                    + " unchanged, " + outcome.deleted() + " deleted (" + millis + " ms)");
+        }
+    }
+
+    private void requireRuntime() throws InputException {
+        if (!runtimeIsDependency()) {
             throw new InputException(Problem.in(
                     "pom.xml",
                     "the generated clients need switchboard-runtime, which is not a dependency of this project",

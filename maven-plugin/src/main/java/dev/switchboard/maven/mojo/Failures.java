@@ -40,7 +40,12 @@ final class Failures {
                     message.append('\n').append(NOTHING_CHANGED).toString(), e);
         }
         if (e instanceof FindingException finding) {
-            throw new MojoFailureException("switchboard: " + finding.getMessage(), e);
+            StringBuilder message = new StringBuilder("switchboard: ").append(finding.summary());
+            if (!finding.findings().isEmpty()) {
+                message.append(':');
+                finding.findings().forEach(line -> message.append('\n').append(line));
+            }
+            throw new MojoFailureException(message.toString(), e);
         }
         if (e instanceof RenderException render) {
             throw new MojoFailureException(

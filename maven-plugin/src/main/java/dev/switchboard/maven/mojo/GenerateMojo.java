@@ -8,7 +8,6 @@ import dev.switchboard.core.render.GenerateRequest;
 import dev.switchboard.core.render.RenderException;
 import dev.switchboard.core.render.SourceGenerator;
 import java.io.IOException;
-import org.apache.maven.model.Resource;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -29,40 +28,19 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 public class GenerateMojo extends AbstractGenerateMojo {
     @Override
     protected void run() throws Exception {
-        beforeGenerate();
         generate(generateRequest());
-        project.addCompileSourceRoot(outputDirectory.getAbsolutePath());
-        Resource resource = new Resource();
-        resource.setDirectory(resourceDirectory.getAbsolutePath());
-        project.addResource(resource);
+        addRoots();
     }
 
     protected GenerateOutcome generate(GenerateRequest request) throws InputException, IOException, RenderException {
         long started = System.nanoTime();
-        GenerateOutcome outcome = new SourceGenerator().generate(request, existingRegistry());
+        GenerateOutcome outcome = new SourceGenerator().generate(request);
         logRegistry(outcome.registry(), request.registry(), outcome.registryMillis());
-        long millis = (System.nanoTime() - started) / 1_000_000;
         warnIfProfilesStale(request, outcome.registry());
-        if (outcome.upToDate()) {
-            getLog().info("switchboard: generated sources are up to date, nothing rewritten: " + outcome.unchanged()
-                    + " file(s) (" + millis + " ms)");
-        } else {
-            getLog().info("switchboard: generated " + className + " with "
-                    + outcome.services().size()
-                    + " service(s): " + outcome.written() + " file(s) written, " + outcome.unchanged()
-                    + " unchanged, " + outcome.deleted() + " deleted (" + millis + " ms)");
-        }
+        logGenerated(outcome, started);
         return outcome;
     }
 
-    protected void beforeGenerate() throws Exception {}
-
-    /** Whether to render from the registry file as it is; rollback does, after restoring it. */
-    protected boolean existingRegistry() {
-        return false;
-    }
-
-    /** A pom whose group profiles no longer match the catalogue and configuration builds the wrong set. */
     private void warnIfProfilesStale(GenerateRequest request, RegistryOutcome registry)
             throws InputException, IOException {
         if (!ProfilesWriter.hasProfiles(project.getFile().toPath())) {

@@ -1,48 +1,40 @@
 package dev.switchboard.maven.mojo;
 
-import dev.switchboard.core.diag.InputException;
-import dev.switchboard.core.diag.Problem;
-import dev.switchboard.core.registry.AtomicFiles;
-import dev.switchboard.core.registry.RegistryRequest;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.switchboard.core.render.Rollback;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
  * Restores {@code registry.previous.json} as the registry (the current one becomes the previous, so a
- * second rollback undoes the first) and regenerates the sources from it as it is. The next build that
- * runs {@code registry} or {@code generate} rebuilds the registry from the inputs again if they differ.
+ * second rollback undoes the first) and regenerates the sources from it as it is. A project that only
+ * builds the registry (no {@code switchboard-runtime} dependency, or no earlier {@code generate} run)
+ * gets its registry alone rolled back. The next build that runs {@code registry} or {@code generate}
+ * rebuilds the registry from the inputs again if they differ.
  *
  * @since 0.1.0
  */
 @Mojo(name = "rollback", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
-public class RollbackMojo extends GenerateMojo {
+public class RollbackMojo extends AbstractGenerateMojo {
 
     @Override
-    protected void beforeGenerate() throws Exception {
-        RegistryRequest request = registryRequest();
-        Path current = request.registryFile();
-        Path previous = request.previousFile();
-        if (!Files.isRegularFile(previous)) {
-            throw new InputException(Problem.in(
-                    request.registryDirectory().toString(),
-                    "there is no " + previous.getFileName() + " to roll back to",
-                    "one is kept each time the registry changes; build twice with different inputs first"));
+    protected void run() throws Exception {
+        boolean generates = runtimeIsDependency();
+        Rollback.Request request = generates
+                ? Rollback.Request.withSources(generateRequest())
+                : Rollback.Request.registryOnly(registryRequest());
+        long started = System.nanoTime();
+        Rollback.Outcome outcome = new Rollback().run(request);
+        String restored = "switchboard: restored " + outcome.registryFile().getFileName() + " from "
+                + outcome.previousFile().getFileName();
+        if (outcome.registryOnly()) {
+            getLog().info(restored + "; the registry alone, as "
+                    + (generates
+                            ? "no earlier `generate` run left sources to regenerate"
+                            : "switchboard-runtime is not a dependency, so the project generates no sources"));
+            return;
         }
-        byte[] restored = Files.readAllBytes(previous);
-        byte[] replaced = Files.isRegularFile(current) ? Files.readAllBytes(current) : null;
-        AtomicFiles.write(current, restored);
-        if (replaced != null) {
-            AtomicFiles.write(previous, replaced);
-            // The stamps describe the registry just replaced; without them the next build compares content.
-            Files.deleteIfExists(request.registryDirectory().resolve("registry.inputs"));
-        }
-        getLog().info("switchboard: restored " + current.getFileName() + " from " + previous.getFileName());
-    }
-
-    @Override
-    protected boolean existingRegistry() {
-        return true;
+        getLog().info(restored);
+        logGenerated(outcome.regenerated(), started);
+        addRoots();
     }
 }
