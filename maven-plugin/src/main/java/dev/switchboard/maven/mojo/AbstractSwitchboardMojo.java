@@ -2,6 +2,7 @@ package dev.switchboard.maven.mojo;
 
 import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.proto.ProtoInputs;
+import dev.switchboard.core.registry.Overrides;
 import dev.switchboard.core.registry.RegistryOutcome;
 import dev.switchboard.core.registry.RegistryRequest;
 import dev.switchboard.core.registry.RegistrySummary;
@@ -10,7 +11,6 @@ import dev.switchboard.core.render.RenderException;
 import dev.switchboard.core.render.TemplateRenderer;
 import dev.switchboard.runtime.registry.ServiceEntry;
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -32,11 +32,6 @@ import org.apache.maven.project.MavenProject;
  * engines do the work; this class only turns parameters into a {@link RegistryRequest}.
  */
 abstract class AbstractSwitchboardMojo extends AbstractMojo {
-    static final List<String> CONVENTIONAL_OVERRIDES = List.of(
-            "src/main/switchboard/overrides.yaml",
-            "src/main/switchboard/overrides.yml",
-            "src/main/switchboard/overrides.json");
-
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
 
@@ -277,13 +272,7 @@ abstract class AbstractSwitchboardMojo extends AbstractMojo {
                 protos,
                 existing(rulesFile, "<rulesFile>"),
                 replaceDefaultRules,
-                overridesFile != null
-                        ? existing(overridesFile, "<overridesFile>")
-                        : CONVENTIONAL_OVERRIDES.stream()
-                                .map(base::resolve)
-                                .filter(Files::isRegularFile)
-                                .findFirst()
-                                .orElse(null),
+                overridesFile != null ? existing(overridesFile, "<overridesFile>") : conventionalOverrides(base),
                 registryDirectory.toPath().toAbsolutePath(),
                 failOnMissingSources,
                 plugin.getVersion(),
@@ -318,6 +307,14 @@ abstract class AbstractSwitchboardMojo extends AbstractMojo {
         project.getProperties().forEach((k, v) -> out.put(k.toString(), v.toString()));
         session.getUserProperties().forEach((k, v) -> out.put(k.toString(), v.toString()));
         return out;
+    }
+
+    private Path conventionalOverrides(Path base) throws MojoFailureException {
+        try {
+            return Overrides.conventional(base);
+        } catch (InputException e) {
+            throw failure(e);
+        }
     }
 
     private static List<Path> paths(List<File> files) {

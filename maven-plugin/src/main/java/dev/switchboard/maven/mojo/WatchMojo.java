@@ -1,6 +1,7 @@
 package dev.switchboard.maven.mojo;
 
 import dev.switchboard.core.diag.InputException;
+import dev.switchboard.core.registry.Overrides;
 import dev.switchboard.core.render.GenerateRequest;
 import dev.switchboard.core.watch.ProtoWatcher;
 import dev.switchboard.core.watch.WatchRequest;
@@ -65,7 +66,7 @@ public class WatchMojo extends GenerateMojo {
         });
         WatchRequest watch = WatchRequest.of(
                 request,
-                CONVENTIONAL_OVERRIDES.stream()
+                Overrides.CONVENTIONAL.stream()
                         .map(project.getBasedir().toPath()::resolve)
                         .toList(),
                 Duration.ofMillis(debounce));
