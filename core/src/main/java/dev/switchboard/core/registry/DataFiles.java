@@ -227,11 +227,10 @@ final class DataFiles {
     /**
      * Reads and binds a data file, collecting every problem of a pass before failing.
      *
-     * @param notes where a warning about an empty file goes
-     * @return the document; its value is null when the file holds nothing
+     * @return the document; its value is null when the file holds nothing, which each caller warns about
+     *     in its own terms
      */
-    static <T> Document<T> read(Path file, String shownAs, Class<T> type, Spec spec, List<String> notes)
-            throws InputException {
+    static <T> Document<T> read(Path file, String shownAs, Class<T> type, Spec spec) throws InputException {
         String text = text(file, shownAs, spec);
         RegistryFormat format = RegistryFormat.of(file);
         ObjectMapper mapper = strictMapper(format);
@@ -242,11 +241,6 @@ final class DataFiles {
             throw failure(problems);
         }
         if (empty) {
-            notes.add(Problem.in(
-                            shownAs,
-                            "the " + spec.noun() + " is empty, so it changes nothing",
-                            "fill it in, or delete it")
-                    .toString());
             return new Document<>(shownAs, format, spec, null, places);
         }
         Document<T> unbound = new Document<>(shownAs, format, spec, null, places);
@@ -526,7 +520,9 @@ final class DataFiles {
         return switch (token) {
             case START_OBJECT -> "a map";
             case START_ARRAY -> "a list";
-            case VALUE_STRING -> "the text \"" + abbreviate(parser.getText()) + "\"";
+            // YAML reads a key with nothing after it as empty text.
+            case VALUE_STRING ->
+                parser.getText().isEmpty() ? "empty" : "the text \"" + abbreviate(parser.getText()) + "\"";
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + parser.getText();
             case VALUE_TRUE -> "`true`";
             case VALUE_FALSE -> "`false`";

@@ -166,7 +166,20 @@ public record InferenceRules(
         if (file == null) {
             return new Loaded(defaults, null);
         }
-        DataFiles.Document<InferenceRules> document = DataFiles.read(file, shownAs, InferenceRules.class, SPEC, notes);
+        DataFiles.Document<InferenceRules> document = DataFiles.read(file, shownAs, InferenceRules.class, SPEC);
+        if (document.value() == null) {
+            notes.add((replaceDefaults
+                            ? Problem.in(
+                                    shownAs,
+                                    "the rules file is empty and replaces the default rules, so no capability is"
+                                            + " inferred",
+                                    "fill it in, or set <replaceDefaultRules>false")
+                            : Problem.in(
+                                    shownAs,
+                                    "the rules file is empty, so the default rules apply alone",
+                                    "fill it in, or delete it"))
+                    .toString());
+        }
         InferenceRules own = document.value() == null ? new InferenceRules(null, null, null) : document.value();
         List<Problem> problems = new ArrayList<>();
         checkCapabilities(own.capabilities(), document, problems);

@@ -172,7 +172,13 @@ public record Overrides(Map<String, ServiceOverride> services) {
      * @param notes where the warning about an empty file goes
      */
     static DataFiles.Document<Overrides> read(Path file, String shownAs, List<String> notes) throws InputException {
-        return DataFiles.read(file, shownAs, Overrides.class, SPEC, notes);
+        DataFiles.Document<Overrides> document = DataFiles.read(file, shownAs, Overrides.class, SPEC);
+        if (document.value() == null) {
+            notes.add(Problem.in(
+                            shownAs, "the overrides file is empty, so it changes nothing", "fill it in, or delete it")
+                    .toString());
+        }
+        return document;
     }
 
     /**

@@ -69,7 +69,9 @@ record BadDataFileCase(String name, Step breakIt, Step run, String place, String
                 .map(Problem::toString)
                 .filter(p -> p.contains(what))
                 .toList();
-        assertThat(matching).as("problems saying: " + what).hasSize(1);
+        assertThat(matching)
+                .as("problems saying: " + what + ", among: " + e.problems())
+                .hasSize(1);
         assertThat(matching.get(0)).startsWith(place + what).contains("; " + fix);
         assertThat(occurrences(e.getMessage(), what))
                 .as("times the message says it")

@@ -124,4 +124,19 @@ class InferenceTest {
                 .isInstanceOf(InputException.class)
                 .hasMessageContaining("capability rule \"nothing\" matches nothing");
     }
+
+    @Test
+    @DisplayName("an empty rules file that replaces the defaults leaves no rule, and the warning says so")
+    void emptyReplacingFileWarns(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("rules.yaml");
+        Files.writeString(file, "# to do\n");
+        List<String> notes = new ArrayList<>();
+
+        InferenceRules rules = InferenceRules.load(file, true, "rules.yaml", notes);
+
+        assertThat(rules.capabilities()).isEmpty();
+        assertThat(notes)
+                .containsExactly("rules.yaml: the rules file is empty and replaces the default rules, so no capability"
+                        + " is inferred; fill it in, or set <replaceDefaultRules>false");
+    }
 }

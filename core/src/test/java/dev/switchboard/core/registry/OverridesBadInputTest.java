@@ -159,6 +159,30 @@ class OverridesBadInputTest {
                         "`services.user.capabilities[1]` is empty",
                         "write it like `audit`, or remove it"),
                 yaml(
+                        "a service with nothing under it",
+                        "services:\n  user:\n  billing:\n    owner: team-money\n",
+                        "2:3",
+                        "`services.user` is empty, but must be a map",
+                        "write it like `user: {group: identity, owner: team-accounts}`"),
+                yaml(
+                        "a misspelt top-level key",
+                        "service:\n  user: {group: identity}\n",
+                        "1:1",
+                        "unknown field \"service\" at the top (nearest: services)",
+                        "use one of: services"),
+                yaml(
+                        "a list where a tag's text belongs",
+                        "services:\n  user:\n    tags: {team: [accounts, billing]}\n",
+                        "3:12",
+                        "`services.user.tags.team` is a list, but must be text",
+                        "write it like `team: accounts`"),
+                yaml(
+                        "a wrong value under a name with dots",
+                        "services:\n  \"legacy.crm\":\n    kind: http\n    endpoints: /v1/customers\n",
+                        "4:5",
+                        "`services.\"legacy.crm\".endpoints` is the text \"/v1/customers\", but must be a list",
+                        "write it like `endpoints: [{verb: GET, path: \"/v1/customers/{id}\", method: GetCustomer}]`"),
+                yaml(
                         "an HTTP service's endpoint with an unknown verb",
                         "services:\n  legacy-crm:\n    kind: http\n    endpoints:\n"
                                 + "      - {verb: FETCH, path: /v1/customers, method: ListCustomers}\n",

@@ -208,7 +208,8 @@ class RulesBadInputTest {
                 .extracting(c -> c.name())
                 .contains("read");
         assertThat(outcome.notes())
-                .containsExactly(FILE + ": the rules file is empty, so it changes nothing; fill it in, or delete it");
+                .containsExactly(
+                        FILE + ": the rules file is empty, so the default rules apply alone; fill it in, or delete it");
     }
 
     @Test
