@@ -151,7 +151,7 @@ public final class StageProfile {
             time("read-fingerprint", () -> RegistryCodec.readFingerprint(request.registryFile()));
             return;
         }
-        InferenceRules rules = time("rules", () -> InferenceRules.load(null, false, null));
+        InferenceRules rules = time("rules", () -> InferenceRules.load(null, false, null, List.of()));
         time("wire-parse", () -> {
             int n = 0;
             for (int i = 0; i < sources.size(); i++) {

@@ -1,8 +1,8 @@
 package dev.switchboard.core.registry;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.diag.Problem;
+import dev.switchboard.core.diag.Suggestions;
 import dev.switchboard.runtime.registry.RegistryCodec;
 import dev.switchboard.runtime.registry.RegistryFormat;
 import java.io.IOException;
@@ -10,10 +10,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * The data that drives inference: capability rules over method names, declared dependencies, and
@@ -28,6 +31,31 @@ public record InferenceRules(
         List<CapabilityRule> capabilities, List<DeclaredDependency> dependencies, List<String> ignoredTypePackages) {
 
     static final String DEFAULTS = "default-rules.yaml";
+
+    private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
+    private static final Pattern PACKAGE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
+
+    static final DataFiles.Spec SPEC = new DataFiles.Spec(
+            "rules file",
+            "<rulesFile>",
+            "rules",
+            "see \"Inference rules\" in the README for the format",
+            Map.ofEntries(
+                    Map.entry("", "capabilities: [{name: export, prefixes: [export]}]"),
+                    Map.entry("capabilities", "capabilities: [{name: export, prefixes: [export]}]"),
+                    Map.entry("capabilities[]", "{name: export, prefixes: [export, dump]}"),
+                    Map.entry("capabilities[].name", "name: export"),
+                    Map.entry("capabilities[].prefixes", "prefixes: [export, dump]"),
+                    Map.entry("capabilities[].prefixes[]", "export"),
+                    Map.entry("capabilities[].streaming", "streaming: true"),
+                    Map.entry("capabilities[].requires", "requires: [create, read, update, delete]"),
+                    Map.entry("capabilities[].requires[]", "create"),
+                    Map.entry("dependencies", "dependencies: [{service: order, dependsOn: billing}]"),
+                    Map.entry("dependencies[]", "{service: order, dependsOn: billing}"),
+                    Map.entry("dependencies[].service", "service: order"),
+                    Map.entry("dependencies[].dependsOn", "dependsOn: billing"),
+                    Map.entry("ignoredTypePackages", "ignoredTypePackages: [google.protobuf, acme.common]"),
+                    Map.entry("ignoredTypePackages[]", "acme.common")));
 
     public InferenceRules {
         capabilities = capabilities == null ? List.of() : List.copyOf(capabilities);
@@ -72,51 +100,96 @@ public record InferenceRules(
      * The rules in force: the defaults, extended or replaced by the project's file.
      *
      * @param file the project's rules file, or null for the defaults alone
+     * @param notes where the warning about an empty file goes
      */
-    public static InferenceRules load(Path file, boolean replaceDefaults, String shownAs) throws InputException {
+    public static InferenceRules load(Path file, boolean replaceDefaults, String shownAs, List<String> notes)
+            throws InputException {
+        return read(file, replaceDefaults, shownAs, notes).rules();
+    }
+
+    /**
+     * The rules in force and the project's file they came from, whose names are checked once the
+     * registry is built ({@link #checkNames}).
+     *
+     * @param own the project's file, or null
+     */
+    record Loaded(InferenceRules rules, DataFiles.Document<InferenceRules> own) {
+
+        /**
+         * Adds a problem for every name in the project's file that means nothing: a capability in {@code
+         * requires} that no rule and no service gives, a service in {@code dependencies} that is not in the
+         * registry.
+         *
+         * @param declared the capabilities services have before inference (from their protos)
+         * @param services the names of the registry's services
+         */
+        void checkNames(Set<String> declared, Set<String> services, List<Problem> problems) {
+            if (own == null || own.value() == null) {
+                return;
+            }
+            Set<String> capabilities = new TreeSet<>(declared);
+            rules.capabilities().forEach(r -> capabilities.add(r.name()));
+            List<CapabilityRule> ownRules = own.value().capabilities();
+            for (int i = 0; i < ownRules.size(); i++) {
+                List<String> requires = ownRules.get(i).requires();
+                for (int j = 0; j < requires.size(); j++) {
+                    String name = requires.get(j);
+                    if (!capabilities.contains(name)) {
+                        problems.add(own.problem(
+                                DataFiles.entry(DataFiles.child(DataFiles.entry("capabilities", i), "requires"), j),
+                                "no rule or service gives the capability \"" + name + "\" ("
+                                        + Suggestions.describe(name, capabilities) + ")",
+                                "correct the name, or add a rule named \"" + name + "\""));
+                    }
+                }
+            }
+            List<DeclaredDependency> dependencies = own.value().dependencies();
+            for (int i = 0; i < dependencies.size(); i++) {
+                DeclaredDependency d = dependencies.get(i);
+                String at = DataFiles.entry("dependencies", i);
+                for (String[] field : new String[][] {{"service", d.service()}, {"dependsOn", d.dependsOn()}}) {
+                    if (field[1] != null && !services.contains(field[1])) {
+                        problems.add(own.problem(
+                                DataFiles.child(at, field[0]),
+                                "service \"" + field[1] + "\" is not in the registry ("
+                                        + Suggestions.describe(field[1], services) + ")",
+                                "correct the name"));
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@link #load}, keeping the project's file for {@link Loaded#checkNames}. */
+    static Loaded read(Path file, boolean replaceDefaults, String shownAs, List<String> notes) throws InputException {
         InferenceRules defaults = defaults();
         if (file == null) {
-            return defaults;
+            return new Loaded(defaults, null);
         }
-        InferenceRules own;
-        try {
-            own = DataFiles.strictMapper(file).readValue(file.toFile(), InferenceRules.class);
-        } catch (JsonProcessingException e) {
-            throw new InputException(
-                    DataFiles.problem(file, shownAs, e, "see default-rules.yaml in the README for the format"));
-        } catch (IOException e) {
-            throw new InputException(Problem.in(
-                    shownAs,
-                    "cannot read the rules file (" + e + ")",
-                    "check <rulesFile> names a readable YAML or JSON file"));
+        DataFiles.Document<InferenceRules> document = DataFiles.read(file, shownAs, InferenceRules.class, SPEC);
+        if (document.value() == null) {
+            notes.add((replaceDefaults
+                            ? Problem.in(
+                                    shownAs,
+                                    "the rules file is empty and replaces the default rules, so no capability is"
+                                            + " inferred",
+                                    "fill it in, or set <replaceDefaultRules>false")
+                            : Problem.in(
+                                    shownAs,
+                                    "the rules file is empty, so the default rules apply alone",
+                                    "fill it in, or delete it"))
+                    .toString());
         }
-        if (own == null) {
-            own = new InferenceRules(null, null, null);
-        }
+        InferenceRules own = document.value() == null ? new InferenceRules(null, null, null) : document.value();
         List<Problem> problems = new ArrayList<>();
-        for (CapabilityRule rule : own.capabilities()) {
-            if (rule.name() == null || rule.name().isBlank()) {
-                problems.add(Problem.in(shownAs, "a capability rule has no name", "give every rule a `name`"));
-            } else if (rule.prefixes().isEmpty() && rule.requires().isEmpty() && !rule.streaming()) {
-                problems.add(Problem.in(
-                        shownAs,
-                        "capability rule \"" + rule.name() + "\" matches nothing",
-                        "give it `prefixes`, `requires` or `streaming: true`"));
-            }
-        }
-        for (DeclaredDependency d : own.dependencies()) {
-            if (d.service() == null || d.dependsOn() == null) {
-                problems.add(Problem.in(
-                        shownAs,
-                        "a declared dependency lacks `service` or `dependsOn`",
-                        "write it as {service: order, dependsOn: billing}"));
-            }
-        }
+        checkCapabilities(own.capabilities(), document, problems);
+        checkDependencies(own.dependencies(), document, problems);
+        checkPackages(own.ignoredTypePackages(), document, problems);
         if (!problems.isEmpty()) {
-            throw new InputException(problems.size() + " problem(s) in the rules file", problems);
+            throw DataFiles.failure(problems);
         }
         if (replaceDefaults) {
-            return own;
+            return new Loaded(own, document);
         }
         Map<String, CapabilityRule> merged = new LinkedHashMap<>();
         defaults.capabilities().forEach(r -> merged.put(r.name(), r));
@@ -125,6 +198,84 @@ public record InferenceRules(
         dependencies.addAll(own.dependencies());
         TreeSet<String> ignored = new TreeSet<>(defaults.ignoredTypePackages());
         ignored.addAll(own.ignoredTypePackages());
-        return new InferenceRules(List.copyOf(merged.values()), dependencies, List.copyOf(ignored));
+        return new Loaded(
+                new InferenceRules(List.copyOf(merged.values()), dependencies, List.copyOf(ignored)), document);
+    }
+
+    private static void checkCapabilities(
+            List<CapabilityRule> rules, DataFiles.Document<InferenceRules> file, List<Problem> problems) {
+        Map<String, String> firstAt = new HashMap<>();
+        for (int i = 0; i < rules.size(); i++) {
+            CapabilityRule rule = rules.get(i);
+            String at = DataFiles.entry("capabilities", i);
+            if (rule.name() == null || rule.name().isBlank()) {
+                problems.add(file.problem(
+                        at,
+                        "this capability rule has no `name`",
+                        "give it one: " + file.writeItLike(DataFiles.child(at, "name"))));
+                continue;
+            }
+            String first = firstAt.putIfAbsent(rule.name(), at);
+            if (first != null) {
+                problems.add(file.problem(
+                        DataFiles.child(at, "name"),
+                        "capability rule \"" + rule.name() + "\" is given twice; the first is at line "
+                                + file.line(first) + ", and only one can count",
+                        "keep one rule of that name, with the prefixes of both"));
+            }
+            if (rule.prefixes().isEmpty() && rule.requires().isEmpty() && !rule.streaming()) {
+                problems.add(file.problem(
+                        at,
+                        "capability rule \"" + rule.name() + "\" matches nothing",
+                        "give it `prefixes`, `requires` or `streaming: true`"));
+            }
+            for (int j = 0; j < rule.prefixes().size(); j++) {
+                String prefix = rule.prefixes().get(j);
+                if (!WORD.matcher(prefix).matches()) {
+                    String word = prefix.replaceAll("[^A-Za-z0-9]", "");
+                    problems.add(file.problem(
+                            DataFiles.entry(DataFiles.child(at, "prefixes"), j),
+                            "prefix \"" + prefix + "\" is not a word; a prefix is the first word of method names"
+                                    + " (create matches CreateUser), not a pattern",
+                            word.isEmpty() || !WORD.matcher(word).matches()
+                                    ? "write a word such as `create`"
+                                    : "write `" + word + "`"));
+                }
+            }
+        }
+    }
+
+    private static void checkDependencies(
+            List<DeclaredDependency> dependencies, DataFiles.Document<InferenceRules> file, List<Problem> problems) {
+        for (int i = 0; i < dependencies.size(); i++) {
+            DeclaredDependency d = dependencies.get(i);
+            String at = DataFiles.entry("dependencies", i);
+            if (d.service() == null || d.dependsOn() == null) {
+                problems.add(file.problem(
+                        at,
+                        "this declared dependency has no `" + (d.service() == null ? "service" : "dependsOn") + "`",
+                        file.writeItLike(at)));
+            } else if (d.service().equals(d.dependsOn())) {
+                problems.add(file.problem(
+                        at, "service \"" + d.service() + "\" depends on itself", "remove this dependency"));
+            }
+        }
+    }
+
+    private static void checkPackages(
+            List<String> packages, DataFiles.Document<InferenceRules> file, List<Problem> problems) {
+        for (int i = 0; i < packages.size(); i++) {
+            String name = packages.get(i);
+            if (!PACKAGE.matcher(name).matches()) {
+                String plain = name.replaceAll("[.]?[*?].*$", "");
+                problems.add(file.problem(
+                        DataFiles.entry("ignoredTypePackages", i),
+                        "\"" + name + "\" is not a proto package name; a package here covers its sub-packages, so no"
+                                + " pattern is needed",
+                        PACKAGE.matcher(plain).matches()
+                                ? "write `" + plain + "`"
+                                : "write a package such as `acme.common`"));
+            }
+        }
     }
 }

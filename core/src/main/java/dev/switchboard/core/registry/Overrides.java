@@ -1,10 +1,5 @@
 package dev.switchboard.core.registry;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.diag.Problem;
 import dev.switchboard.core.diag.Suggestions;
@@ -18,14 +13,18 @@ import dev.switchboard.runtime.registry.ServiceEntry;
 import dev.switchboard.runtime.registry.ServiceEntryBuilder;
 import dev.switchboard.runtime.registry.ServiceKind;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The overrides file: per service, fields that replace or add to what was found, merged last. A name
@@ -45,7 +44,61 @@ import java.util.regex.Pattern;
  * @param services the overrides by registry name, in file order
  */
 public record Overrides(Map<String, ServiceOverride> services) {
+    /**
+     * Where a project's overrides file is looked for, relative to its base directory, when {@code
+     * <overridesFile>} is not set.
+     */
+    public static final List<String> CONVENTIONAL = List.of(
+            "src/main/switchboard/overrides.yaml",
+            "src/main/switchboard/overrides.yml",
+            "src/main/switchboard/overrides.json");
+
+    private static final String CONVENTIONAL_DIRECTORY = "src/main/switchboard";
+    private static final Pattern OTHER_EXTENSION = Pattern.compile("overrides\\.[A-Za-z0-9]+");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9.-]*");
+    private static final Pattern GROUP = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    private static final List<String> KINDS = List.of("grpc", "aws", "http");
+    private static final List<String> VERBS = List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
+
+    static final DataFiles.Spec SPEC = new DataFiles.Spec(
+            "overrides file",
+            "<overridesFile>",
+            "overrides",
+            "see \"Overrides\" in the README for the format",
+            Map.ofEntries(
+                    Map.entry("", "services: {user: {group: identity}}"),
+                    Map.entry("services", "services: {user: {group: identity}}"),
+                    Map.entry("services.*", "user: {group: identity, owner: team-accounts}"),
+                    Map.entry("services.*.kind", "kind: http"),
+                    Map.entry("services.*.group", "group: identity"),
+                    Map.entry("services.*.version", "version: \"2.1\""),
+                    Map.entry("services.*.displayName", "displayName: User service"),
+                    Map.entry("services.*.description", "description: Accounts and their profiles"),
+                    Map.entry("services.*.owner", "owner: team-accounts"),
+                    Map.entry("services.*.health", "health: {http: /health/user}"),
+                    Map.entry("services.*.health.http", "http: /health/user"),
+                    Map.entry("services.*.health.grpc", "grpc: acme.user.v1.UserService"),
+                    Map.entry("services.*.metrics", "metrics: /metrics"),
+                    Map.entry("services.*.tags", "tags: {team: accounts}"),
+                    Map.entry("services.*.tags.*", "team: accounts"),
+                    Map.entry("services.*.rateLimit", "rateLimit: {requestsPerSecond: 5, burst: 10}"),
+                    Map.entry("services.*.rateLimit.requestsPerSecond", "requestsPerSecond: 5"),
+                    Map.entry("services.*.rateLimit.burst", "burst: 10"),
+                    Map.entry("services.*.capabilities", "capabilities: [audit]"),
+                    Map.entry("services.*.capabilities[]", "audit"),
+                    Map.entry("services.*.dependencies", "dependencies: [billing]"),
+                    Map.entry("services.*.dependencies[]", "billing"),
+                    Map.entry("services.*.events", "events: [UserDeleted]"),
+                    Map.entry("services.*.events[]", "UserDeleted"),
+                    Map.entry(
+                            "services.*.endpoints",
+                            "endpoints: [{verb: GET, path: \"/v1/customers/{id}\", method: GetCustomer}]"),
+                    Map.entry(
+                            "services.*.endpoints[]", "{verb: GET, path: \"/v1/customers/{id}\", method: GetCustomer}"),
+                    Map.entry("services.*.endpoints[].verb", "verb: GET"),
+                    Map.entry("services.*.endpoints[].path", "path: \"/v1/customers/{id}\""),
+                    Map.entry("services.*.endpoints[].method", "method: GetCustomer"),
+                    Map.entry("services.*.endpoints[].body", "body: \"*\"")));
 
     /**
      * What the file says about one service. Scalars replace; tags merge (the file wins); capabilities,
@@ -67,84 +120,202 @@ public record Overrides(Map<String, ServiceOverride> services) {
             List<String> events,
             List<Endpoint> endpoints) {}
 
-    /** Reads the file, reporting every problem at its line and column. */
-    static Overrides read(Path file, String shownAs) throws InputException {
-        ObjectMapper mapper = DataFiles.strictMapper(file);
-        Overrides overrides;
-        try {
-            overrides = mapper.readValue(file.toFile(), Overrides.class);
-        } catch (JsonProcessingException e) {
-            throw new InputException(
-                    DataFiles.problem(file, shownAs, e, "see \"Overrides\" in the README for the format"));
-        } catch (IOException e) {
-            throw new InputException(Problem.in(
-                    shownAs,
-                    "cannot read the overrides file (" + e + ")",
-                    "check <overridesFile> names a readable YAML or JSON file"));
+    /**
+     * The project's overrides file found by convention ({@link #CONVENTIONAL}), or null when it has none.
+     *
+     * @param baseDirectory the project's base directory
+     * @throws InputException when more than one is there, so which one counts would be a guess, or when
+     *     the only one has an extension that says neither YAML nor JSON
+     */
+    public static Path conventional(Path baseDirectory) throws InputException {
+        List<Path> present = CONVENTIONAL.stream()
+                .map(baseDirectory::resolve)
+                .filter(Files::exists)
+                .toList();
+        if (present.size() > 1) {
+            throw DataFiles.failure(List.of(Problem.in(
+                    CONVENTIONAL_DIRECTORY,
+                    present.stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(" and "))
+                            + (present.size() == 2 ? " are both" : " are all")
+                            + " there, and only one overrides file is read",
+                    "keep one of them, or name the one to read with <overridesFile>")));
         }
-        return overrides == null || overrides.services() == null ? new Overrides(Map.of()) : overrides;
+        if (present.size() == 1) {
+            return present.get(0);
+        }
+        Path directory = baseDirectory.resolve(CONVENTIONAL_DIRECTORY);
+        if (!Files.isDirectory(directory)) {
+            return null;
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            Path other = files.filter(f ->
+                            OTHER_EXTENSION.matcher(f.getFileName().toString()).matches())
+                    .sorted()
+                    .findFirst()
+                    .orElse(null);
+            if (other != null) {
+                throw DataFiles.failure(List.of(Problem.in(
+                        CONVENTIONAL_DIRECTORY + "/" + other.getFileName(),
+                        "is not read: overrides files end in .yaml, .yml or .json, which say how to read them",
+                        "rename it to overrides.yaml (or .json)")));
+            }
+            return null;
+        } catch (IOException e) {
+            // An unlistable directory hides nothing the build could read either.
+            return null;
+        }
     }
 
-    /** Merges the overrides into the entries; every problem is collected before failing. */
-    List<ServiceEntry> apply(List<ServiceEntry> entries, Path file, String shownAs) throws InputException {
-        Map<String, JsonLocation> places = servicePlaces(file);
+    /**
+     * Reads the file, reporting every problem at its line and column.
+     *
+     * @param notes where the warning about an empty file goes
+     */
+    static DataFiles.Document<Overrides> read(Path file, String shownAs, List<String> notes) throws InputException {
+        DataFiles.Document<Overrides> document = DataFiles.read(file, shownAs, Overrides.class, SPEC);
+        if (document.value() == null) {
+            notes.add(Problem.in(
+                            shownAs, "the overrides file is empty, so it changes nothing", "fill it in, or delete it")
+                    .toString());
+        }
+        return document;
+    }
+
+    /**
+     * Merges the overrides into the entries, adding every problem to {@code problems}: names, kinds and
+     * values the file gets wrong, and dependencies on services the registry does not have.
+     */
+    static List<ServiceEntry> apply(
+            List<ServiceEntry> entries, DataFiles.Document<Overrides> file, List<Problem> problems) {
         Map<String, ServiceEntry> byName = new LinkedHashMap<>();
         entries.forEach(e -> byName.put(e.name(), e));
-        List<Problem> problems = new ArrayList<>();
+        Map<String, ServiceOverride> services =
+                file.value() == null || file.value().services() == null
+                        ? Map.of()
+                        : file.value().services();
+        List<String> found = List.copyOf(byName.keySet());
         for (Map.Entry<String, ServiceOverride> o : services.entrySet()) {
             String name = o.getKey();
-            ServiceOverride override = o.getValue() == null ? empty() : o.getValue();
-            JsonLocation at = places.get(name);
-            int line = at == null ? 0 : at.getLineNr();
-            int column = at == null ? 0 : at.getColumnNr();
+            ServiceOverride override = o.getValue();
+            String at = DataFiles.child("services", name);
             ServiceEntry existing = byName.get(name);
+            if (override.kind() != null && !KINDS.contains(override.kind())) {
+                problems.add(file.problem(
+                        DataFiles.child(at, "kind"),
+                        "kind \"" + override.kind() + "\" is not a kind of service ("
+                                + Suggestions.describe(override.kind(), KINDS) + ")",
+                        "use `kind: http` to declare a REST-only service; grpc and aws services come from protos"
+                                + " and the classpath"));
+                continue;
+            }
             if (existing == null) {
                 if (!"http".equals(override.kind())) {
                     problems.add(
-                            Problem.at(
-                                    shownAs,
-                                    line,
-                                    column,
+                            file.problem(
+                                    at,
                                     "service \"" + name + "\" is not in the registry ("
-                                            + Suggestions.describe(name, byName.keySet()) + ")",
+                                            + Suggestions.describe(name, found) + ")",
                                     "correct the name, or add `kind: http` and its `endpoints` to declare a REST-only service"));
                     continue;
                 }
                 if (!NAME.matcher(name).matches()) {
-                    problems.add(Problem.at(
-                            shownAs,
-                            line,
-                            column,
+                    problems.add(file.problem(
+                            at,
                             "\"" + name + "\" is not a valid registry name",
                             "use lower-case letters, digits, '-' and '.'"));
                     continue;
                 }
                 existing = ServiceEntry.builder(name, ServiceKind.HTTP).build();
             } else if (override.kind() != null && !override.kind().equals(kindName(existing.kind()))) {
-                problems.add(Problem.at(
-                        shownAs,
-                        line,
-                        column,
+                problems.add(file.problem(
+                        DataFiles.child(at, "kind"),
                         "service \"" + name + "\" is of kind " + kindName(existing.kind())
                                 + "; an override cannot make it " + override.kind(),
                         "remove `kind` from this override"));
                 continue;
             }
-            if (override.group() != null && !NAME.matcher(override.group()).matches()) {
-                problems.add(Problem.at(
-                        shownAs,
-                        line,
-                        column,
+            if (override.group() != null && !GROUP.matcher(override.group()).matches()) {
+                problems.add(file.problem(
+                        DataFiles.child(at, "group"),
                         "group \"" + override.group() + "\" of service \"" + name + "\" is not a valid group name",
                         "use lower-case letters, digits and '-'"));
-                continue;
             }
+            checkRateLimit(override.rateLimit(), DataFiles.child(at, "rateLimit"), file, problems);
+            checkEndpoints(override.endpoints(), DataFiles.child(at, "endpoints"), file, problems);
             byName.put(name, merge(existing, override));
         }
-        if (!problems.isEmpty()) {
-            throw new InputException(problems.size() + " problem(s) in the overrides file", problems);
+        // Dependencies are checked against every name, those this file declares included.
+        for (Map.Entry<String, ServiceOverride> o : services.entrySet()) {
+            List<String> dependencies = o.getValue().dependencies();
+            for (int i = 0; dependencies != null && i < dependencies.size(); i++) {
+                String path =
+                        DataFiles.entry(DataFiles.child(DataFiles.child("services", o.getKey()), "dependencies"), i);
+                String dependency = dependencies.get(i);
+                if (dependency.equals(o.getKey())) {
+                    problems.add(file.problem(
+                            path, "service \"" + dependency + "\" depends on itself", "remove this dependency"));
+                } else if (!byName.containsKey(dependency)) {
+                    problems.add(file.problem(
+                            path,
+                            "dependency \"" + dependency + "\" is not in the registry ("
+                                    + Suggestions.describe(dependency, byName.keySet()) + ")",
+                            "correct the name, or declare the service in this file with `kind: http`"));
+                }
+            }
         }
         return List.copyOf(byName.values());
+    }
+
+    private static void checkRateLimit(
+            RateLimit limit, String at, DataFiles.Document<Overrides> file, List<Problem> problems) {
+        if (limit == null) {
+            return;
+        }
+        String rate = DataFiles.child(at, "requestsPerSecond");
+        if (!(limit.requestsPerSecond() > 0) || Double.isInfinite(limit.requestsPerSecond())) {
+            problems.add(file.problem(
+                    rate,
+                    file.has(rate)
+                            ? "`" + rate + "` is " + plain(limit.requestsPerSecond()) + ", but must be a number above 0"
+                            : "`" + at + "` has no `requestsPerSecond`",
+                    file.writeItLike(at)));
+        }
+        String burst = DataFiles.child(at, "burst");
+        if (limit.burst() < 0) {
+            problems.add(file.problem(
+                    burst, "`" + burst + "` is " + limit.burst() + ", but must be 0 or more", file.writeItLike(burst)));
+        }
+    }
+
+    /** {@code 5} rather than {@code 5.0}, as the user wrote it. */
+    private static String plain(double number) {
+        return Double.isFinite(number)
+                ? BigDecimal.valueOf(number).stripTrailingZeros().toPlainString()
+                : String.valueOf(number);
+    }
+
+    private static void checkEndpoints(
+            List<Endpoint> endpoints, String at, DataFiles.Document<Overrides> file, List<Problem> problems) {
+        for (int i = 0; endpoints != null && i < endpoints.size(); i++) {
+            Endpoint endpoint = endpoints.get(i);
+            String path = DataFiles.entry(at, i);
+            for (String[] field :
+                    new String[][] {{"verb", endpoint.verb()}, {"path", endpoint.path()}, {"method", endpoint.method()}
+                    }) {
+                if (field[1] == null || field[1].isBlank()) {
+                    problems.add(
+                            file.problem(path, "`" + path + "` has no `" + field[0] + "`", file.writeItLike(path)));
+                }
+            }
+            String verb = endpoint.verb();
+            if (verb != null && !verb.isBlank() && !VERBS.contains(verb.toUpperCase(Locale.ROOT))) {
+                problems.add(file.problem(
+                        DataFiles.child(path, "verb"),
+                        "\"" + verb + "\" is not an HTTP verb ("
+                                + Suggestions.describe(verb.toUpperCase(Locale.ROOT), VERBS) + ")",
+                        "use one of " + String.join(", ", VERBS)));
+            }
+        }
     }
 
     private static ServiceEntry merge(ServiceEntry entry, ServiceOverride o) {
@@ -197,38 +368,6 @@ public record Overrides(Map<String, ServiceOverride> services) {
     }
 
     private static String kindName(ServiceKind kind) {
-        return kind.name().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    private static ServiceOverride empty() {
-        return new ServiceOverride(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
-    }
-
-    /** Where each service's key stands in the file, for messages; the data binding keeps no places. */
-    private static Map<String, JsonLocation> servicePlaces(Path file) {
-        Map<String, JsonLocation> places = new HashMap<>();
-        try (JsonParser parser = DataFiles.strictMapper(file).getFactory().createParser(file.toFile())) {
-            int depth = 0;
-            boolean inServices = false;
-            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
-                    depth++;
-                } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
-                    depth--;
-                    if (depth < 2) {
-                        inServices = false;
-                    }
-                } else if (token == JsonToken.FIELD_NAME) {
-                    if (depth == 1) {
-                        inServices = "services".equals(parser.currentName());
-                    } else if (depth == 2 && inServices) {
-                        places.put(parser.currentName(), parser.currentTokenLocation());
-                    }
-                }
-            }
-        } catch (IOException e) {
-            // The file parsed a moment ago; without places, messages just lack a line number.
-        }
-        return places;
+        return kind.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -24,14 +24,17 @@ import java.util.TreeSet;
  * Builds {@code registry.json}. The stages, in order:
  *
  * <ol>
- *   <li>find the proto sources and read the rules;
+ *   <li>find the proto sources, and check that the rules and overrides files exist and say YAML or
+ *       JSON by their extension;
  *   <li>stop if the registry on disk is up to date: by the inputs' stamps when they are unchanged,
  *       else by the fingerprint of their content ({@link InputStamps});
+ *   <li>read the rules and overrides files ({@link DataFiles}), reporting the problems of both together;
  *   <li>load and link the protos and map their services ({@link ProtoServiceReader});
  *   <li>discover the AWS SDK clients on the classpath ({@link AwsServiceReader});
  *   <li>infer capabilities and declared dependencies ({@link InferenceRules});
  *   <li>move services into the groups of {@code <groups>};
- *   <li>merge the overrides file ({@link Overrides});
+ *   <li>merge the overrides file ({@link Overrides}) and check the service and capability names both
+ *       files mention against the finished registry;
  *   <li>keep the old registry as {@code registry.previous.json} and write the new one atomically;
  *   <li>apply the selection ({@link Selection}), which checks the names it is given.
  * </ol>
@@ -49,6 +52,16 @@ public final class RegistryBuilder {
         if (!problems.isEmpty()) {
             throw new InputException("cannot read the proto sources", problems);
         }
+        if (request.rulesFile() != null) {
+            DataFiles.checkFile(request.rulesFile(), shown(base, request.rulesFile()), InferenceRules.SPEC, problems);
+        }
+        if (request.overridesFile() != null) {
+            DataFiles.checkFile(
+                    request.overridesFile(), shown(base, request.overridesFile()), Overrides.SPEC, problems);
+        }
+        if (!problems.isEmpty()) {
+            throw DataFiles.failure(problems);
+        }
         Path registryFile = request.registryFile();
         InputStamps stamps = stamps(request, sources);
         String fingerprint = upToDate(request, sources, stamps);
@@ -63,10 +76,25 @@ public final class RegistryBuilder {
 
         // Rules and overrides are parsed only now: the fingerprint covers their bytes, and an
         // up-to-date build must not pay for YAML parsing (STYLE §10, the no-op budget of issue #2).
-        String rulesShown = shown(base, request.rulesFile());
-        String overridesShown = shown(base, request.overridesFile());
-        InferenceRules rules = InferenceRules.load(request.rulesFile(), request.replaceDefaultRules(), rulesShown);
         List<String> notes = new ArrayList<>();
+        InferenceRules.Loaded rules = null;
+        DataFiles.Document<Overrides> overrides = null;
+        try {
+            rules = InferenceRules.read(
+                    request.rulesFile(), request.replaceDefaultRules(), shown(base, request.rulesFile()), notes);
+        } catch (InputException e) {
+            problems.addAll(e.problems());
+        }
+        try {
+            overrides = request.overridesFile() == null
+                    ? null
+                    : Overrides.read(request.overridesFile(), shown(base, request.overridesFile()), notes);
+        } catch (InputException e) {
+            problems.addAll(e.problems());
+        }
+        if (!problems.isEmpty()) {
+            throw DataFiles.failure(problems);
+        }
         List<ServiceEntry> services = new ArrayList<>();
         String noProtos = null;
         if (sources.isEmpty()) {
@@ -82,7 +110,8 @@ public final class RegistryBuilder {
             }
             noProtos = "no .proto files found in " + searched + "; the registry has no proto services";
         } else {
-            ProtoServices protoServices = reader.read(sources, Set.copyOf(rules.ignoredTypePackages()));
+            ProtoServices protoServices =
+                    reader.read(sources, Set.copyOf(rules.rules().ignoredTypePackages()));
             services.addAll(protoServices.services());
             notes.addAll(protoServices.notes());
         }
@@ -93,11 +122,18 @@ public final class RegistryBuilder {
             // Only worth a warning when AWS discovery found nothing either.
             notes.add(noProtos);
         }
-        List<ServiceEntry> inferred = new Inference(rules).apply(services);
+        Set<String> declaredCapabilities = new TreeSet<>();
+        services.forEach(s -> s.capabilities().forEach(c -> declaredCapabilities.add(c.name())));
+        List<ServiceEntry> inferred = new Inference(rules.rules()).apply(services);
         inferred = GroupAssignments.apply(inferred, request.groups());
-        if (request.overridesFile() != null) {
-            inferred = Overrides.read(request.overridesFile(), overridesShown)
-                    .apply(inferred, request.overridesFile(), overridesShown);
+        if (overrides != null) {
+            inferred = Overrides.apply(inferred, overrides, problems);
+        }
+        Set<String> names = new TreeSet<>();
+        inferred.forEach(s -> names.add(s.name()));
+        rules.checkNames(declaredCapabilities, names, problems);
+        if (!problems.isEmpty()) {
+            throw DataFiles.failure(problems);
         }
 
         fingerprint = fingerprint(request, sources);

@@ -11,6 +11,7 @@ import dev.switchboard.runtime.registry.ServiceEntry;
 import dev.switchboard.runtime.registry.ServiceKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -74,7 +75,7 @@ class InferenceTest {
                   - {service: users, dependsOn: audit}
                 """);
 
-        InferenceRules rules = InferenceRules.load(file, false, "rules.yaml");
+        InferenceRules rules = InferenceRules.load(file, false, "rules.yaml", new ArrayList<>());
         ServiceEntry out = new Inference(rules)
                 .apply(List.of(service("users", "ExportUsers", "PeekUser", "GetUser")))
                 .get(0);
@@ -90,7 +91,7 @@ class InferenceTest {
         Path file = dir.resolve("rules.json");
         Files.writeString(file, "{\"capabilities\":[{\"name\":\"export\",\"prefixes\":[\"export\"]}]}");
 
-        InferenceRules rules = InferenceRules.load(file, true, "rules.json");
+        InferenceRules rules = InferenceRules.load(file, true, "rules.json", new ArrayList<>());
         ServiceEntry out = new Inference(rules)
                 .apply(List.of(service("users", "ExportUsers", "GetUser")))
                 .get(0);
@@ -104,7 +105,7 @@ class InferenceTest {
         Path file = dir.resolve("rules.yaml");
         Files.writeString(file, "capabilities:\n  - name: export\n    prefixs: [export]\n");
 
-        assertThatThrownBy(() -> InferenceRules.load(file, false, "src/rules.yaml"))
+        assertThatThrownBy(() -> InferenceRules.load(file, false, "src/rules.yaml", new ArrayList<>()))
                 .isInstanceOfSatisfying(
                         InputException.class,
                         e -> assertThat(e.problems().get(0).toString())
@@ -119,8 +120,23 @@ class InferenceTest {
         Path file = dir.resolve("rules.yaml");
         Files.writeString(file, "capabilities:\n  - name: nothing\n");
 
-        assertThatThrownBy(() -> InferenceRules.load(file, false, "rules.yaml"))
+        assertThatThrownBy(() -> InferenceRules.load(file, false, "rules.yaml", new ArrayList<>()))
                 .isInstanceOf(InputException.class)
                 .hasMessageContaining("capability rule \"nothing\" matches nothing");
+    }
+
+    @Test
+    @DisplayName("an empty rules file that replaces the defaults leaves no rule, and the warning says so")
+    void emptyReplacingFileWarns(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("rules.yaml");
+        Files.writeString(file, "# to do\n");
+        List<String> notes = new ArrayList<>();
+
+        InferenceRules rules = InferenceRules.load(file, true, "rules.yaml", notes);
+
+        assertThat(rules.capabilities()).isEmpty();
+        assertThat(notes)
+                .containsExactly("rules.yaml: the rules file is empty and replaces the default rules, so no capability"
+                        + " is inferred; fill it in, or set <replaceDefaultRules>false");
     }
 }

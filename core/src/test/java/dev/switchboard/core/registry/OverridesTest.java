@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.core.diag.InputException;
+import dev.switchboard.core.diag.Problem;
 import dev.switchboard.runtime.registry.Capability;
 import dev.switchboard.runtime.registry.Dependency;
 import dev.switchboard.runtime.registry.Endpoint;
@@ -13,6 +14,7 @@ import dev.switchboard.runtime.registry.ServiceEntry;
 import dev.switchboard.runtime.registry.ServiceKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
@@ -35,7 +37,12 @@ class OverridesTest {
     private List<ServiceEntry> apply(String name, String text) throws Exception {
         Path file = dir.resolve(name);
         Files.writeString(file, text);
-        return Overrides.read(file, name).apply(found, file, name);
+        List<Problem> problems = new ArrayList<>();
+        List<ServiceEntry> out = Overrides.apply(found, Overrides.read(file, name, new ArrayList<>()), problems);
+        if (!problems.isEmpty()) {
+            throw DataFiles.failure(problems);
+        }
+        return out;
     }
 
     @Test
@@ -105,7 +112,7 @@ class OverridesTest {
                                 .containsExactly(
                                         "overrides.yaml:2:3: service \"usr\" is not in the registry (nearest: user); correct the"
                                                 + " name, or add `kind: http` and its `endpoints` to declare a REST-only service",
-                                        "overrides.yaml:4:3: service \"billing\" is of kind grpc; an override cannot make it aws;"
+                                        "overrides.yaml:5:5: service \"billing\" is of kind grpc; an override cannot make it aws;"
                                                 + " remove `kind` from this override"));
     }
 

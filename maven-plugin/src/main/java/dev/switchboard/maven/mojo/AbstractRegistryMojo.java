@@ -3,12 +3,12 @@ package dev.switchboard.maven.mojo;
 import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.inspect.RegistrySummary;
 import dev.switchboard.core.proto.ProtoInputs;
+import dev.switchboard.core.registry.Overrides;
 import dev.switchboard.core.registry.RegistryOutcome;
 import dev.switchboard.core.registry.RegistryRequest;
 import dev.switchboard.core.registry.Selection;
 import dev.switchboard.runtime.registry.ServiceEntry;
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -25,11 +25,6 @@ import org.apache.maven.plugins.annotations.Parameter;
  * and how the registry stage's outcome is logged.
  */
 abstract class AbstractRegistryMojo extends AbstractSwitchboardMojo {
-    static final List<String> CONVENTIONAL_OVERRIDES = List.of(
-            "src/main/switchboard/overrides.yaml",
-            "src/main/switchboard/overrides.yml",
-            "src/main/switchboard/overrides.json");
-
     /**
      * Directories whose {@code .proto} files become registry services. Defaults to {@code
      * src/main/proto}.
@@ -224,13 +219,7 @@ abstract class AbstractRegistryMojo extends AbstractSwitchboardMojo {
                 protos,
                 fileParameter(rulesFile, "<rulesFile>"),
                 replaceDefaultRules,
-                overridesFile != null
-                        ? fileParameter(overridesFile, "<overridesFile>")
-                        : CONVENTIONAL_OVERRIDES.stream()
-                                .map(base::resolve)
-                                .filter(Files::isRegularFile)
-                                .findFirst()
-                                .orElse(null),
+                overridesFile != null ? fileParameter(overridesFile, "<overridesFile>") : Overrides.conventional(base),
                 directoryParameter(registryDirectory, "<registryDirectory>"),
                 failOnMissingSources,
                 plugin.getVersion(),

@@ -2,6 +2,7 @@ package dev.switchboard.maven.mojo;
 
 import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.diag.Problem;
+import dev.switchboard.core.registry.Overrides;
 import dev.switchboard.core.render.GenerateRequest;
 import dev.switchboard.core.render.RenderException;
 import dev.switchboard.core.watch.ProtoWatcher;
@@ -53,7 +54,7 @@ public class WatchMojo extends GenerateMojo {
         WatchSession session = new WatchSession(firstBuild(request), reporter());
         WatchRequest watch = WatchRequest.of(
                 request,
-                CONVENTIONAL_OVERRIDES.stream()
+                Overrides.CONVENTIONAL.stream()
                         .map(project.getBasedir().toPath()::resolve)
                         .toList(),
                 Duration.ofMillis(debounce));
