@@ -5,7 +5,7 @@ import dev.switchboard.maven.diag.Problem;
 import dev.switchboard.maven.inspect.Format;
 import dev.switchboard.maven.inspect.RegistryDiff;
 import dev.switchboard.maven.inspect.Views;
-import dev.switchboard.runtime.ClientResolver;
+import dev.switchboard.runtime.registry.BundledRegistry;
 import dev.switchboard.runtime.registry.Registry;
 import dev.switchboard.runtime.registry.RegistryCodec;
 import dev.switchboard.runtime.registry.RegistryFormat;
@@ -134,15 +134,15 @@ public class CompareMojo extends AbstractInspectMojo {
                     "check the coordinates and that the repository holding it is configured"));
         }
         try (ZipFile zip = new ZipFile(jar)) {
-            ZipEntry entry = zip.getEntry(ClientResolver.BUNDLED_REGISTRY);
+            ZipEntry entry = zip.getEntry(BundledRegistry.RESOURCE);
             if (entry == null) {
                 throw new InputException(Problem.in(
                         "switchboard.against",
-                        "artifact " + value + " (" + jar + ") bundles no " + ClientResolver.BUNDLED_REGISTRY,
+                        "artifact " + value + " (" + jar + ") bundles no " + BundledRegistry.RESOURCE,
                         "compare with an artifact built with" + " switchboard:generate, or with a registry file"));
             }
             try (InputStream in = zip.getInputStream(entry)) {
-                return RegistryCodec.read(in, RegistryFormat.JSON, value + "!/" + ClientResolver.BUNDLED_REGISTRY);
+                return RegistryCodec.read(in, RegistryFormat.JSON, value + "!/" + BundledRegistry.RESOURCE);
             } catch (RegistryFormatException e) {
                 throw new InputException(Problem.in("switchboard.against", e.getMessage(), "rebuild that artifact"));
             }

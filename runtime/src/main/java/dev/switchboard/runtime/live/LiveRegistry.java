@@ -1,6 +1,6 @@
 package dev.switchboard.runtime.live;
 
-import dev.switchboard.runtime.ClientResolver;
+import dev.switchboard.runtime.registry.BundledRegistry;
 import dev.switchboard.runtime.registry.Registry;
 import dev.switchboard.runtime.registry.RegistryCodec;
 import dev.switchboard.runtime.registry.RegistryFormat;
@@ -69,7 +69,7 @@ public final class LiveRegistry implements AutoCloseable {
 
     /** The bundled registry of {@code loader}, fixed: nothing to watch. */
     public static LiveRegistry bundled(ClassLoader loader) {
-        return new LiveRegistry(null, null, ClientResolver.bundledRegistry(loader));
+        return new LiveRegistry(null, null, BundledRegistry.of(loader));
     }
 
     /**
@@ -89,7 +89,7 @@ public final class LiveRegistry implements AutoCloseable {
                 throw new IllegalStateException("switchboard: cannot use the registry file " + absolute + ": " + problem
                         + " (failFast is set, so the bundled registry is not used instead)");
             }
-            live.current = ClientResolver.bundledRegistry(loader);
+            live.current = BundledRegistry.of(loader);
             LOG.log(
                     Level.WARNING,
                     "switchboard: cannot use the registry file {0}: {1}; serving the bundled registry ({2}"
