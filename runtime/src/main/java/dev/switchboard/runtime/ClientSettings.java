@@ -1,5 +1,6 @@
 package dev.switchboard.runtime;
 
+import dev.switchboard.runtime.live.LiveRegistry;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +13,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * How clients are made: what the factory's builder was given, falling back to system properties and
@@ -22,6 +25,8 @@ import java.util.function.UnaryOperator;
  * application that has neither; the generated builder is typed.
  */
 public final class ClientSettings {
+    private static final Pattern BYTES = Pattern.compile("(\\d+)\\s*(?:([KMGkmg])(?:i?[Bb])?)?");
+
     /** The generic REST client's call timeout when none is set. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
@@ -31,6 +36,7 @@ public final class ClientSettings {
     private final Map<String, String> targets;
     private final Map<String, Duration> timeouts;
     private final Path registryFile;
+    private final Long registryMaxBytes;
     private final SyncHttpClient syncHttpClient;
     private final AsyncHttpClient asyncHttpClient;
     private final List<Consumer<Object>> customizers;
@@ -47,6 +53,7 @@ public final class ClientSettings {
         targets = Map.copyOf(b.targets);
         timeouts = Map.copyOf(b.timeouts);
         registryFile = b.registryFile;
+        registryMaxBytes = b.registryMaxBytes;
         syncHttpClient = b.syncHttpClient;
         asyncHttpClient = b.asyncHttpClient;
         customizers = List.copyOf(b.customizers);
@@ -116,6 +123,43 @@ public final class ClientSettings {
                 .or(() -> lookup("registry", "file").map(Path::of));
     }
 
+    /**
+     * The largest registry file a dynamic wrapper reads: code, then {@code switchboard.registry.maxBytes},
+     * then {@code SWITCHBOARD_REGISTRY_MAXBYTES}; {@link LiveRegistry#DEFAULT_MAX_BYTES} (64 MiB) by
+     * default. A number of bytes ({@code 134217728}) or one with a binary unit ({@code 128MiB}, {@code
+     * 128M}, {@code 1GiB}).
+     */
+    public long registryMaxBytes() {
+        if (registryMaxBytes != null) {
+            return registryMaxBytes;
+        }
+        return lookup("registry", "maxBytes").map(ClientSettings::parseBytes).orElse(LiveRegistry.DEFAULT_MAX_BYTES);
+    }
+
+    private static long parseBytes(String value) {
+        Matcher m = BYTES.matcher(value);
+        long bytes = -1;
+        if (m.matches()) {
+            int shift =
+                    switch (m.group(2) == null ? "" : m.group(2).substring(0, 1).toUpperCase(Locale.ROOT)) {
+                        case "K" -> 10;
+                        case "M" -> 20;
+                        case "G" -> 30;
+                        default -> 0;
+                    };
+            try {
+                bytes = Math.multiplyExact(Long.parseLong(m.group(1)), 1L << shift);
+            } catch (ArithmeticException | NumberFormatException e) {
+                bytes = Long.MAX_VALUE;
+            }
+        }
+        if (bytes < 1 || bytes > LiveRegistry.MAX_MAX_BYTES) {
+            throw new IllegalArgumentException("switchboard.registry.maxBytes is \"" + value + "\"; give a number"
+                    + " of bytes up to 1GiB, with or without a unit (" + LiveRegistry.DEFAULT_MAX_BYTES + ", 64MiB)");
+        }
+        return bytes;
+    }
+
     /** The sync HTTP client chosen in code or by {@code switchboard.aws.httpClient}; null lets the factory pick. */
     public SyncHttpClient syncHttpClient() {
         return syncHttpClient != null
@@ -183,6 +227,7 @@ public final class ClientSettings {
         private final Map<String, String> targets = new HashMap<>();
         private final Map<String, Duration> timeouts = new HashMap<>();
         private Path registryFile;
+        private Long registryMaxBytes;
         private SyncHttpClient syncHttpClient;
         private AsyncHttpClient asyncHttpClient;
         private final List<Consumer<Object>> customizers = new ArrayList<>();
@@ -221,6 +266,21 @@ public final class ClientSettings {
 
         public Builder registryFile(Path file) {
             registryFile = file;
+            return this;
+        }
+
+        /**
+         * The largest registry file a dynamic wrapper reads; a bigger file is refused, with its size in
+         * the log, and the registry in force stays.
+         *
+         * @throws IllegalArgumentException when {@code bytes} is not between 1 and 1 GiB
+         */
+        public Builder registryMaxBytes(long bytes) {
+            if (bytes < 1 || bytes > LiveRegistry.MAX_MAX_BYTES) {
+                throw new IllegalArgumentException("registryMaxBytes(" + bytes + "): give 1 to "
+                        + LiveRegistry.MAX_MAX_BYTES + " bytes (" + LiveRegistry.DEFAULT_MAX_BYTES + " by default)");
+            }
+            registryMaxBytes = bytes;
             return this;
         }
 

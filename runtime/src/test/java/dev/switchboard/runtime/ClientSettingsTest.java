@@ -82,4 +82,56 @@ class ClientSettingsTest {
 
         assertThat(order).hasToString("all;s3;all;");
     }
+
+    @Test
+    @DisplayName("the registry's size cap comes from code, then the property, then the environment, else 64 MiB")
+    void registryMaxBytesResolvesInOrder() {
+        Map<String, String> property = Map.of("switchboard.registry.maxBytes", "128MiB");
+        Map<String, String> env = Map.of("SWITCHBOARD_REGISTRY_MAXBYTES", "1000000");
+
+        assertThat(ClientSettings.builder()
+                        .lookups(property::get, env::get)
+                        .registryMaxBytes(4096)
+                        .build()
+                        .registryMaxBytes())
+                .isEqualTo(4096);
+        assertThat(ClientSettings.builder()
+                        .lookups(property::get, env::get)
+                        .build()
+                        .registryMaxBytes())
+                .isEqualTo(128L << 20);
+        assertThat(ClientSettings.builder().lookups(p -> null, env::get).build().registryMaxBytes())
+                .isEqualTo(1_000_000);
+        assertThat(ClientSettings.builder()
+                        .lookups(p -> null, e -> null)
+                        .build()
+                        .registryMaxBytes())
+                .isEqualTo(64L << 20);
+    }
+
+    @Test
+    @DisplayName("the size cap takes bytes or a binary unit, and anything else names the property and the forms")
+    void registryMaxBytesParsesUnitsAndRefusesNonsense() {
+        Map<String, Long> accepted =
+                Map.of("512", 512L, "64k", 64L << 10, "64 MiB", 64L << 20, "1GiB", 1L << 30, "2MB", 2L << 20);
+        accepted.forEach((value, bytes) -> assertThat(ClientSettings.builder()
+                        .lookups(Map.of("switchboard.registry.maxBytes", value)::get, e -> null)
+                        .build()
+                        .registryMaxBytes())
+                .as(value)
+                .isEqualTo(bytes));
+        for (String bad : new String[] {"lots", "0", "2GiB", "-5", "99999999999999999999"}) {
+            ClientSettings settings = ClientSettings.builder()
+                    .lookups(Map.of("switchboard.registry.maxBytes", bad)::get, e -> null)
+                    .build();
+            assertThatThrownBy(settings::registryMaxBytes)
+                    .as(bad)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("switchboard.registry.maxBytes is \"" + bad + "\"; give a number of bytes up to 1GiB,"
+                            + " with or without a unit (67108864, 64MiB)");
+        }
+        assertThatThrownBy(() -> ClientSettings.builder().registryMaxBytes(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("registryMaxBytes(0): give 1 to 1073741824 bytes (67108864 by default)");
+    }
 }

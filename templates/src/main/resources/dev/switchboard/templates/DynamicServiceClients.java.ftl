@@ -105,6 +105,15 @@ public final class ${dynamicClassName} implements AutoCloseable {
         }
 
         /**
+         * The largest registry file to read ({@code switchboard.registry.maxBytes}); 64 MiB when not set. A
+         * bigger file is refused before it is read, with its size in the log, and the registry in force stays.
+         */
+        public Builder registryMaxBytes(long bytes) {
+            settings.registryMaxBytes(bytes);
+            return this;
+        }
+
+        /**
          * Whether a registry file that is missing or invalid at start is an error; by default the bundled
          * registry is served instead, the reason is logged, and the file is picked up once it is valid.
          */
@@ -117,7 +126,8 @@ public final class ${dynamicClassName} implements AutoCloseable {
             ClientSettings built = settings.build();
             ClassLoader loader = ${dynamicClassName}.class.getClassLoader();
             LiveRegistry registry = built.registryFile()
-                    .map(file -> LiveRegistry.watching(file, loader, failFast, LiveRegistry.DEFAULT_POLL_INTERVAL))
+                    .map(file -> LiveRegistry.watching(
+                            file, loader, failFast, LiveRegistry.DEFAULT_POLL_INTERVAL, built.registryMaxBytes()))
                     .orElseGet(() -> LiveRegistry.bundled(loader));
             return new ${dynamicClassName}(built, registry);
         }

@@ -2,7 +2,7 @@ package dev.switchboard.core.inspect;
 
 import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.diag.Problem;
-import dev.switchboard.runtime.ClientResolver;
+import dev.switchboard.runtime.registry.BundledRegistry;
 import dev.switchboard.runtime.registry.Registry;
 import dev.switchboard.runtime.registry.RegistryCodec;
 import dev.switchboard.runtime.registry.RegistryFormat;
@@ -15,7 +15,7 @@ import java.util.zip.ZipFile;
 
 /**
  * Reads a registry to compare or inspect from where a user points: a registry file, or the copy an
- * artifact built with {@code generate} bundles at {@value ClientResolver#BUNDLED_REGISTRY}.
+ * artifact built with {@code generate} bundles at {@value BundledRegistry#RESOURCE}.
  */
 public final class RegistryFiles {
     private RegistryFiles() {}
@@ -39,15 +39,15 @@ public final class RegistryFiles {
      */
     public static Registry readBundled(Path jar, String label, String option) throws InputException, IOException {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
-            ZipEntry entry = zip.getEntry(ClientResolver.BUNDLED_REGISTRY);
+            ZipEntry entry = zip.getEntry(BundledRegistry.RESOURCE);
             if (entry == null) {
                 throw new InputException(Problem.in(
                         option,
-                        "artifact " + label + " (" + jar + ") bundles no " + ClientResolver.BUNDLED_REGISTRY,
+                        "artifact " + label + " (" + jar + ") bundles no " + BundledRegistry.RESOURCE,
                         "compare with an artifact built with switchboard:generate, or with a registry file"));
             }
             try (InputStream in = zip.getInputStream(entry)) {
-                return RegistryCodec.read(in, RegistryFormat.JSON, label + "!/" + ClientResolver.BUNDLED_REGISTRY);
+                return RegistryCodec.read(in, RegistryFormat.JSON, label + "!/" + BundledRegistry.RESOURCE);
             } catch (RegistryFormatException e) {
                 throw new InputException(Problem.in(option, e.getMessage(), "rebuild that artifact"));
             }

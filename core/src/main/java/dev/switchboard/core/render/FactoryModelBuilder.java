@@ -66,7 +66,7 @@ public final class FactoryModelBuilder {
         reserved.add(dynamicClass);
         Imports imports = new Imports(pkg, reserved);
         imports.add("dev.switchboard.runtime.ClientCache")
-                .add("dev.switchboard.runtime.ClientResolver")
+                .add("dev.switchboard.runtime.resolve.ClientResolver")
                 .add("dev.switchboard.runtime.ClientSettings")
                 .add("dev.switchboard.runtime.ClientTypes")
                 .add("dev.switchboard.runtime.ProviderContext")
@@ -131,7 +131,7 @@ public final class FactoryModelBuilder {
         Imports imports = new Imports(pkg, reserved)
                 .add("dev.switchboard.runtime.ClientSettings")
                 .add("dev.switchboard.runtime.ClientTypes")
-                .add("dev.switchboard.runtime.DynamicClients")
+                .add("dev.switchboard.runtime.resolve.DynamicClients")
                 .add("dev.switchboard.runtime.ProviderContext")
                 .add("dev.switchboard.runtime.live.LiveRegistry")
                 .add("dev.switchboard.runtime.live.RegistryChange")

@@ -5,12 +5,12 @@ import dev.switchboard.core.diag.Problem;
 import dev.switchboard.core.registry.AtomicFiles;
 import dev.switchboard.core.registry.RegistryBuilder;
 import dev.switchboard.core.registry.RegistryOutcome;
-import dev.switchboard.runtime.ClientIndex;
-import dev.switchboard.runtime.ClientResolver;
+import dev.switchboard.runtime.registry.BundledRegistry;
 import dev.switchboard.runtime.registry.Registry;
 import dev.switchboard.runtime.registry.RegistryCodec;
 import dev.switchboard.runtime.registry.RegistryFormat;
 import dev.switchboard.runtime.registry.ServiceEntry;
+import dev.switchboard.runtime.resolve.ClientIndex;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -173,7 +173,7 @@ public final class SourceGenerator {
         // The whole registry, not only the selection: services left out of the factory are still
         // served at run time by providers or reflection from these class names (DESIGN §5).
         Registry whole = Registry.of(registryFingerprint, registry);
-        files.put("resources/" + ClientResolver.BUNDLED_REGISTRY, RegistryCodec.write(whole, RegistryFormat.JSON));
+        files.put("resources/" + BundledRegistry.RESOURCE, RegistryCodec.write(whole, RegistryFormat.JSON));
         files.put("resources/" + ClientIndex.RESOURCE, ClientIndex.write(whole));
         renderGenerators(request, renderer, base, model, files);
         return files;

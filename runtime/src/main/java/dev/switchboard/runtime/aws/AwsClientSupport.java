@@ -4,7 +4,6 @@ import dev.switchboard.runtime.AsyncHttpClient;
 import dev.switchboard.runtime.ClientSettings;
 import dev.switchboard.runtime.HttpClientImplementation;
 import dev.switchboard.runtime.SyncHttpClient;
-import dev.switchboard.runtime.reflect.StaticBuilders;
 import java.lang.System.Logger.Level;
 import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;

@@ -1,15 +1,16 @@
 package dev.switchboard.runtime.live;
 
-import dev.switchboard.runtime.ClientResolver;
+import dev.switchboard.runtime.registry.BundledRegistry;
 import dev.switchboard.runtime.registry.Registry;
 import dev.switchboard.runtime.registry.RegistryCodec;
 import dev.switchboard.runtime.registry.RegistryFormat;
 import dev.switchboard.runtime.registry.RegistryFormatException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.InputStream;
 import java.lang.System.Logger.Level;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -22,6 +23,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -43,33 +45,55 @@ import java.util.function.Consumer;
 public final class LiveRegistry implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("dev.switchboard");
 
-    /** How long events must stop before the file is read: writers that truncate then write finish first. */
     /** How often the file is compared when no event came, unless told otherwise. */
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);
 
+    /**
+     * The largest registry file read, unless told otherwise: 64 MiB. The file is read whole into memory,
+     * and a file of hundreds of megabytes (or a sparse file of gigabytes) would exhaust the heap. A
+     * registry of every googleapis service (some 1,700, with their methods and HTTP rules) is tens of
+     * megabytes, so this leaves room for the largest real registries.
+     */
+    public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
+
+    /** The most a cap may be: a file is read into one array, and 1 GiB is far beyond any registry. */
+    public static final long MAX_MAX_BYTES = 1L << 30;
+
+    /** How long events must stop before the file is read: writers that truncate then write finish first. */
     private static final Duration SETTLE = Duration.ofMillis(25);
 
     private static final Duration MAX_SETTLE = Duration.ofMillis(250);
 
     private final Path file;
     private final Duration pollInterval;
+    private final long maxBytes;
+    private final FileReading reading;
     private final List<Consumer<RegistryChange>> listeners = new CopyOnWriteArrayList<>();
     private volatile Registry current;
     private volatile boolean closed;
     private byte[] lastRead;
     private Stamp lastStamp;
+    private Stamp refusedStamp;
     private WatchService watcher;
     private Thread thread;
 
-    private LiveRegistry(Path file, Duration pollInterval, Registry initial) {
+    /** How the file's bytes are read; tests put a failing reader in front of the real one. */
+    @FunctionalInterface
+    interface FileReading {
+        byte[] read(Path file, long maxBytes) throws IOException, RegistryFormatException;
+    }
+
+    private LiveRegistry(Path file, Duration pollInterval, long maxBytes, FileReading reading, Registry initial) {
         this.file = file;
         this.pollInterval = pollInterval;
+        this.maxBytes = maxBytes;
+        this.reading = reading;
         this.current = initial;
     }
 
     /** The bundled registry of {@code loader}, fixed: nothing to watch. */
     public static LiveRegistry bundled(ClassLoader loader) {
-        return new LiveRegistry(null, null, ClientResolver.bundledRegistry(loader));
+        return new LiveRegistry(null, null, 0, null, BundledRegistry.of(loader));
     }
 
     /**
@@ -81,15 +105,45 @@ public final class LiveRegistry implements AutoCloseable {
      * @throws IllegalStateException when {@code failFast} is set and the file cannot be used
      */
     public static LiveRegistry watching(Path file, ClassLoader loader, boolean failFast, Duration pollInterval) {
+        return watching(file, loader, failFast, pollInterval, DEFAULT_MAX_BYTES);
+    }
+
+    /**
+     * Follows {@code file}, refusing it while it is bigger than {@code maxBytes}: its size is checked
+     * before it is read, and a file that is too big is logged and the registry in force kept.
+     *
+     * @param loader where the bundled registry is found when the file cannot be used at start
+     * @param failFast whether a missing or invalid file at start is an error instead of a fallback
+     * @param pollInterval how often the file's time and size are compared when no event came
+     * @param maxBytes the largest file read, from 1 to {@link #MAX_MAX_BYTES}; {@link #DEFAULT_MAX_BYTES}
+     *     unless the application needs more
+     * @throws IllegalStateException when {@code failFast} is set and the file cannot be used
+     */
+    public static LiveRegistry watching(
+            Path file, ClassLoader loader, boolean failFast, Duration pollInterval, long maxBytes) {
+        return watching(file, loader, failFast, pollInterval, maxBytes, LiveRegistry::readCapped);
+    }
+
+    static LiveRegistry watching(
+            Path file,
+            ClassLoader loader,
+            boolean failFast,
+            Duration pollInterval,
+            long maxBytes,
+            FileReading reading) {
+        if (maxBytes < 1 || maxBytes > MAX_MAX_BYTES) {
+            throw new IllegalArgumentException("the registry's maxBytes is " + maxBytes + "; give 1 to " + MAX_MAX_BYTES
+                    + " (" + DEFAULT_MAX_BYTES + " by default)");
+        }
         Path absolute = file.toAbsolutePath().normalize();
-        LiveRegistry live = new LiveRegistry(absolute, pollInterval, null);
+        LiveRegistry live = new LiveRegistry(absolute, pollInterval, maxBytes, reading, null);
         String problem = live.readInitial();
         if (problem != null) {
             if (failFast) {
                 throw new IllegalStateException("switchboard: cannot use the registry file " + absolute + ": " + problem
                         + " (failFast is set, so the bundled registry is not used instead)");
             }
-            live.current = ClientResolver.bundledRegistry(loader);
+            live.current = BundledRegistry.of(loader);
             LOG.log(
                     Level.WARNING,
                     "switchboard: cannot use the registry file {0}: {1}; serving the bundled registry ({2}"
@@ -137,7 +191,7 @@ public final class LiveRegistry implements AutoCloseable {
     private String readInitial() {
         lastStamp = Stamp.of(file);
         try {
-            byte[] bytes = Files.readAllBytes(file);
+            byte[] bytes = reading.read(file, maxBytes);
             lastRead = bytes;
             current = parse(bytes);
             LOG.log(
@@ -149,10 +203,66 @@ public final class LiveRegistry implements AutoCloseable {
         } catch (NoSuchFileException e) {
             return "it does not exist";
         } catch (IOException e) {
-            return "it cannot be read (" + e + ")";
+            return "it cannot be read (" + reason(e) + ")";
         } catch (RegistryFormatException e) {
             return e.getMessage();
         }
+    }
+
+    /**
+     * The file's bytes, refusing a directory and a file bigger than {@code maxBytes} before reading a
+     * byte. The read itself stops after {@code maxBytes}, since the file may grow between the check and
+     * the read.
+     */
+    static byte[] readCapped(Path file, long maxBytes) throws IOException, RegistryFormatException {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        if (attributes.isDirectory()) {
+            throw new RegistryFormatException(
+                    file.toString(),
+                    0,
+                    0,
+                    "",
+                    "is a directory, not a registry file",
+                    "point switchboard.registry.file (or registryFile(…) on the builder) at the file itself");
+        }
+        if (attributes.size() > maxBytes) {
+            throw tooBig(file, "is " + size(attributes.size()), maxBytes);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes((int) maxBytes + 1);
+            if (bytes.length > maxBytes) {
+                throw tooBig(file, "grew while it was read to more than " + size(maxBytes), maxBytes);
+            }
+            return bytes;
+        }
+    }
+
+    private static RegistryFormatException tooBig(Path file, String size, long maxBytes) {
+        return new RegistryFormatException(
+                file.toString(),
+                0,
+                0,
+                "",
+                "the file " + size + ", more than the " + size(maxBytes) + " a registry file may have",
+                "if it is meant to be that big, raise the cap with -Dswitchboard.registry.maxBytes=<bytes>,"
+                        + " SWITCHBOARD_REGISTRY_MAXBYTES or registryMaxBytes(…) on the builder");
+    }
+
+    /** {@code 3 GiB (3221225472 bytes)}: the unit for reading, the bytes for setting the cap. */
+    static String size(long bytes) {
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        double value = bytes;
+        String unit = null;
+        for (int i = 0; i < units.length && value >= 1024; i++) {
+            value /= 1024;
+            unit = units[i];
+        }
+        if (unit == null) {
+            return bytes + " bytes";
+        }
+        String number =
+                value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.1f", value);
+        return number + " " + unit + " (" + bytes + " bytes)";
     }
 
     private void startWatching() {
@@ -191,9 +301,34 @@ public final class LiveRegistry implements AutoCloseable {
                 }
             } catch (ClosedWatchServiceException | InterruptedException e) {
                 return;
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "switchboard: watching " + file + " failed; will try again", e);
+            } catch (Throwable e) {
+                // Anything else, an Error included, must not end the thread: with it would end every
+                // later reload, and the application would serve a stale registry without a word.
+                if (closed) {
+                    return;
+                }
+                LOG.log(
+                        Level.WARNING,
+                        "switchboard: watching {0} failed ({1}); {2}, and the file is still watched (the stack"
+                                + " trace is logged at DEBUG/FINE)",
+                        file,
+                        e,
+                        keeping());
+                LOG.log(Level.DEBUG, "switchboard: watching " + file + " failed", e);
+                if (!pause()) {
+                    return;
+                }
             }
+        }
+    }
+
+    /** Waits one poll interval after a failure, so a failure that repeats does not spin; false if interrupted. */
+    private boolean pause() {
+        try {
+            Thread.sleep(pollInterval.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            return false;
         }
     }
 
@@ -233,7 +368,16 @@ public final class LiveRegistry implements AutoCloseable {
         lastStamp = Stamp.of(file);
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = reading.read(file, maxBytes);
+        } catch (RegistryFormatException e) {
+            // Nothing was read, so the next write is compared with nothing and always parsed. A file that
+            // keeps its size and time is the same refused file: said once, not at every event.
+            lastRead = null;
+            if (!lastStamp.equals(refusedStamp)) {
+                LOG.log(Level.WARNING, "switchboard: ignoring the registry file: {0}; {1}", e.getMessage(), keeping());
+            }
+            refusedStamp = lastStamp;
+            return;
         } catch (NoSuchFileException e) {
             if (lastRead != null) {
                 LOG.log(Level.WARNING, "switchboard: {0} was removed; {1}", file, keeping());
@@ -241,7 +385,7 @@ public final class LiveRegistry implements AutoCloseable {
             }
             return;
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "switchboard: cannot read {0} ({1}); {2}", file, e, keeping());
+            LOG.log(Level.WARNING, "switchboard: cannot read {0} ({1}); {2}", file, reason(e), keeping());
             return;
         }
         if (Arrays.equals(bytes, lastRead)) {
@@ -277,6 +421,15 @@ public final class LiveRegistry implements AutoCloseable {
         }
     }
 
+    /** Why a read failed, without the exception's class: the file system's reason, or what was denied. */
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        String reason = e instanceof FileSystemException fs ? fs.getReason() : e.getMessage();
+        return reason == null ? "an I/O error" : reason;
+    }
+
     private String keeping() {
         Registry r = current;
         return "keeping the registry in force (" + r.services().size() + " services"
@@ -284,11 +437,7 @@ public final class LiveRegistry implements AutoCloseable {
     }
 
     private Registry parse(byte[] bytes) throws RegistryFormatException {
-        try {
-            return RegistryCodec.read(new ByteArrayInputStream(bytes), RegistryFormat.of(file), file.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RegistryCodec.read(bytes, RegistryFormat.of(file), file.toString());
     }
 
     private void closeQuietly() {

@@ -2,6 +2,7 @@ package dev.switchboard.runtime.reflect;
 
 import dev.switchboard.runtime.ProviderContext;
 import dev.switchboard.runtime.ServiceNotAvailableException;
+import dev.switchboard.runtime.aws.StaticBuilders;
 import dev.switchboard.runtime.registry.ServiceEntry;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;

@@ -1,14 +1,12 @@
 package dev.switchboard.runtime.registry;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -29,7 +27,8 @@ import java.util.Optional;
  * <p>Output is deterministic: fields in the documented order, services sorted by name, map keys
  * sorted, {@code \n} line ends on every platform and a final newline, so the same registry always gives
  * the same bytes. Reading ignores unknown fields (newer writers may add some) but refuses a newer
- * {@code schemaVersion}, whose meaning this version cannot know.
+ * {@code schemaVersion}, whose meaning this version cannot know, and anything else the JSON Schema does
+ * not allow that the runtime relies on; see {@link #read(byte[], RegistryFormat, String)}.
  */
 public final class RegistryCodec {
     private RegistryCodec() {}
@@ -75,11 +74,17 @@ public final class RegistryCodec {
         }
     }
 
-    /** Reads a registry file; its format follows from the file name. */
+    /**
+     * Reads a registry file; its format follows from the file name.
+     *
+     * @throws RegistryFormatException when the file is not a valid registry, or a directory
+     */
     public static Registry read(Path file) throws IOException, RegistryFormatException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(in, RegistryFormat.of(file), file.toString());
+        if (Files.isDirectory(file)) {
+            throw new RegistryFormatException(
+                    file.toString(), 0, 0, "", "is a directory, not a registry file", "name the registry file itself");
         }
+        return read(Files.readAllBytes(file), RegistryFormat.of(file), file.toString());
     }
 
     /**
@@ -89,56 +94,17 @@ public final class RegistryCodec {
      */
     public static Registry read(InputStream in, RegistryFormat format, String sourceName)
             throws IOException, RegistryFormatException {
-        ObjectMapper mapper = mapper(format);
-        JsonNode tree;
-        try {
-            tree = mapper.readTree(in);
-        } catch (JsonProcessingException e) {
-            throw new RegistryFormatException(
-                    where(sourceName, e.getLocation()) + "not a valid " + format + " registry: "
-                            + e.getOriginalMessage() + "; fix the file or rebuild it with `mvn switchboard:registry`",
-                    e);
-        }
-        if (tree == null || !tree.isObject()) {
-            throw new RegistryFormatException(sourceName + ": a registry must be an object with \"schemaVersion\" and"
-                    + " \"services\"; rebuild it with `mvn switchboard:registry`");
-        }
-        JsonNode version = tree.get("schemaVersion");
-        if (version == null || !version.canConvertToInt()) {
-            throw new RegistryFormatException(sourceName + ": \"schemaVersion\" is missing or not a number; a"
-                    + " registry starts with \"schemaVersion\": " + Registry.SCHEMA_VERSION);
-        }
-        if (version.asInt() > Registry.SCHEMA_VERSION) {
-            throw new RegistryFormatException(sourceName + ": schemaVersion " + version.asInt()
-                    + " is newer than this switchboard understands (" + Registry.SCHEMA_VERSION
-                    + "); upgrade the switchboard runtime and plugin to the version that wrote it");
-        }
-        if (version.asInt() < 1) {
-            throw new RegistryFormatException(
-                    sourceName + ": schemaVersion " + version.asInt() + " is not valid; it starts at 1");
-        }
-        try {
-            Registry registry = mapper.treeToValue(tree, Registry.class);
-            String previousName = null;
-            for (ServiceEntry service : registry.services()) {
-                if (service.name() == null || service.name().isBlank() || service.kind() == null) {
-                    throw new RegistryFormatException(sourceName
-                            + ": every service needs a \"name\" and a \"kind\" (grpc, aws or http); one has "
-                            + "name=" + service.name() + " kind=" + service.kind());
-                }
-                if (service.name().equals(previousName)) {
-                    throw new RegistryFormatException(sourceName + ": service \"" + service.name()
-                            + "\" appears twice; each name may appear once, so remove or rename one");
-                }
-                previousName = service.name();
-            }
-            return registry;
-        } catch (JsonProcessingException e) {
-            throw new RegistryFormatException(
-                    sourceName + ": " + e.getOriginalMessage()
-                            + "; fix the field or rebuild with `mvn switchboard:registry`",
-                    e);
-        }
+        return read(in.readAllBytes(), format, sourceName);
+    }
+
+    /**
+     * Reads a registry from its bytes. Every problem is reported in the file's terms: the source, the line
+     * and column, the JSON path of the field ({@code services[3].kind}), what is wrong and what to do.
+     *
+     * @param sourceName how error messages name the source (a path or a resource name)
+     */
+    public static Registry read(byte[] bytes, RegistryFormat format, String sourceName) throws RegistryFormatException {
+        return RegistryReader.read(bytes, format, sourceName);
     }
 
     /**
@@ -166,13 +132,6 @@ public final class RegistryCodec {
         } catch (IOException e) {
             return Optional.empty();
         }
-    }
-
-    private static String where(String sourceName, JsonLocation location) {
-        if (location == null || location.getLineNr() < 1) {
-            return sourceName + ": ";
-        }
-        return sourceName + ":" + location.getLineNr() + ":" + location.getColumnNr() + ": ";
     }
 
     /** UTF-8 bytes of {@link #write}. */

@@ -10,6 +10,9 @@ import dev.switchboard.runtime.registry.RegistryCodec;
 import dev.switchboard.runtime.registry.RegistryFormat;
 import dev.switchboard.runtime.registry.ServiceEntry;
 import dev.switchboard.runtime.registry.ServiceKind;
+import dev.switchboard.runtime.testing.BadRegistries;
+import dev.switchboard.runtime.testing.LogCapture;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +24,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class LiveRegistryTest {
     private static final Duration POLL = Duration.ofMillis(200);
@@ -217,6 +224,145 @@ class LiveRegistryTest {
                     file,
                     "schemaVersion: 1\nservices:\n  - name: c\n    kind: http\n".getBytes(StandardCharsets.UTF_8));
             await(() -> live.current().service("c").isPresent(), "the next good write is served");
+        }
+    }
+
+    private static final String IGNORING = "switchboard: ignoring the new content of the registry file: ";
+
+    static List<BadRegistries.Case> badRegistries() {
+        return BadRegistries.cases();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badRegistries")
+    @DisplayName("an invalid write is logged in one line in the file's terms, and the last good registry stays")
+    void anInvalidWriteIsLoggedInTheFilesTermsAndTheLastGoodRegistryStays(BadRegistries.Case bad) throws Exception {
+        Path file = dir.resolve(bad.fileName());
+        RegistryFormat format = RegistryFormat.of(file);
+        Files.write(file, RegistryCodec.writeBytes(version(1), format));
+        try (LogCapture log = LogCapture.start();
+                LiveRegistry live = LiveRegistry.watching(file, getClass().getClassLoader(), true, POLL)) {
+            replace(file, bad.content());
+            await(() -> !log.messages(Level.WARNING, IGNORING).isEmpty(), "the invalid write is logged");
+
+            assertThat(log.messages(Level.WARNING, IGNORING))
+                    .containsExactly(IGNORING + bad.messageFor(file.toString())
+                            + "; keeping the registry in force (2 services, fingerprint fp1)");
+            assertThat(log.at(Level.WARNING))
+                    .allSatisfy(r -> assertThat(r.getThrown())
+                            .as("a stack trace at WARNING")
+                            .isNull());
+            assertThat(live.current()).isEqualTo(version(1));
+
+            replace(file, RegistryCodec.writeBytes(version(2), format));
+            await(() -> versionOf(live.current()) == 2, "the next good write is served");
+        }
+    }
+
+    @Test
+    @DisplayName("a sparse file of 3 GiB is refused from its size without being read, and a later good write is served")
+    void aHugeFileIsRefusedBeforeItIsReadAndTheNextGoodWriteIsServed() throws Exception {
+        Path file = dir.resolve("registry.json");
+        Files.write(file, json(version(0)));
+        try (LogCapture log = LogCapture.start();
+                LiveRegistry live = LiveRegistry.watching(file, getClass().getClassLoader(), true, POLL)) {
+            long start = System.nanoTime();
+            try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+                raf.setLength(3L << 30);
+            }
+            String refused = "switchboard: ignoring the registry file: ";
+            await(() -> !log.messages(Level.WARNING, refused).isEmpty(), "the huge file is refused");
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+            assertThat(log.messages(Level.WARNING, refused))
+                    .containsExactly(refused + file + ": the file is 3 GiB (3221225472 bytes), more than the"
+                            + " 64 MiB (67108864 bytes) a registry file may have; if it is meant to be that big,"
+                            + " raise the cap with -Dswitchboard.registry.maxBytes=<bytes>,"
+                            + " SWITCHBOARD_REGISTRY_MAXBYTES or registryMaxBytes(…) on the builder; keeping the"
+                            + " registry in force (1 services, fingerprint fp0)");
+            assertThat(live.current()).isEqualTo(version(0));
+
+            replace(file, json(version(5)));
+            await(() -> versionOf(live.current()) == 5, "the good write after the huge file is served");
+        }
+    }
+
+    @Test
+    @DisplayName("a file over a smaller cap is refused at start, with its size, when failFast is set")
+    void aFileOverTheCapIsRefusedAtStart() throws Exception {
+        Path file = dir.resolve("registry.json");
+        byte[] content = json(version(3));
+        Files.write(file, content);
+
+        assertThatThrownBy(() -> LiveRegistry.watching(file, getClass().getClassLoader(), true, POLL, 100))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("switchboard: cannot use the registry file " + file + ": " + file + ": the file is "
+                        + content.length + " bytes, more than the 100 bytes a registry file may have; if it is"
+                        + " meant to be that big, raise the cap with -Dswitchboard.registry.maxBytes=<bytes>,"
+                        + " SWITCHBOARD_REGISTRY_MAXBYTES or registryMaxBytes(…) on the builder (failFast is set,"
+                        + " so the bundled registry is not used instead)");
+        assertThatThrownBy(() -> LiveRegistry.watching(file, getClass().getClassLoader(), true, POLL, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the registry's maxBytes is 0; give 1 to 1073741824 (67108864 by default)");
+    }
+
+    @Test
+    @DisplayName("a failure of any kind while watching, an Error too, is logged in one line and watching goes on")
+    void theWatchThreadSurvivesAnErrorAndLaterChangesAreServed() throws Exception {
+        Path file = dir.resolve("registry.json");
+        Files.write(file, json(version(0)));
+        AtomicBoolean failNext = new AtomicBoolean();
+        LiveRegistry.FileReading failingOnce = (f, max) -> {
+            if (failNext.getAndSet(false)) {
+                throw new OutOfMemoryError("simulated");
+            }
+            return LiveRegistry.readCapped(f, max);
+        };
+        try (LogCapture log = LogCapture.start();
+                LiveRegistry live = LiveRegistry.watching(
+                        file, getClass().getClassLoader(), true, POLL, LiveRegistry.DEFAULT_MAX_BYTES, failingOnce)) {
+            failNext.set(true);
+            replace(file, json(version(1)));
+            String failed = "switchboard: watching " + file + " failed";
+            await(() -> !log.messages(Level.WARNING, failed).isEmpty(), "the failure is logged");
+            replace(file, json(version(2)));
+            await(() -> versionOf(live.current()) == 2, "a change after the failure is served");
+
+            assertThat(log.messages(Level.WARNING, failed))
+                    .containsExactly(failed + " (java.lang.OutOfMemoryError: simulated); keeping the registry in"
+                            + " force (1 services, fingerprint fp0), and the file is still watched (the stack trace is"
+                            + " logged at DEBUG/FINE)");
+            assertThat(log.at(Level.WARNING))
+                    .allSatisfy(r -> assertThat(r.getThrown()).isNull());
+            assertThat(log.at(Level.FINE))
+                    .filteredOn(r -> r.getThrown() != null)
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.getThrown()).isInstanceOf(OutOfMemoryError.class));
+        }
+    }
+
+    @Test
+    @DisplayName(
+            "a directory put where the file was is refused, naming it, and the file is served again when it returns")
+    void aDirectoryInPlaceOfTheFileIsRefused() throws Exception {
+        Path file = dir.resolve("registry.json");
+        Files.write(file, json(version(0)));
+        try (LogCapture log = LogCapture.start();
+                LiveRegistry live = LiveRegistry.watching(file, getClass().getClassLoader(), true, POLL)) {
+            Files.delete(file);
+            Files.createDirectory(file);
+            String refused = "switchboard: ignoring the registry file: ";
+            await(() -> !log.messages(Level.WARNING, refused).isEmpty(), "the directory is refused");
+
+            assertThat(log.messages(Level.WARNING, refused))
+                    .containsExactly(refused + file + ": is a directory, not a registry file; point"
+                            + " switchboard.registry.file (or registryFile(…) on the builder) at the file itself;"
+                            + " keeping the registry in force (1 services, fingerprint fp0)");
+            assertThat(live.current()).isEqualTo(version(0));
+
+            Files.delete(file);
+            replace(file, json(version(4)));
+            await(() -> versionOf(live.current()) == 4, "the file is served again");
         }
     }
 }

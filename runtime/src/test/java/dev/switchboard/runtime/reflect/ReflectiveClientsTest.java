@@ -3,7 +3,6 @@ package dev.switchboard.runtime.reflect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.switchboard.runtime.ClientResolver;
 import dev.switchboard.runtime.ClientSettings;
 import dev.switchboard.runtime.ProviderContext;
 import dev.switchboard.runtime.ServiceNotAvailableException;
@@ -11,6 +10,7 @@ import dev.switchboard.runtime.SyncHttpClient;
 import dev.switchboard.runtime.registry.AwsInfo;
 import dev.switchboard.runtime.registry.ServiceEntry;
 import dev.switchboard.runtime.registry.ServiceKind;
+import dev.switchboard.runtime.resolve.ClientResolver;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;

@@ -2,8 +2,8 @@ package dev.switchboard.bench.factory;
 
 import dev.switchboard.bench.clients.ServiceClients;
 import dev.switchboard.bench.clients.provider.S3Provider;
-import dev.switchboard.runtime.ClientResolver;
 import dev.switchboard.runtime.ProviderContext;
+import dev.switchboard.runtime.resolve.ClientResolver;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -9,10 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.acme.shop.DynamicServiceClients;
 import com.sun.net.httpserver.HttpServer;
 import dev.switchboard.it.servers.LocalDynamoDb;
-import dev.switchboard.runtime.ClientResolver;
 import dev.switchboard.runtime.ServiceNotAvailableException;
 import dev.switchboard.runtime.http.GenericServiceClient;
 import dev.switchboard.runtime.live.RegistryChange;
+import dev.switchboard.runtime.registry.BundledRegistry;
 import dev.switchboard.runtime.registry.Registry;
 import dev.switchboard.runtime.registry.RegistryCodec;
 import dev.switchboard.runtime.registry.RegistryFormat;
@@ -61,7 +61,7 @@ class DynamicRegistryTest {
 
     /** The registry the build bundled, cut down to the named services. */
     private static Registry only(String... names) {
-        Registry bundled = ClientResolver.bundledRegistry(DynamicRegistryTest.class.getClassLoader());
+        Registry bundled = BundledRegistry.of(DynamicRegistryTest.class.getClassLoader());
         List<ServiceEntry> kept = bundled.services().stream()
                 .filter(s -> List.of(names).contains(s.name()))
                 .toList();

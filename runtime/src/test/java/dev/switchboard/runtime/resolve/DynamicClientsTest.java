@@ -1,10 +1,13 @@
-package dev.switchboard.runtime;
+package dev.switchboard.runtime.resolve;
 
 import static dev.switchboard.runtime.testing.FileEdits.await;
 import static dev.switchboard.runtime.testing.FileEdits.replace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.runtime.ClientSettings;
+import dev.switchboard.runtime.ProviderContext;
+import dev.switchboard.runtime.ServiceNotAvailableException;
 import dev.switchboard.runtime.http.GenericServiceClient;
 import dev.switchboard.runtime.live.LiveRegistry;
 import dev.switchboard.runtime.live.RegistryChange;

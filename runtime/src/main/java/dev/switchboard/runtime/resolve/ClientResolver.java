@@ -1,21 +1,19 @@
-package dev.switchboard.runtime;
+package dev.switchboard.runtime.resolve;
 
+import dev.switchboard.runtime.ClientSettings;
+import dev.switchboard.runtime.ProviderContext;
+import dev.switchboard.runtime.ServiceClientProvider;
+import dev.switchboard.runtime.ServiceNotAvailableException;
 import dev.switchboard.runtime.http.GenericServiceClient;
 import dev.switchboard.runtime.reflect.ReflectiveClients;
+import dev.switchboard.runtime.registry.BundledRegistry;
 import dev.switchboard.runtime.registry.Registry;
-import dev.switchboard.runtime.registry.RegistryCodec;
-import dev.switchboard.runtime.registry.RegistryFormat;
-import dev.switchboard.runtime.registry.RegistryFormatException;
 import dev.switchboard.runtime.registry.ServiceEntry;
 import dev.switchboard.runtime.registry.ServiceKind;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
@@ -31,16 +29,11 @@ import java.util.function.Supplier;
  * bundled registry are looked up on first need only.
  */
 public final class ClientResolver {
-    /** Where the generate goal bundles the registry. */
-    public static final String BUNDLED_REGISTRY = "META-INF/switchboard/registry.json";
-
     /**
-     * The bundled registry and the providers depend only on the class loader, so they are read once per
-     * loader, not once per factory: reading the registry costs more than building a client. Weak keys
-     * let an unloaded application's loader go.
+     * The providers and the index depend only on the class loader, so they are read once per loader, not
+     * once per factory (as is the bundled registry, by {@link BundledRegistry}). Weak keys let an unloaded
+     * application's loader go.
      */
-    private static final Map<ClassLoader, Registry> REGISTRIES = Collections.synchronizedMap(new WeakHashMap<>());
-
     private static final Map<ClassLoader, Map<String, ServiceClientProvider>> PROVIDERS =
             Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -57,7 +50,7 @@ public final class ClientResolver {
      * classpath is found through the bundled {@link ClientIndex}, without reading the whole registry.
      */
     public ClientResolver(ProviderContext context, ClassLoader classLoader) {
-        this(context, classLoader, () -> bundledRegistry(classLoader), true);
+        this(context, classLoader, () -> BundledRegistry.of(classLoader), true);
     }
 
     /** Resolves from whatever registry {@code registry} holds at each call (a live one). */
@@ -71,11 +64,6 @@ public final class ClientResolver {
         this.classLoader = classLoader;
         this.registry = registry;
         this.bundled = bundled;
-    }
-
-    /** The registry bundled with {@code loader} by the generate goal, read once; empty if there is none. */
-    public static Registry bundledRegistry(ClassLoader loader) {
-        return REGISTRIES.computeIfAbsent(loader, ClientResolver::loadRegistry);
     }
 
     /** Creates a client through the first route that knows the service. */
@@ -157,17 +145,5 @@ public final class ClientResolver {
             found.putIfAbsent(p.serviceName(), p);
         }
         return Collections.unmodifiableMap(found);
-    }
-
-    private static Registry loadRegistry(ClassLoader loader) {
-        try (InputStream in = loader.getResourceAsStream(BUNDLED_REGISTRY)) {
-            return in == null
-                    ? Registry.of(null, List.of())
-                    : RegistryCodec.read(in, RegistryFormat.JSON, BUNDLED_REGISTRY);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + BUNDLED_REGISTRY, e);
-        } catch (RegistryFormatException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
     }
 }

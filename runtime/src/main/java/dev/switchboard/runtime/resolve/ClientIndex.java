@@ -1,4 +1,4 @@
-package dev.switchboard.runtime;
+package dev.switchboard.runtime.resolve;
 
 import dev.switchboard.runtime.registry.AwsInfo;
 import dev.switchboard.runtime.registry.ProtoInfo;

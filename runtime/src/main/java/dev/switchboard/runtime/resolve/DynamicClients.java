@@ -1,5 +1,8 @@
-package dev.switchboard.runtime;
+package dev.switchboard.runtime.resolve;
 
+import dev.switchboard.runtime.ClientCache;
+import dev.switchboard.runtime.ProviderContext;
+import dev.switchboard.runtime.ServiceNotAvailableException;
 import dev.switchboard.runtime.live.LiveRegistry;
 import dev.switchboard.runtime.live.RegistryChange;
 import dev.switchboard.runtime.registry.Registry;

@@ -1,4 +1,4 @@
-package dev.switchboard.runtime.reflect;
+package dev.switchboard.runtime.aws;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;

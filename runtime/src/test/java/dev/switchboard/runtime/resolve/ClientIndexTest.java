@@ -1,4 +1,4 @@
-package dev.switchboard.runtime;
+package dev.switchboard.runtime.resolve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
