@@ -4,23 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.File;
-import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.maven.artifact.DefaultArtifact;
-import org.apache.maven.artifact.handler.DefaultArtifactHandler;
-import org.apache.maven.execution.DefaultMavenExecutionRequest;
-import org.apache.maven.execution.DefaultMavenExecutionResult;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugin.logging.SystemStreamLog;
-import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,39 +39,8 @@ class WatchMojoTest {
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
 
     private WatchMojo mojo(long debounce) throws Exception {
-        Files.writeString(dir.resolve("pom.xml"), "<project/>\n");
-        MavenProject project = new MavenProject();
-        project.setFile(dir.resolve("pom.xml").toFile());
-        project.setArtifacts(Set.of(new DefaultArtifact(
-                "dev.switchboard",
-                "switchboard-runtime",
-                "0.1.0-SNAPSHOT",
-                "compile",
-                "jar",
-                null,
-                new DefaultArtifactHandler("jar"))));
-        PluginDescriptor plugin = new PluginDescriptor();
-        plugin.setVersion("test");
-        @SuppressWarnings("deprecation")
-        MavenSession session =
-                new MavenSession(null, new DefaultMavenExecutionRequest(), new DefaultMavenExecutionResult(), project);
-
-        WatchMojo mojo = new WatchMojo();
-        set(mojo, "project", project);
-        set(mojo, "plugin", plugin);
-        set(mojo, "session", session);
-        set(mojo, "registryDirectory", dir.resolve("target/switchboard").toFile());
-        set(mojo, "packageName", "com.acme.switchboard");
-        set(mojo, "className", "ServiceClients");
-        set(
-                mojo,
-                "outputDirectory",
-                dir.resolve("target/generated-sources/switchboard").toFile());
-        set(
-                mojo,
-                "resourceDirectory",
-                dir.resolve("target/generated-resources/switchboard").toFile());
-        set(mojo, "debounce", debounce);
+        WatchMojo mojo = MojoHarness.configure(new WatchMojo(), dir);
+        MojoHarness.set(mojo, "debounce", debounce);
         mojo.setLog(new SystemStreamLog() {
             @Override
             public void info(CharSequence content) {
@@ -98,21 +58,6 @@ class WatchMojoTest {
             }
         });
         return mojo;
-    }
-
-    /** Sets a parameter field as Maven's injection does, wherever in the class hierarchy it is declared. */
-    private static void set(Object mojo, String name, Object value) throws ReflectiveOperationException {
-        for (Class<?> type = mojo.getClass(); type != null; type = type.getSuperclass()) {
-            try {
-                Field field = type.getDeclaredField(name);
-                field.setAccessible(true);
-                field.set(mojo, value);
-                return;
-            } catch (NoSuchFieldException e) {
-                // declared further up
-            }
-        }
-        throw new NoSuchFieldException(name);
     }
 
     private String next(String prefix) throws InterruptedException {
