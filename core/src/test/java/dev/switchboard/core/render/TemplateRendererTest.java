@@ -36,7 +36,7 @@ class TemplateRendererTest {
                                 .build(),
                         ServiceEntry.builder("s3", ServiceKind.AWS).build()));
 
-        assertThat(RegistrySummary.lines(registry, new TemplateRenderer()))
+        assertThat(RegistrySummary.lines(registry, new TemplateRenderer(), RegistrySummary.Length.FULL))
                 .containsExactly(
                         "notification  grpc  messaging    0 methods  -> user",
                         "s3            aws   -            0 methods");

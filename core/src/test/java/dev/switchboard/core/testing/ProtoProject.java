@@ -30,6 +30,8 @@ public final class ProtoProject {
 
     private final Path base;
     private final List<Path> archives = new ArrayList<>();
+    private List<String> sourceRoots = List.of("src/main/proto");
+    private List<String> importPaths = List.of();
     private Path rules;
     private Path overrides;
     private boolean failOnMissingSources;
@@ -107,8 +109,26 @@ public final class ProtoProject {
         return this;
     }
 
+    /** Replaces the source roots, given relative to the project ({@code src/main/proto} by default). */
+    public ProtoProject sourceRoots(String... paths) {
+        sourceRoots = List.of(paths);
+        return this;
+    }
+
+    /** Sets the import paths, given relative to the project (none by default). */
+    public ProtoProject importPaths(String... paths) {
+        importPaths = List.of(paths);
+        return this;
+    }
+
     public ProtoInputs inputs() {
-        return new ProtoInputs(base, List.of(sourceRoot()), List.of(), archives, List.of(), List.of());
+        return new ProtoInputs(
+                base,
+                sourceRoots.stream().map(base::resolve).toList(),
+                importPaths.stream().map(base::resolve).toList(),
+                archives,
+                List.of(),
+                List.of());
     }
 
     public RegistryRequest request() {

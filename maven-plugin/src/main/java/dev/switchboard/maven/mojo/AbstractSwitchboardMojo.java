@@ -143,14 +143,15 @@ abstract class AbstractSwitchboardMojo extends AbstractMojo {
     private boolean failOnMissingSources;
 
     /**
-     * Whether to log a table of the services after the registry is written.
+     * The table of services logged after the registry is written: {@code true} logs its first 50 rows and
+     * how many more there are, {@code full} every row, {@code false} none.
      *
-     * <pre>{@code <summary>false</summary>}</pre>
+     * <pre>{@code <summary>full</summary>}</pre>
      *
      * @since 0.1.0
      */
     @Parameter(property = PropertyNames.SUMMARY, defaultValue = "true")
-    private boolean summary;
+    private String summary;
 
     /**
      * Whether AWS SDK v2 clients on the compile classpath become {@code aws} services.
@@ -242,10 +243,10 @@ abstract class AbstractSwitchboardMojo extends AbstractMojo {
         getLog().info("switchboard: wrote " + shown + " with "
                 + outcome.registry().services().size() + " service(s) (fingerprint " + outcome.shortFingerprint()
                 + ", " + millis + " ms)");
-        if (summary) {
-            RegistrySummary.lines(outcome.registry(), new TemplateRenderer())
-                    .forEach(line -> getLog().info("  " + line));
-        }
+        RegistrySummary.Length length =
+                RegistrySummary.Length.of(summary).orElse(RegistrySummary.Length.CAPPED);
+        RegistrySummary.lines(outcome.registry(), new TemplateRenderer(), length)
+                .forEach(line -> getLog().info("  " + line));
     }
 
     /** The user's input was wrong: every problem is logged, and the build fails saying nothing changed. */
@@ -256,6 +257,11 @@ abstract class AbstractSwitchboardMojo extends AbstractMojo {
     }
 
     protected RegistryRequest registryRequest() throws MojoFailureException {
+        if (RegistrySummary.Length.of(summary).isEmpty()) {
+            throw new MojoFailureException("switchboard: <summary> (" + PropertyNames.SUMMARY + ") \"" + summary
+                    + "\" is not a summary length; use true (the first " + RegistrySummary.CAPPED_ROWS
+                    + " services), full (all of them) or false (none)");
+        }
         Path base = project.getBasedir().toPath().toAbsolutePath();
         List<Path> roots = protoSourceRoots == null || protoSourceRoots.isEmpty()
                 ? List.of(base.resolve("src/main/proto"))
