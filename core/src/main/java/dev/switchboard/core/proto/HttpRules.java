@@ -50,8 +50,7 @@ final class HttpRules {
         Object value = rpc.getOptions().get(ProtoMember.get(Options.METHOD_OPTIONS, "google.api.http"));
         List<HttpRule> rules = new ArrayList<>();
         if (value instanceof Map<?, ?> rule) {
-            Region region = new Region(offset(rpc.getLocation()), end == null ? Integer.MAX_VALUE : offset(end));
-            add(rule, rpc, region, rules, problems);
+            add(rule, rpc, new Region(rpc.getLocation(), end), rules, problems);
         }
         return rules;
     }
@@ -196,7 +195,8 @@ final class HttpRules {
             return "";
         }
         List<String> near = Suggestions.nearest(
-                name, message.getFieldsAndOneOfFields().stream().map(Field::getName).toList());
+                name,
+                message.getFieldsAndOneOfFields().stream().map(Field::getName).toList());
         return near.isEmpty() ? "" : " (nearest: " + String.join(", ", near) + ")";
     }
 
@@ -205,17 +205,19 @@ final class HttpRules {
         return resolved instanceof MessageType m ? m : null;
     }
 
-    /** Offsets of the text between an rpc's start and where its text ends at the latest. */
-    private record Region(int start, int end) {}
+    /** An rpc's start, and where its text ends at the latest (null: at the file's end). */
+    private record Region(Location start, Location end) {}
 
     /**
      * Line and column of character {@code index} of the first {@code needle} in the region; the region's
-     * start when it is not found (a string written in pieces, say).
+     * start when it is not found (a string written in pieces, say). Only a problem needs a place, so the
+     * text is searched only then.
      */
     private int[] place(Region region, String needle, int index) {
-        int found = text == null ? -1 : text.indexOf(needle, region.start());
-        int at = found >= 0 && found < region.end() ? found + index : region.start();
-        return lineAndColumn(at);
+        int start = offset(region.start());
+        int end = region.end() == null ? Integer.MAX_VALUE : offset(region.end());
+        int found = text == null ? -1 : text.indexOf(needle, start);
+        return lineAndColumn(found >= 0 && found < end ? found + index : start);
     }
 
     private int offset(Location location) {

@@ -69,7 +69,8 @@ record HttpTemplate(List<String> variables, Error error) {
                 fail(0, "the path does not start with '/'", "write \"/" + t + "\"");
             }
             if (t.equals("/")) {
-                // The grammar wants a segment, but Google's own proxies (ESP) accept the root path.
+                // The grammar wants a segment, but the transcoders that serve these rules (grpc-httpjson-
+                // transcoding's http_template.cc) accept the root path alone.
                 return;
             }
             i = 1;
@@ -80,8 +81,10 @@ record HttpTemplate(List<String> variables, Error error) {
                     fail(colon, "the verb after ':' is empty", "name the verb, as in \":cancel\", or drop the ':'");
                 }
                 if (i < t.length()) {
-                    fail(i, "the verb (after ':') must end the path", "move the verb to the end, or write a ':'"
-                            + " that belongs to a segment as %3A");
+                    fail(
+                            i,
+                            "the verb (after ':') must end the path",
+                            "move the verb to the end, or write a ':' that belongs to a segment as %3A");
                 }
             }
             if (i < t.length()) {
@@ -104,7 +107,9 @@ record HttpTemplate(List<String> variables, Error error) {
         private void segment() {
             int start = i;
             if (lastDoubleStar >= 0) {
-                fail(lastDoubleStar, "'**' matches the rest of the path, so it must be the last segment",
+                fail(
+                        lastDoubleStar,
+                        "'**' matches the rest of the path, so it must be the last segment",
                         "move it to the end, or use '*' to match one segment");
             }
             if (i < t.length() && t.charAt(i) == '}' && variableStart < 0) {
@@ -126,7 +131,9 @@ record HttpTemplate(List<String> variables, Error error) {
                     lastDoubleStar = start;
                 }
                 if (i < t.length() && "/:}".indexOf(t.charAt(i)) < 0) {
-                    fail(start, "a wildcard must be a whole segment (\"*\" or \"**\")",
+                    fail(
+                            start,
+                            "a wildcard must be a whole segment (\"*\" or \"**\")",
                             "put the '*' in a segment of its own, or bind it with a variable such as {name=*}");
                 }
             } else if (literal() == 0 || (i < t.length() && "/:}".indexOf(t.charAt(i)) < 0)) {
@@ -137,8 +144,10 @@ record HttpTemplate(List<String> variables, Error error) {
         private void variable() {
             int open = i++;
             if (variableStart >= 0) {
-                fail(open, "a variable inside a variable", "variables cannot nest; bind the outer one to segments"
-                        + " such as {name=projects/*}");
+                fail(
+                        open,
+                        "a variable inside a variable",
+                        "variables cannot nest; bind the outer one to segments such as {name=projects/*}");
             }
             variableStart = open;
             int pathStart = i;
@@ -158,7 +167,9 @@ record HttpTemplate(List<String> variables, Error error) {
             if (i < t.length() && t.charAt(i) == '=') {
                 int equals = i++;
                 if (i == t.length() || t.charAt(i) == '}') {
-                    fail(equals, "variable " + path + " has '=' but no segments after it",
+                    fail(
+                            equals,
+                            "variable " + path + " has '=' but no segments after it",
                             "write {" + path + "=*} for one segment, {" + path + "=**} for the rest, or drop the '='");
                 }
                 segments();
@@ -182,7 +193,9 @@ record HttpTemplate(List<String> variables, Error error) {
                 }
             }
             if (i == start) {
-                fail(i, i == t.length() ? "'{' has no closing '}'" : unexpected() + " where a field name belongs",
+                fail(
+                        i,
+                        i == t.length() ? "'{' has no closing '}'" : unexpected() + " where a field name belongs",
                         "a variable names a field of the request, as in {id} or {parent.id}");
             }
         }

@@ -13,12 +13,15 @@ import java.util.List;
 final class LeadingComment {
     private LeadingComment() {}
 
-    /** The leading comment of the definition starting on {@code line} (1-based), without markers; or null. */
-    static String of(String text, int line) {
-        if (text == null || line < 2) {
+    /**
+     * The leading comment of the definition starting on {@code line} (1-based), without markers; or null.
+     *
+     * @param lines the file's lines (split once per file: a file may hold many services)
+     */
+    static String of(String[] lines, int line) {
+        if (lines == null || line < 2) {
             return null;
         }
-        String[] lines = text.split("\r?\n", -1);
         int above = line - 2;
         if (above >= lines.length) {
             return null;
@@ -39,7 +42,8 @@ final class LeadingComment {
             if (open < 0 || !lines[open].strip().startsWith("/*")) {
                 return null;
             }
-            String block = String.join("\n", List.of(lines).subList(open, above + 1)).strip();
+            String block =
+                    String.join("\n", List.of(lines).subList(open, above + 1)).strip();
             if (block.length() < "/**/".length()) {
                 return null;
             }

@@ -49,8 +49,8 @@ final class ProtoLoader {
 
     /**
      * The proto files of the source roots that the globs select. A configured root or import path that
-     * is missing or of the wrong kind is added to {@code problems}; links that lose nothing to {@code
-     * warnings}.
+     * is missing or of the wrong kind is added to {@code problems}; dangling links and link loops, which
+     * do not stop the build, to {@code warnings}.
      */
     List<ProtoSource> sources(List<Problem> problems, List<Problem> warnings) {
         for (Path path : inputs.importPaths()) {
@@ -78,7 +78,7 @@ final class ProtoLoader {
         Map<String, String> shownPaths = new HashMap<>();
         Map<String, ProtoFileElement> parsed = new LinkedHashMap<>();
         Set<String> broken = new HashSet<>();
-        WireErrors errors = new WireErrors(this::display, this::relativeToRoot, List.of());
+        WireErrors parseErrors = new WireErrors(this::display, this::relativeToRoot, List.of());
         for (ProtoSource source : sources) {
             String shown = display(source.file());
             String relative = source.relativePath();
@@ -95,7 +95,7 @@ final class ProtoLoader {
                 parsed.put(relative, file);
                 SourceChecks.checkFile(file, text, shown, problems, warnings);
             } catch (IllegalStateException e) {
-                problems.add(errors.parseProblem(e.getMessage(), shown));
+                problems.add(parseErrors.parseProblem(e.getMessage(), shown));
             }
             if (problems.size() > before) {
                 broken.add(relative);
@@ -107,7 +107,7 @@ final class ProtoLoader {
             problems.addAll(duplicates);
             throw new InputException(count(problems) + " in the proto sources", problems);
         }
-        errors = new WireErrors(this::display, this::relativeToRoot, typeNames(parsed.values()));
+        WireErrors errors = new WireErrors(this::display, this::relativeToRoot, typeNames(parsed.values()));
         if (!problems.isEmpty()) {
             // Link what does not lean on a broken file, so its errors come in this same report.
             Set<String> affected = dependents(broken, parsed);
@@ -143,10 +143,13 @@ final class ProtoLoader {
      * Links the sources with Wire; null, with the problems added, when linking fails. The result has no
      * texts or warnings yet.
      */
-    private LoadedProtos link(List<ProtoSource> sources, Map<String, String> texts, WireErrors errors, List<Problem> problems) {
+    private LoadedProtos link(
+            List<ProtoSource> sources, Map<String, String> texts, WireErrors errors, List<Problem> problems) {
         Map<String, String> served = new HashMap<>();
         for (ProtoSource s : sources) {
-            served.put(okio.Path.get(s.root().toString()).resolve(s.relativePath()).toString(), texts.get(s.relativePath()));
+            served.put(
+                    okio.Path.get(s.root().toString()).resolve(s.relativePath()).toString(),
+                    texts.get(s.relativePath()));
         }
         SchemaLoader loader = new SchemaLoader(new ParsedTexts(served));
         List<Location> sourcePath = sources.stream()
@@ -173,7 +176,7 @@ final class ProtoLoader {
                 problems.add(errors.linkProblem(block, texts));
             }
         } catch (IllegalStateException | IllegalArgumentException e) {
-            problems.add(errors.parseProblem(withoutBase(String.valueOf(e.getMessage())), "protos"));
+            problems.add(errors.linkFailure(withoutBase(String.valueOf(e.getMessage()))));
         }
         return null;
     }

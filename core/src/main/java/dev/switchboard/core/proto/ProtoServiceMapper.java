@@ -43,7 +43,7 @@ final class ProtoServiceMapper {
     private static final ProtoType SERVICE_OPTIONS = Options.SERVICE_OPTIONS;
     private static final ProtoType METHOD_OPTIONS = Options.METHOD_OPTIONS;
     /** Renamed services listed one warning each; beyond this, one warning sums them up. */
-    static final int RENAMES_LISTED = 5;
+    private static final int RENAMES_LISTED = 5;
 
     private final LoadedProtos protos;
     private final Schema schema;
@@ -51,6 +51,7 @@ final class ProtoServiceMapper {
     private final Set<String> ignoredTypePackages;
     private final List<String> notes = new ArrayList<>();
     private final List<Problem> problems = new ArrayList<>();
+    private final Map<String, String[]> lines = new HashMap<>();
 
     ProtoServiceMapper(LoadedProtos protos, Set<String> ignoredTypePackages) {
         this.protos = protos;
@@ -108,7 +109,8 @@ final class ProtoServiceMapper {
                 nameProblems.add(problem(
                         service,
                         "option (switchboard.name) = \"" + explicit + "\" is already used by "
-                                + taken.get(explicit).type() + " (" + place(taken.get(explicit).location()) + ")",
+                                + taken.get(explicit).type() + " ("
+                                + place(taken.get(explicit).location()) + ")",
                         "give one of them another name"));
             } else {
                 taken.put(explicit, service);
@@ -144,14 +146,14 @@ final class ProtoServiceMapper {
             taken.put(name, service);
             names.put(service, name);
         }
-        String fix = "set option (switchboard.name) on either to choose names yourself";
         if (renamed.size() <= RENAMES_LISTED) {
-            renamed.forEach(r -> notes.add(r + "; " + fix));
+            renamed.forEach(r -> notes.add(r + "; set option (switchboard.name) on either to choose names yourself"));
         } else {
             // A tree the size of googleapis renames hundreds; one warning keeps the log readable.
             notes.add(renamed.size() + " services are registered under longer names because their derived"
                     + " names are taken; the first " + RENAMES_LISTED + ": "
-                    + String.join("; ", renamed.subList(0, RENAMES_LISTED)) + "; " + fix);
+                    + String.join("; ", renamed.subList(0, RENAMES_LISTED))
+                    + "; set option (switchboard.name) on a service to choose its name yourself");
         }
         return names;
     }
@@ -172,8 +174,7 @@ final class ProtoServiceMapper {
                 .version(ServiceNames.version(pkg))
                 .displayName(service.name())
                 .description(LeadingComment.of(
-                        protos.texts().get(service.location().getPath()),
-                        service.location().getLine()))
+                        lines(service.location().getPath()), service.location().getLine()))
                 .proto(new ProtoInfo(
                         file.getLocation().getPath(),
                         pkg,
@@ -186,7 +187,10 @@ final class ProtoServiceMapper {
         List<MethodInfo> methods = new ArrayList<>();
         List<Endpoint> endpoints = new ArrayList<>();
         String path = file.getLocation().getPath();
-        HttpRules httpRules = new HttpRules(schema, protos.shownPaths().getOrDefault(path, path), protos.texts().get(path));
+        HttpRules httpRules = new HttpRules(
+                schema,
+                protos.shownPaths().getOrDefault(path, path),
+                protos.texts().get(path));
         List<Rpc> rpcs = service.rpcs();
         if (rpcs.isEmpty()) {
             notes.add(problem(
@@ -197,8 +201,8 @@ final class ProtoServiceMapper {
         }
         for (int i = 0; i < rpcs.size(); i++) {
             Rpc rpc = rpcs.get(i);
-            List<HttpRule> http = httpRules.read(
-                    rpc, i + 1 < rpcs.size() ? rpcs.get(i + 1).getLocation() : null, problems);
+            List<HttpRule> http =
+                    httpRules.read(rpc, i + 1 < rpcs.size() ? rpcs.get(i + 1).getLocation() : null, problems);
             methods.add(new MethodInfo(
                     rpc.getName(),
                     rpc.getRequestType().toString(),
@@ -337,8 +341,13 @@ final class ProtoServiceMapper {
     /** Where a definition of a source file is, with the file's path as the user reads it. */
     private SourcePlace place(Location location) {
         String path = location.getPath();
-        return new SourcePlace(
-                protos.shownPaths().getOrDefault(path, path), location.getLine(), location.getColumn());
+        return new SourcePlace(protos.shownPaths().getOrDefault(path, path), location.getLine(), location.getColumn());
+    }
+
+    /** The lines of a source file, by its path below the source root; null when its text is unknown. */
+    private String[] lines(String path) {
+        String text = protos.texts().get(path);
+        return text == null ? null : lines.computeIfAbsent(path, p -> text.split("\r?\n", -1));
     }
 
     private static String count(List<Problem> problems) {

@@ -29,7 +29,7 @@ public final class ProtoServiceReader {
     /**
      * The proto files of the source roots. A configured source root or import path that is missing or
      * not a directory, and a root that cannot be read, are added to {@code problems}; dangling symbolic
-     * links and link loops, which lose no proto, to {@code warnings}.
+     * links and link loops, which do not stop the build, to {@code warnings}.
      */
     public List<ProtoSource> sources(List<Problem> problems, List<Problem> warnings) {
         return loader.sources(problems, warnings);

@@ -18,12 +18,8 @@ final class ProtoText {
     private ProtoText() {}
 
     /** Whether {@code bytes} start with the UTF-8 byte-order mark that some Windows editors write. */
-    static boolean hasBom(byte[] bytes) {
+    private static boolean hasBom(byte[] bytes) {
         return bytes.length >= BOM.length && bytes[0] == BOM[0] && bytes[1] == BOM[1] && bytes[2] == BOM[2];
-    }
-
-    static int bomLength() {
-        return BOM.length;
     }
 
     /**
@@ -81,7 +77,7 @@ final class ProtoText {
         return Problem.at(shown, line, column, what, fix);
     }
 
-    /** The bytes between a line's start and a bad byte decoded without error, so their count is exact. */
+    /** How many characters the bytes between a line's start and the first bad byte hold (all valid UTF-8). */
     private static int charsBefore(byte[] bytes, int from, int to) {
         try {
             return StandardCharsets.UTF_8

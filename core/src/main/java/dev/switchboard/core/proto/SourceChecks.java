@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Checks of parsed source files that Wire does not make, or makes only at linking with a message that
@@ -26,8 +25,6 @@ import java.util.regex.Pattern;
  * that declare no syntax or nothing at all.
  */
 final class SourceChecks {
-    private static final Pattern COMMENTS = Pattern.compile("//[^\n]*|/\\*.*?\\*/", Pattern.DOTALL);
-
     private SourceChecks() {}
 
     /** The problems and warnings of one parsed file; {@code text} is what it was parsed from. */
@@ -47,7 +44,7 @@ final class SourceChecks {
                                 + " lies outside them all, add its directory to <protoImportPaths>)"));
             }
         }
-        if (COMMENTS.matcher(text).replaceAll("").isBlank()) {
+        if (isEmpty(file)) {
             warnings.add(Problem.at(
                     shown,
                     1,
@@ -62,6 +59,17 @@ final class SourceChecks {
                     "no syntax statement, so the file is read as proto2 (as protoc reads it)",
                     "add syntax = \"proto3\"; (or \"proto2\") as its first statement"));
         }
+    }
+
+    /** Nothing but comments and blank lines: not even a syntax or package statement. */
+    private static boolean isEmpty(ProtoFileElement file) {
+        return file.getSyntax() == null
+                && file.getPackageName() == null
+                && file.getTypes().isEmpty()
+                && file.getServices().isEmpty()
+                && file.getExtendDeclarations().isEmpty()
+                && file.getOptions().isEmpty()
+                && imports(file).isEmpty();
     }
 
     /** Wire's parser accepts proto2 groups, but its linker rejects them without naming the file's place. */

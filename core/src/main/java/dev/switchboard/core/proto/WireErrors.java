@@ -80,6 +80,15 @@ final class WireErrors {
         return located(message, shown, "syntax error: " + firstLine(text), "fix the syntax at that place");
     }
 
+    /** A failure Wire throws while linking instead of collecting it, such as a group in an imported file. */
+    Problem linkFailure(String message) {
+        String headline = LEADING_LOCATION.matcher(firstLine(message).trim()).replaceFirst("");
+        if (headline.contains("'group' is not supported")) {
+            return located(message, PROTOS, GROUPS, GROUP_FIX);
+        }
+        return located(message, PROTOS, headline, "fix the definition at that place");
+    }
+
     /** Wire joins its link errors with newlines; each starts unindented and its context lines are indented. */
     static List<String> splitErrors(String message) {
         List<String> blocks = new ArrayList<>();
@@ -107,8 +116,11 @@ final class WireErrors {
      */
     Problem linkProblem(String block, Map<String, String> texts) {
         String headline = LEADING_LOCATION.matcher(firstLine(block).trim()).replaceFirst("");
-        List<String> context =
-                block.lines().skip(1).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        List<String> context = block.lines()
+                .skip(1)
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
         Matcher missing = MISSING_IMPORT.matcher(headline);
         if (missing.find()) {
             String imported = missing.group(1);

@@ -147,7 +147,8 @@ public final class RegistryBuilder {
         for (ServiceEntry client : aws) {
             for (ServiceEntry proto : protoServices) {
                 if (proto.name().equals(client.name())) {
-                    SourcePlace at = places.getOrDefault(proto.name(), new SourcePlace(proto.proto().file(), 0, 0));
+                    SourcePlace at = places.getOrDefault(
+                            proto.name(), new SourcePlace(proto.proto().file(), 0, 0));
                     problems.add(Problem.at(
                             at.file(),
                             at.line(),

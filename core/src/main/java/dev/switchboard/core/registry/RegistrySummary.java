@@ -63,7 +63,8 @@ public final class RegistrySummary {
                 .orElse(1);
         String text =
                 renderer.render(TEMPLATE, Map.of("services", rows, "nameWidth", nameWidth, "groupWidth", groupWidth));
-        List<String> lines = new ArrayList<>(text.lines().map(String::stripTrailing).toList());
+        List<String> lines =
+                new ArrayList<>(text.lines().map(String::stripTrailing).toList());
         if (shown < services.size()) {
             lines.add("… and " + (services.size() - shown) + " more (set switchboard.summary=full to list all)");
         }

@@ -6,14 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.diag.Problem;
 import dev.switchboard.core.registry.RegistryBuilder;
+import dev.switchboard.core.registry.RegistryOutcome;
 import dev.switchboard.core.testing.OutputSnapshot;
 import dev.switchboard.core.testing.ProtoProject;
+import dev.switchboard.runtime.registry.ServiceEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -21,7 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Proto inputs a user gets wrong: each fails the build with one problem that names the place, says what
- * is wrong and how to fix it, and leaves the registry of the earlier good run byte-identical.
+ * is wrong and how to fix it, and leaves the registry of the earlier good run byte-identical. Doubtful
+ * inputs that protoc accepts build, with one placed warning each.
  */
 class ProtoBadInputTest {
 
@@ -148,6 +152,25 @@ class ProtoBadInputTest {
                                 + " switchboard uses",
                         "replace the group with a nested message Result and a field of that type with the same number"),
                 bad(
+                        "a proto2 group in an imported file",
+                        p -> p.importPaths("legacy")
+                                .file("legacy/old.proto", """
+                                        syntax = "proto2";
+                                        package old;
+                                        message Search {
+                                          optional group Result = 1 { optional string url = 2; }
+                                        }
+                                        """)
+                                .proto("new.proto", """
+                                        syntax = "proto2";
+                                        package fresh;
+                                        import "old.proto";
+                                        message Query { optional old.Search search = 1; }
+                                        """),
+                        "legacy/old.proto:4:3: ",
+                        "proto2 groups are not supported by the proto parser switchboard uses",
+                        "replace the group with a nested message and a field of that type with the same number"),
+                bad(
                         "a file that is not UTF-8",
                         p -> {
                             p.proto("latin1.proto", "");
@@ -184,7 +207,9 @@ class ProtoBadInputTest {
                 bad(
                         "an import relative to the importing file",
                         p -> p.file("src/main/shared.proto", "syntax = \"proto3\";\npackage shared;\n")
-                                .proto("api.proto", "syntax = \"proto3\";\npackage api;\nimport \"../shared.proto\";\n"),
+                                .proto(
+                                        "api.proto",
+                                        "syntax = \"proto3\";\npackage api;\nimport \"../shared.proto\";\n"),
                         "src/main/proto/api.proto:3:1: ",
                         "import \"../shared.proto\" climbs out with \"..\"",
                         "add its directory to <protoImportPaths>"),
@@ -216,7 +241,9 @@ class ProtoBadInputTest {
                         "rename or delete one of them"),
                 bad(
                         "two fields with one number",
-                        p -> p.proto("num.proto", "syntax = \"proto3\";\npackage num;\nmessage M { string a = 1; string b = 1; }\n"),
+                        p -> p.proto(
+                                "num.proto",
+                                "syntax = \"proto3\";\npackage num;\nmessage M { string a = 1; string b = 1; }\n"),
                         "src/main/proto/num.proto:3:13: ",
                         "field number 1 is used more than once in message num.M (also at src/main/proto/num.proto:3:27)",
                         "give each field its own number"),
@@ -320,6 +347,167 @@ class ProtoBadInputTest {
                     soft.assertAll();
                 });
         before.assertUnchanged(outputs);
+    }
+
+    static Stream<Arguments> doubtfulInputs() {
+        return Stream.of(
+                bad(
+                        "a symbolic link whose target is gone",
+                        p -> Files.createSymbolicLink(
+                                p.sourceRoot().resolve("gone.proto"),
+                                p.sourceRoot().resolve("moved/gone.proto")),
+                        "src/main/proto/gone.proto: ",
+                        "symbolic link to src/main/proto/moved/gone.proto, which does not exist; it is skipped",
+                        "point the link at an existing file or directory, or delete it"),
+                bad(
+                        "a symbolic link to a directory that contains it",
+                        p -> p.proto("loop/types.proto", "syntax = \"proto3\";\npackage loop;\n")
+                                .link("src/main/proto/loop/again", "src/main/proto/loop"),
+                        "src/main/proto/loop/again: ",
+                        "symbolic link to src/main/proto/loop, a directory that contains the link",
+                        "delete the link, or point it outside the directory it is in"),
+                bad(
+                        "an empty file",
+                        p -> p.proto("todo.proto", "// to be written\n"),
+                        "src/main/proto/todo.proto:1:1: ",
+                        "the file is empty, so it adds nothing to the registry",
+                        "delete it, or leave it out with <excludes>"),
+                bad(
+                        "a file without a syntax statement",
+                        p -> p.proto("old.proto", "package old;\nmessage Old { optional string id = 1; }\n"),
+                        "src/main/proto/old.proto:1:1: ",
+                        "no syntax statement, so the file is read as proto2 (as protoc reads it)",
+                        "add syntax = \"proto3\"; (or \"proto2\") as its first statement"),
+                bad(
+                        "a service without rpcs",
+                        p -> p.proto("idle.proto", "syntax = \"proto3\";\npackage idle;\n\nservice Idle {}\n"),
+                        "src/main/proto/idle.proto:4:1: ",
+                        "service idle.Idle has no rpcs, so its client has no methods",
+                        "add rpcs to it, or leave its file out with <excludes>"),
+                bad(
+                        "two services whose names differ only in case",
+                        p -> p.proto("blob.proto", """
+                                syntax = "proto3";
+                                package acme.blob;
+                                service s3 { rpc Put(M) returns (M); }
+                                message M {}
+                                """),
+                        "service acme.user.v1.S3 (src/main/proto/user.proto:5:1) is registered as \"s3-v1\"",
+                        "because \"s3\" is taken by acme.blob.s3 (src/main/proto/blob.proto:3:1)",
+                        "set option (switchboard.name) on either to choose names yourself"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("doubtfulInputs")
+    @DisplayName("a doubtful proto input builds, with one warning that names the place, what and the fix")
+    void warnsPlaced(BadInput doubtful, @TempDir Path dir) throws Exception {
+        ProtoProject project =
+                new ProtoProject(dir).proto("user.proto", ProtoProject.USER_PROTO.replace("UserService", "S3"));
+        doubtful.breakage().apply(project);
+
+        RegistryOutcome outcome = new RegistryBuilder().build(project.request());
+
+        assertThat(outcome.notes())
+                .filteredOn(n -> n.startsWith(doubtful.place()))
+                .singleElement()
+                .satisfies(n -> assertThat(n).contains(doubtful.what(), doubtful.fix()));
+        assertThat(outcome.registry().services()).extracting(ServiceEntry::name).contains("s3");
+    }
+
+    @Test
+    @DisplayName("protos reached through symbolic links, to a file and to a directory, are services like any other")
+    void followsSymbolicLinks(@TempDir Path dir) throws Exception {
+        ProtoProject project = new ProtoProject(dir)
+                .file("shared/billing.proto", service("acme.billing", "BillingService"))
+                .file("elsewhere/audit/audit.proto", service("acme.audit", "AuditService"))
+                .link("src/main/proto/billing.proto", "shared/billing.proto")
+                .link("src/main/proto/audit", "elsewhere/audit");
+
+        RegistryOutcome outcome = new RegistryBuilder().build(project.request());
+
+        assertThat(outcome.registry().services()).extracting(ServiceEntry::name).containsExactly("audit", "billing");
+        assertThat(outcome.notes()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a byte-order mark at the start of a proto is skipped, as protoc skips it")
+    void skipsByteOrderMark(@TempDir Path dir) throws Exception {
+        ProtoProject project = new ProtoProject(dir).proto("user.proto", "\uFEFF" + ProtoProject.USER_PROTO);
+
+        RegistryOutcome outcome = new RegistryBuilder().build(project.request());
+
+        assertThat(outcome.registry().services()).extracting(ServiceEntry::name).containsExactly("user");
+    }
+
+    @Test
+    @DisplayName("the description is the comment right above the service, never one a blank line detaches")
+    void describesWithLeadingCommentOnly(@TempDir Path dir) throws Exception {
+        ProtoProject project = new ProtoProject(dir).proto("shop.proto", """
+                syntax = "proto3";
+                package acme.shop;
+
+                // --- Services ---
+
+                service CartService { rpc Get(M) returns (M); }
+
+                // Banner.
+
+                // Takes payments.
+                // Card and wallet.
+                service PaymentService { rpc Pay(M) returns (M); }
+
+                /*
+                 * Ships orders.
+                 */
+                service ShippingService { rpc Ship(M) returns (M); }
+
+                message M {} // Not about what follows.
+                service StockService { rpc Count(M) returns (M); }
+                """);
+
+        RegistryOutcome outcome = new RegistryBuilder().build(project.request());
+
+        assertThat(outcome.registry().services())
+                .extracting(s -> s.name() + ": " + s.description())
+                .containsExactly(
+                        "cart: null",
+                        "payment: Takes payments.\nCard and wallet.",
+                        "shipping: Ships orders.",
+                        "stock: null");
+    }
+
+    @Test
+    @DisplayName("a missing src/main/proto is no error: the project may have AWS services only")
+    void toleratesMissingConventionalRoot(@TempDir Path dir) throws Exception {
+        RegistryOutcome outcome = new RegistryBuilder().build(new ProtoProject(dir).request());
+
+        assertThat(outcome.notes())
+                .containsExactly("no .proto files found in src/main/proto; the registry has no proto services");
+    }
+
+    @Test
+    @DisplayName("many renamed services make one warning with their count and the first five")
+    void sumsUpManyRenames(@TempDir Path dir) throws Exception {
+        ProtoProject project = new ProtoProject(dir);
+        for (int v = 1; v <= 8; v++) {
+            project.proto("acme/user/v" + v + "/user.proto", service("acme.user.v" + v, "UserService"));
+        }
+
+        RegistryOutcome outcome = new RegistryBuilder().build(project.request());
+
+        assertThat(outcome.notes()).singleElement().satisfies(note -> {
+            assertThat(note)
+                    .startsWith("7 services are registered under longer names because their derived names"
+                            + " are taken; the first 5: service acme.user.v2.UserService"
+                            + " (src/main/proto/acme/user/v2/user.proto:3:1) is registered as \"user-v2\"");
+            assertThat(occurrences(note, " is registered as ")).isEqualTo(5);
+            assertThat(note).endsWith("; set option (switchboard.name) on a service to choose its name yourself");
+        });
+    }
+
+    private static String service(String pkg, String name) {
+        return "syntax = \"proto3\";\npackage " + pkg + ";\nservice " + name
+                + " { rpc Go(M) returns (M); }\nmessage M {}\n";
     }
 
     private static int occurrences(String text, String part) {

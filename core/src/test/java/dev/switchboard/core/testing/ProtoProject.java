@@ -66,6 +66,18 @@ public final class ProtoProject {
         }
     }
 
+    /** Makes {@code path} a symbolic link to {@code target}, both relative to the project. */
+    public ProtoProject link(String path, String target) {
+        try {
+            Path link = base.resolve(path);
+            Files.createDirectories(link.getParent());
+            Files.createSymbolicLink(link, base.resolve(target));
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Adds the real proto-google-common-protos jar of the test classpath as a dependency. */
     public ProtoProject withGoogleCommonProtos() {
         URL url = ProtoProject.class.getClassLoader().getResource("google/api/annotations.proto");

@@ -243,10 +243,15 @@ abstract class AbstractSwitchboardMojo extends AbstractMojo {
         getLog().info("switchboard: wrote " + shown + " with "
                 + outcome.registry().services().size() + " service(s) (fingerprint " + outcome.shortFingerprint()
                 + ", " + millis + " ms)");
-        RegistrySummary.Length length =
-                RegistrySummary.Length.of(summary).orElse(RegistrySummary.Length.CAPPED);
-        RegistrySummary.lines(outcome.registry(), new TemplateRenderer(), length)
+        RegistrySummary.lines(outcome.registry(), new TemplateRenderer(), summaryLength())
                 .forEach(line -> getLog().info("  " + line));
+    }
+
+    /** The {@code summary} setting; unset (as when a test builds the mojo by hand) is its default. */
+    private RegistrySummary.Length summaryLength() {
+        return summary == null
+                ? RegistrySummary.Length.CAPPED
+                : RegistrySummary.Length.of(summary).orElse(RegistrySummary.Length.CAPPED);
     }
 
     /** The user's input was wrong: every problem is logged, and the build fails saying nothing changed. */
@@ -257,7 +262,7 @@ abstract class AbstractSwitchboardMojo extends AbstractMojo {
     }
 
     protected RegistryRequest registryRequest() throws MojoFailureException {
-        if (RegistrySummary.Length.of(summary).isEmpty()) {
+        if (summary != null && RegistrySummary.Length.of(summary).isEmpty()) {
             throw new MojoFailureException("switchboard: <summary> (" + PropertyNames.SUMMARY + ") \"" + summary
                     + "\" is not a summary length; use true (the first " + RegistrySummary.CAPPED_ROWS
                     + " services), full (all of them) or false (none)");
