@@ -123,7 +123,8 @@ public final class StageProfile {
     /** Every stage once, in the engine's order. */
     private void stages(boolean noop) throws Exception {
         ProtoServiceReader reader = new ProtoServiceReader(request.protos());
-        List<ProtoSource> sources = time("scan", () -> reader.sources(new ArrayList<Problem>()));
+        List<ProtoSource> sources =
+                time("scan", () -> reader.sources(new ArrayList<Problem>(), new ArrayList<Problem>()));
         List<byte[]> contents = time("fp-read", () -> {
             List<byte[]> all = new ArrayList<>(sources.size());
             for (ProtoSource s : sources) {

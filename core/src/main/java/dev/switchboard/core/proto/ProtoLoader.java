@@ -13,8 +13,6 @@ import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.diag.Problem;
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,57 +24,90 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import okio.Buffer;
+import okio.BufferedSource;
+import okio.ByteString;
+import okio.ForwardingFileSystem;
+import okio.Okio;
+import okio.Source;
 
 /**
  * Loads and links the protos of the source roots with Wire.
  *
  * <p>Wire stops at the first syntax error and reports one duplicate definition at a time, so every
- * source file is parsed on its own first: all syntax errors and duplicates are collected and reported
- * together. Only a clean parse goes on to linking, whose errors Wire collects itself.
+ * source file is parsed on its own first: all syntax errors, duplicates and the problems of {@link
+ * SourceChecks} are collected and reported together. Only a clean parse goes on to linking, whose errors
+ * Wire collects itself. The linker reads the very texts that were parsed, so a byte-order mark skipped
+ * there is skipped here too.
  */
 final class ProtoLoader {
-    private static final Pattern LOCATION = Pattern.compile("\\(?([^\\s()]+\\.proto):(\\d+):(\\d+)\\)?");
-    private static final Pattern MISSING_IMPORT = Pattern.compile("unable to find (\\S+)");
-    private static final Pattern FOR_FILE = Pattern.compile("for file (\\S+)");
-
     private final ProtoInputs inputs;
 
     ProtoLoader(ProtoInputs inputs) {
         this.inputs = inputs;
     }
 
-    /** The proto files of the source roots that the globs select. */
-    List<ProtoSource> sources(List<Problem> problems) {
+    /**
+     * The proto files of the source roots that the globs select. A configured root or import path that
+     * is missing or of the wrong kind is added to {@code problems}; dangling links and link loops, which
+     * do not stop the build, to {@code warnings}.
+     */
+    List<ProtoSource> sources(List<Problem> problems, List<Problem> warnings) {
+        for (Path path : inputs.importPaths()) {
+            String shown = display(path);
+            if (!Files.exists(path)) {
+                problems.add(Problem.in(
+                        "<protoImportPaths>",
+                        shown + " does not exist",
+                        "correct the path, or remove it from <protoImportPaths>"));
+            } else if (!Files.isDirectory(path) && !isArchive(path)) {
+                problems.add(Problem.in(
+                        "<protoImportPaths>",
+                        shown + " is neither a directory nor a .jar or .zip archive",
+                        "name the directory (or archive) that holds the protos to import"));
+            }
+        }
         return new ProtoSourceScanner(inputs.includes(), inputs.excludes())
-                .scan(inputs.sourceRoots(), problems, inputs.baseDirectory());
+                .scan(inputs.sourceRoots(), problems, warnings, inputs.baseDirectory());
     }
 
     LoadedProtos load(List<ProtoSource> sources) throws InputException {
         List<Problem> problems = new ArrayList<>();
+        List<Problem> warnings = new ArrayList<>();
         Map<String, String> texts = new HashMap<>();
+        Map<String, String> shownPaths = new HashMap<>();
         Map<String, ProtoFileElement> parsed = new LinkedHashMap<>();
         Set<String> broken = new HashSet<>();
+        WireErrors parseErrors = new WireErrors(this::display, this::relativeToRoot, List.of());
         for (ProtoSource source : sources) {
             String shown = display(source.file());
+            String relative = source.relativePath();
+            shownPaths.put(relative, shown);
+            String text = read(source.file(), shown, problems);
+            if (text == null) {
+                broken.add(relative);
+                continue;
+            }
+            texts.put(relative, text);
+            int before = problems.size();
             try {
-                String text = Files.readString(source.file(), StandardCharsets.UTF_8);
-                texts.put(source.relativePath(), text);
-                parsed.put(source.relativePath(), ProtoParser.Companion.parse(Location.get(shown), text));
-            } catch (IOException e) {
-                broken.add(source.relativePath());
-                problems.add(Problem.in(shown, "cannot read the file (" + e + ")", "check its permissions"));
+                ProtoFileElement file = ProtoParser.Companion.parse(Location.get(shown), text);
+                parsed.put(relative, file);
+                SourceChecks.checkFile(file, text, shown, problems, warnings);
             } catch (IllegalStateException e) {
-                broken.add(source.relativePath());
-                problems.add(fromMessage(e.getMessage(), shown, "fix the syntax at that place"));
+                problems.add(parseErrors.parseProblem(e.getMessage(), shown));
+            }
+            if (problems.size() > before) {
+                broken.add(relative);
             }
         }
+        problems.addAll(SourceChecks.importCycles(parsed, texts, shownPaths, broken));
         List<Problem> duplicates = findDuplicates(parsed.values());
         if (!duplicates.isEmpty()) {
             problems.addAll(duplicates);
             throw new InputException(count(problems) + " in the proto sources", problems);
         }
+        WireErrors errors = new WireErrors(this::display, this::relativeToRoot, typeNames(parsed.values()));
         if (!problems.isEmpty()) {
             // Link what does not lean on a broken file, so its errors come in this same report.
             Set<String> affected = dependents(broken, parsed);
@@ -84,20 +115,43 @@ final class ProtoLoader {
                     .filter(s -> !affected.contains(s.relativePath()))
                     .toList();
             if (!clean.isEmpty()) {
-                link(clean, texts, problems);
+                link(clean, texts, errors, problems);
             }
             throw new InputException(count(problems) + " in the proto sources", problems);
         }
-        LoadedProtos loaded = link(sources, texts, problems);
+        LoadedProtos loaded = link(sources, texts, errors, problems);
         if (loaded == null) {
             throw new InputException(count(problems) + " linking the proto sources", problems);
         }
-        return loaded;
+        return new LoadedProtos(loaded.schema(), loaded.sourceFiles(), texts, shownPaths, warnings);
     }
 
-    /** Links the sources with Wire; null, with the problems added, when linking fails. */
-    private LoadedProtos link(List<ProtoSource> sources, Map<String, String> texts, List<Problem> problems) {
-        SchemaLoader loader = new SchemaLoader(FileSystems.getDefault());
+    /** The file's text, or null with the problem added when it cannot be read or is not UTF-8 text. */
+    private static String read(Path file, String shown, List<Problem> problems) {
+        try {
+            return ProtoText.decode(Files.readAllBytes(file), shown, problems);
+        } catch (IOException e) {
+            problems.add(Problem.in(
+                    shown,
+                    "cannot read the file (" + e.getMessage() + ")",
+                    "check that it exists and that you may read it"));
+            return null;
+        }
+    }
+
+    /**
+     * Links the sources with Wire; null, with the problems added, when linking fails. The result has no
+     * texts or warnings yet.
+     */
+    private LoadedProtos link(
+            List<ProtoSource> sources, Map<String, String> texts, WireErrors errors, List<Problem> problems) {
+        Map<String, String> served = new HashMap<>();
+        for (ProtoSource s : sources) {
+            served.put(
+                    okio.Path.get(s.root().toString()).resolve(s.relativePath()).toString(),
+                    texts.get(s.relativePath()));
+        }
+        SchemaLoader loader = new SchemaLoader(new ParsedTexts(served));
         List<Location> sourcePath = sources.stream()
                 .map(s -> Location.get(s.root().toString(), s.relativePath()))
                 .toList();
@@ -116,15 +170,42 @@ final class ProtoLoader {
             List<ProtoFile> sourceFiles = loader.getSourcePathFiles().stream()
                     .sorted(Comparator.comparing(f -> f.getLocation().getPath()))
                     .toList();
-            return new LoadedProtos(schema, sourceFiles);
+            return new LoadedProtos(schema, sourceFiles, Map.of(), Map.of(), List.of());
         } catch (SchemaException e) {
-            for (String block : splitErrors(e.getMessage())) {
-                problems.add(linkProblem(block, texts));
+            for (String block : WireErrors.splitErrors(withoutBase(e.getMessage()))) {
+                problems.add(errors.linkProblem(block, texts));
             }
         } catch (IllegalStateException | IllegalArgumentException e) {
-            problems.add(fromMessage(e.getMessage(), "protos", "fix the definition at that place"));
+            problems.add(errors.linkFailure(withoutBase(String.valueOf(e.getMessage()))));
         }
         return null;
+    }
+
+    /**
+     * The file system Wire reads protos through: the source files' texts as they were parsed (decoded,
+     * byte-order mark skipped), and any other proto with its byte-order mark skipped, as protoc does.
+     */
+    private static final class ParsedTexts extends ForwardingFileSystem {
+        private static final ByteString BOM = ByteString.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+        private final Map<String, String> texts;
+
+        ParsedTexts(Map<String, String> texts) {
+            super(okio.FileSystem.SYSTEM);
+            this.texts = texts;
+        }
+
+        @Override
+        public Source source(okio.Path file) throws IOException {
+            String text = texts.get(file.toString());
+            if (text != null) {
+                return new Buffer().writeUtf8(text);
+            }
+            BufferedSource source = Okio.buffer(super.source(file));
+            if (source.rangeEquals(0, BOM)) {
+                source.skip(BOM.size());
+            }
+            return source;
+        }
     }
 
     /** The broken files and every source file that imports one of them, directly or not. */
@@ -137,15 +218,30 @@ final class ProtoLoader {
                 if (affected.contains(file.getKey())) {
                     continue;
                 }
-                List<String> imports = new ArrayList<>(file.getValue().getImports());
-                imports.addAll(file.getValue().getPublicImports());
-                if (imports.stream().anyMatch(affected::contains)) {
+                if (SourceChecks.imports(file.getValue()).stream().anyMatch(affected::contains)) {
                     affected.add(file.getKey());
                     grew = true;
                 }
             }
         }
         return affected;
+    }
+
+    /** The full names of the files' types, nested ones included. */
+    private static List<String> typeNames(Collection<ProtoFileElement> files) {
+        List<String> names = new ArrayList<>();
+        for (ProtoFileElement file : files) {
+            String prefix = file.getPackageName() == null ? "" : file.getPackageName() + ".";
+            addTypeNames(prefix, file.getTypes(), names);
+        }
+        return names;
+    }
+
+    private static void addTypeNames(String prefix, List<TypeElement> types, List<String> names) {
+        for (TypeElement type : types) {
+            names.add(prefix + type.getName());
+            addTypeNames(prefix + type.getName() + ".", type.getNestedTypes(), names);
+        }
     }
 
     private record Definition(String kind, String name, Location location) {}
@@ -178,74 +274,6 @@ final class ProtoLoader {
         return problems;
     }
 
-    /** Wire joins its errors with newlines; each starts unindented and its context lines are indented. */
-    private static List<String> splitErrors(String message) {
-        List<String> blocks = new ArrayList<>();
-        StringBuilder current = null;
-        for (String line : message.split("\n")) {
-            if (!line.startsWith(" ") || current == null) {
-                if (current != null) {
-                    blocks.add(current.toString());
-                }
-                current = new StringBuilder(line);
-            } else {
-                current.append('\n').append(line);
-            }
-        }
-        if (current != null) {
-            blocks.add(current.toString());
-        }
-        return blocks;
-    }
-
-    private Problem linkProblem(String wireBlock, Map<String, String> texts) {
-        String block = withoutBase(wireBlock);
-        String headline = block.lines().findFirst().orElse(block).trim();
-        Matcher missing = MISSING_IMPORT.matcher(headline);
-        if (missing.find()) {
-            String imported = missing.group(1);
-            Matcher forFile = FOR_FILE.matcher(block);
-            String file = forFile.find() ? forFile.group(1) : "protos";
-            String relative = relativeToRoot(file);
-            int line = lineOf(texts.get(relative), "\"" + imported + "\"");
-            return Problem.at(
-                    display(file),
-                    line,
-                    line > 0 ? 1 : 0,
-                    "import \"" + imported + "\" cannot be found",
-                    "add the directory or jar that holds it to <protoImportPaths>, or add the Maven dependency"
-                            + " that ships it (protos inside dependency jars are importable)");
-        }
-        String context = block.lines()
-                .skip(1)
-                .map(String::trim)
-                .reduce((a, b) -> a + ", " + b)
-                .orElse("");
-        String fix = headline.contains("needs to import")
-                ? "add that import to the file"
-                : headline.startsWith("unable to resolve")
-                        ? "check the type's name and package, and that the file defining it is imported"
-                        : "fix the definition at that place";
-        Problem located = fromMessage(block, "protos", fix);
-        String message = headline + (context.isEmpty() ? "" : " (" + context + ")");
-        return Problem.at(located.where(), located.line(), located.column(), message, fix);
-    }
-
-    /** A problem placed at the first {@code file:line:col} the message names. */
-    private Problem fromMessage(String message, String fallbackWhere, String fix) {
-        Matcher m = LOCATION.matcher(message);
-        String text = message.replaceFirst("^Syntax error in [^:]+:\\d+:\\d+: ", "syntax error: ");
-        if (m.find()) {
-            return Problem.at(
-                    display(m.group(1)),
-                    Integer.parseInt(m.group(2)),
-                    Integer.parseInt(m.group(3)),
-                    text.lines().findFirst().orElse(text),
-                    fix);
-        }
-        return Problem.in(fallbackWhere, text, fix);
-    }
-
     private String relativeToRoot(String file) {
         for (Path root : inputs.sourceRoots()) {
             String prefix = display(root) + "/";
@@ -264,19 +292,6 @@ final class ProtoLoader {
     private String withoutBase(String message) {
         Path base = inputs.baseDirectory();
         return base == null ? message : message.replace(base.toAbsolutePath() + "/", "");
-    }
-
-    private static int lineOf(String text, String needle) {
-        if (text == null) {
-            return 0;
-        }
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].contains("import") && lines[i].contains(needle)) {
-                return i + 1;
-            }
-        }
-        return 0;
     }
 
     private String display(Path path) {

@@ -1,6 +1,7 @@
 package dev.switchboard.core.proto;
 
 import com.squareup.wire.schema.Field;
+import com.squareup.wire.schema.Location;
 import com.squareup.wire.schema.MessageType;
 import com.squareup.wire.schema.Options;
 import com.squareup.wire.schema.ProtoFile;
@@ -41,20 +42,26 @@ import java.util.TreeMap;
 final class ProtoServiceMapper {
     private static final ProtoType SERVICE_OPTIONS = Options.SERVICE_OPTIONS;
     private static final ProtoType METHOD_OPTIONS = Options.METHOD_OPTIONS;
-    private static final List<String> HTTP_VERBS = List.of("get", "put", "post", "delete", "patch");
+    /** Renamed services listed one warning each; beyond this, one warning sums them up. */
+    private static final int RENAMES_LISTED = 5;
 
+    private final LoadedProtos protos;
     private final Schema schema;
     private final List<ProtoFile> sourceFiles;
     private final Set<String> ignoredTypePackages;
     private final List<String> notes = new ArrayList<>();
+    private final List<Problem> problems = new ArrayList<>();
+    private final Map<String, String[]> lines = new HashMap<>();
 
     ProtoServiceMapper(LoadedProtos protos, Set<String> ignoredTypePackages) {
+        this.protos = protos;
         this.schema = protos.schema();
         this.sourceFiles = protos.sourceFiles();
         this.ignoredTypePackages = ignoredTypePackages;
     }
 
     ProtoServices map() throws InputException {
+        protos.warnings().forEach(w -> notes.add(w.toString()));
         Map<Service, ProtoFile> services = new LinkedHashMap<>();
         sourceFiles.forEach(file -> file.getServices().forEach(service -> services.put(service, file)));
         Map<Service, String> names = assignNames(services.keySet());
@@ -65,9 +72,16 @@ final class ProtoServiceMapper {
                 .add(names.get(service)));
 
         List<ServiceEntry> entries = new ArrayList<>();
-        services.forEach((service, file) -> entries.add(entry(service, file, names.get(service), namesByPackage)));
+        Map<String, SourcePlace> places = new TreeMap<>();
+        services.forEach((service, file) -> {
+            entries.add(entry(service, file, names.get(service), namesByPackage));
+            places.put(names.get(service), place(service.location()));
+        });
+        if (!problems.isEmpty()) {
+            throw new InputException(count(problems) + " in the proto services", problems);
+        }
         entries.sort(Comparator.comparing(ServiceEntry::name));
-        return new ProtoServices(entries, List.copyOf(notes));
+        return new ProtoServices(entries, List.copyOf(notes), places);
     }
 
     /**
@@ -77,7 +91,7 @@ final class ProtoServiceMapper {
     private Map<Service, String> assignNames(Collection<Service> services) throws InputException {
         Map<Service, String> names = new HashMap<>();
         Map<String, Service> taken = new HashMap<>();
-        List<Problem> problems = new ArrayList<>();
+        List<Problem> nameProblems = new ArrayList<>();
         List<Service> byFullName = services.stream()
                 .sorted(Comparator.comparing(s -> s.type().toString()))
                 .toList();
@@ -87,24 +101,26 @@ final class ProtoServiceMapper {
                 continue;
             }
             if (!ServiceNames.VALID.matcher(explicit).matches()) {
-                problems.add(problem(
+                nameProblems.add(problem(
                         service,
                         "option (switchboard.name) = \"" + explicit + "\" is not a valid registry name",
                         "use lower-case letters, digits, '-' and '.', starting with a letter or digit"));
             } else if (taken.containsKey(explicit)) {
-                problems.add(problem(
+                nameProblems.add(problem(
                         service,
                         "option (switchboard.name) = \"" + explicit + "\" is already used by "
-                                + taken.get(explicit).type(),
+                                + taken.get(explicit).type() + " ("
+                                + place(taken.get(explicit).location()) + ")",
                         "give one of them another name"));
             } else {
                 taken.put(explicit, service);
                 names.put(service, explicit);
             }
         }
-        if (!problems.isEmpty()) {
-            throw new InputException(problems.size() + " problem(s) with service names", problems);
+        if (!nameProblems.isEmpty()) {
+            throw new InputException(count(nameProblems) + " with service names", nameProblems);
         }
+        List<String> renamed = new ArrayList<>();
         for (Service service : byFullName) {
             if (names.containsKey(service)) {
                 continue;
@@ -122,12 +138,22 @@ final class ProtoServiceMapper {
                 for (int n = 2; taken.containsKey(name); n++) {
                     name = base + "-" + n;
                 }
-                notes.add("service " + service.type() + " is registered as \"" + name + "\" because \"" + base
-                        + "\" is taken by " + taken.get(base).type()
-                        + "; set option (switchboard.name) on either to choose names yourself");
+                Service holder = taken.get(base);
+                renamed.add("service " + service.type() + " (" + place(service.location()) + ") is registered as \""
+                        + name + "\" because \"" + base + "\" is taken by " + holder.type() + " ("
+                        + place(holder.location()) + ")");
             }
             taken.put(name, service);
             names.put(service, name);
+        }
+        if (renamed.size() <= RENAMES_LISTED) {
+            renamed.forEach(r -> notes.add(r + "; set option (switchboard.name) on either to choose names yourself"));
+        } else {
+            // A tree the size of googleapis renames hundreds; one warning keeps the log readable.
+            notes.add(renamed.size() + " services are registered under longer names because their derived"
+                    + " names are taken; the first " + RENAMES_LISTED + ": "
+                    + String.join("; ", renamed.subList(0, RENAMES_LISTED))
+                    + "; set option (switchboard.name) on a service to choose its name yourself");
         }
         return names;
     }
@@ -147,7 +173,8 @@ final class ProtoServiceMapper {
         ServiceEntryBuilder b = ServiceEntry.builder(name, ServiceKind.GRPC)
                 .version(ServiceNames.version(pkg))
                 .displayName(service.name())
-                .description(emptyToNull(service.documentation()))
+                .description(LeadingComment.of(
+                        lines(service.location().getPath()), service.location().getLine()))
                 .proto(new ProtoInfo(
                         file.getLocation().getPath(),
                         pkg,
@@ -159,8 +186,23 @@ final class ProtoServiceMapper {
 
         List<MethodInfo> methods = new ArrayList<>();
         List<Endpoint> endpoints = new ArrayList<>();
-        for (Rpc rpc : service.rpcs()) {
-            List<HttpRule> http = httpRules(rpc);
+        String path = file.getLocation().getPath();
+        HttpRules httpRules = new HttpRules(
+                schema,
+                protos.shownPaths().getOrDefault(path, path),
+                protos.texts().get(path));
+        List<Rpc> rpcs = service.rpcs();
+        if (rpcs.isEmpty()) {
+            notes.add(problem(
+                            service,
+                            "service " + service.type() + " has no rpcs, so its client has no methods",
+                            "add rpcs to it, or leave its file out with <excludes>")
+                    .toString());
+        }
+        for (int i = 0; i < rpcs.size(); i++) {
+            Rpc rpc = rpcs.get(i);
+            List<HttpRule> http =
+                    httpRules.read(rpc, i + 1 < rpcs.size() ? rpcs.get(i + 1).getLocation() : null, problems);
             methods.add(new MethodInfo(
                     rpc.getName(),
                     rpc.getRequestType().toString(),
@@ -263,51 +305,6 @@ final class ProtoServiceMapper {
                 .forEach(other -> b.addDependency(new Dependency(other, "type:" + type))));
     }
 
-    private static List<HttpRule> httpRules(Rpc rpc) {
-        Object value = rpc.getOptions().get(ProtoMember.get(METHOD_OPTIONS, "google.api.http"));
-        List<HttpRule> rules = new ArrayList<>();
-        if (value instanceof Map<?, ?> rule) {
-            addRule(rule, rules);
-        }
-        return rules;
-    }
-
-    /** One rule, then each of its {@code additional_bindings} as a rule of its own. */
-    private static void addRule(Map<?, ?> rule, List<HttpRule> out) {
-        String verb = null;
-        String path = null;
-        String body = "";
-        List<Map<?, ?>> additional = new ArrayList<>();
-        for (Map.Entry<?, ?> field : rule.entrySet()) {
-            String key = memberName(field.getKey());
-            Object v = field.getValue();
-            if (HTTP_VERBS.contains(key)) {
-                verb = key.toUpperCase(java.util.Locale.ROOT);
-                path = String.valueOf(v);
-            } else if (key.equals("custom") && v instanceof Map<?, ?> custom) {
-                for (Map.Entry<?, ?> c : custom.entrySet()) {
-                    if (memberName(c.getKey()).equals("kind")) {
-                        verb = String.valueOf(c.getValue());
-                    } else if (memberName(c.getKey()).equals("path")) {
-                        path = String.valueOf(c.getValue());
-                    }
-                }
-            } else if (key.equals("body")) {
-                body = String.valueOf(v);
-            } else if (key.equals("additional_bindings")) {
-                if (v instanceof List<?> list) {
-                    list.stream().filter(Map.class::isInstance).forEach(m -> additional.add((Map<?, ?>) m));
-                } else if (v instanceof Map<?, ?> single) {
-                    additional.add(single);
-                }
-            }
-        }
-        if (verb != null && path != null) {
-            out.add(new HttpRule(verb, path, body));
-        }
-        additional.forEach(a -> addRule(a, out));
-    }
-
     private static String memberName(Object key) {
         String s = String.valueOf(key);
         return s.substring(s.indexOf('#') + 1);
@@ -336,16 +333,24 @@ final class ProtoServiceMapper {
         return file.getPackageName() == null ? "" : file.getPackageName();
     }
 
-    private static String emptyToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+    private Problem problem(Service service, String message, String fix) {
+        SourcePlace at = place(service.location());
+        return Problem.at(at.file(), at.line(), at.column(), message, fix);
     }
 
-    private static Problem problem(Service service, String message, String fix) {
-        return Problem.at(
-                service.location().getPath(),
-                service.location().getLine(),
-                service.location().getColumn(),
-                message,
-                fix);
+    /** Where a definition of a source file is, with the file's path as the user reads it. */
+    private SourcePlace place(Location location) {
+        String path = location.getPath();
+        return new SourcePlace(protos.shownPaths().getOrDefault(path, path), location.getLine(), location.getColumn());
+    }
+
+    /** The lines of a source file, by its path below the source root; null when its text is unknown. */
+    private String[] lines(String path) {
+        String text = protos.texts().get(path);
+        return text == null ? null : lines.computeIfAbsent(path, p -> text.split("\r?\n", -1));
+    }
+
+    private static String count(List<Problem> problems) {
+        return problems.size() == 1 ? "1 problem" : problems.size() + " problems";
     }
 }

@@ -9,12 +9,14 @@ import java.util.Set;
  * Reads the registry entries of a project's proto services.
  *
  * <ol>
- *   <li>find the source-root files the globs select ({@link #sources});
- *   <li>parse each on its own, collecting every syntax error and duplicate definition;
+ *   <li>find the source-root files the globs select, following symbolic links ({@link #sources});
+ *   <li>parse each on its own, collecting every syntax error, duplicate definition, import cycle and
+ *       unsupported construct;
  *   <li>link them with Wire against the import paths, the dependency jars and {@code
  *       switchboard/options.proto};
- *   <li>map each service to an entry: names, methods, HTTP rules, events, options, and dependencies
- *       inferred from the packages of the types it uses.
+ *   <li>map each service to an entry: names, methods, HTTP rules (checked against the request and
+ *       response messages), events, options, and dependencies inferred from the packages of the types it
+ *       uses.
  * </ol>
  */
 public final class ProtoServiceReader {
@@ -24,9 +26,13 @@ public final class ProtoServiceReader {
         this.loader = new ProtoLoader(inputs);
     }
 
-    /** The proto files of the source roots; problems reading the roots are added to {@code problems}. */
-    public List<ProtoSource> sources(List<Problem> problems) {
-        return loader.sources(problems);
+    /**
+     * The proto files of the source roots. A configured source root or import path that is missing or
+     * not a directory, and a root that cannot be read, are added to {@code problems}; dangling symbolic
+     * links and link loops, which do not stop the build, to {@code warnings}.
+     */
+    public List<ProtoSource> sources(List<Problem> problems, List<Problem> warnings) {
+        return loader.sources(problems, warnings);
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.switchboard.core.diag.Problem;
 import dev.switchboard.core.proto.ProtoServiceReader;
 import dev.switchboard.core.proto.ProtoServices;
 import dev.switchboard.core.proto.ProtoSource;
+import dev.switchboard.core.proto.SourcePlace;
 import dev.switchboard.runtime.registry.Registry;
 import dev.switchboard.runtime.registry.RegistryCodec;
 import dev.switchboard.runtime.registry.RegistryFormat;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -48,7 +50,8 @@ public final class RegistryBuilder {
         Path base = request.protos().baseDirectory();
         ProtoServiceReader reader = new ProtoServiceReader(request.protos());
         List<Problem> problems = new ArrayList<>();
-        List<ProtoSource> sources = reader.sources(problems);
+        List<Problem> warnings = new ArrayList<>();
+        List<ProtoSource> sources = reader.sources(problems, warnings);
         if (!problems.isEmpty()) {
             throw new InputException("cannot read the proto sources", problems);
         }
@@ -95,7 +98,9 @@ public final class RegistryBuilder {
         if (!problems.isEmpty()) {
             throw DataFiles.failure(problems);
         }
+        warnings.forEach(w -> notes.add(w.toString()));
         List<ServiceEntry> services = new ArrayList<>();
+        Map<String, SourcePlace> places = Map.of();
         String noProtos = null;
         if (sources.isEmpty()) {
             String searched = request.protos().sourceRoots().stream()
@@ -114,9 +119,10 @@ public final class RegistryBuilder {
                     reader.read(sources, Set.copyOf(rules.rules().ignoredTypePackages()));
             services.addAll(protoServices.services());
             notes.addAll(protoServices.notes());
+            places = protoServices.places();
         }
         if (request.discoverAws()) {
-            services.addAll(awsServices(request, services));
+            services.addAll(awsServices(request, services, places));
         }
         if (noProtos != null && services.isEmpty()) {
             // Only worth a warning when AWS discovery found nothing either.
@@ -164,23 +170,35 @@ public final class RegistryBuilder {
         return new RegistryOutcome(false, registryFile, registry.fingerprint(), registry, notes, selected);
     }
 
-    /** The AWS clients on the classpath; a name a proto service already has is an error. */
-    private static List<ServiceEntry> awsServices(RegistryRequest request, List<ServiceEntry> protoServices)
+    /**
+     * The AWS clients on the classpath; a name a proto service already has is an error, placed at the
+     * proto service.
+     */
+    private static List<ServiceEntry> awsServices(
+            RegistryRequest request, List<ServiceEntry> protoServices, Map<String, SourcePlace> places)
             throws IOException, InputException {
         List<ServiceEntry> aws = new AwsServiceReader(AwsCatalogue.bundled())
                 .read(request.protos().dependencyArchives());
         List<Problem> problems = new ArrayList<>();
         for (ServiceEntry client : aws) {
-            protoServices.stream()
-                    .filter(p -> p.name().equals(client.name()))
-                    .forEach(p -> problems.add(Problem.in(
-                            p.proto().file(),
-                            "proto service " + p.proto().service() + " and the AWS client "
+            for (ServiceEntry proto : protoServices) {
+                if (proto.name().equals(client.name())) {
+                    SourcePlace at = places.getOrDefault(
+                            proto.name(), new SourcePlace(proto.proto().file(), 0, 0));
+                    problems.add(Problem.at(
+                            at.file(),
+                            at.line(),
+                            at.column(),
+                            "proto service " + proto.proto().service() + " and the AWS client "
                                     + client.aws().clientClass() + " both want the name \"" + client.name() + "\"",
-                            "set option (switchboard.name) on the proto service")));
+                            "set option (switchboard.name) on the proto service"));
+                }
+            }
         }
         if (!problems.isEmpty()) {
-            throw new InputException(problems.size() + " service name clash(es)", problems);
+            throw new InputException(
+                    problems.size() == 1 ? "1 service name clash" : problems.size() + " service name clashes",
+                    problems);
         }
         return aws;
     }

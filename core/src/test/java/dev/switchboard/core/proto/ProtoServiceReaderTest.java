@@ -34,7 +34,7 @@ class ProtoServiceReaderTest {
     private ProtoServices read(ProtoProject project) throws InputException {
         ProtoServiceReader reader = new ProtoServiceReader(project.inputs());
         List<Problem> problems = new ArrayList<>();
-        List<ProtoSource> sources = reader.sources(problems);
+        List<ProtoSource> sources = reader.sources(problems, problems);
         assertThat(problems).isEmpty();
         return reader.read(sources, IGNORED);
     }
@@ -279,7 +279,17 @@ class ProtoServiceReaderTest {
                 .extracting(s -> s.name() + "=" + s.proto().service())
                 .containsExactly(
                         "admin-user=b.admin.v1.User", "user=a.user.v1.UserService", "user-v2=a.user.v2.UserService");
-        assertThat(services.notes()).hasSize(2).allMatch(n -> n.contains("option (switchboard.name)"));
+        assertThat(services.notes())
+                .filteredOn(n -> n.contains("is registered as"))
+                .containsExactly(
+                        "service a.user.v2.UserService (src/main/proto/a/user/v2/user.proto:1:39) is registered as"
+                                + " \"user-v2\" because \"user\" is taken by a.user.v1.UserService"
+                                + " (src/main/proto/a/user/v1/user.proto:1:39); set option (switchboard.name) on either"
+                                + " to choose names yourself",
+                        "service b.admin.v1.User (src/main/proto/b/admin/v1/user.proto:1:40) is registered as"
+                                + " \"admin-user\" because \"user\" is taken by a.user.v1.UserService"
+                                + " (src/main/proto/a/user/v1/user.proto:1:39); set option (switchboard.name) on either"
+                                + " to choose names yourself");
     }
 
     @Test
@@ -388,7 +398,7 @@ class ProtoServiceReaderTest {
                 dir, List.of(dir.resolve("src/main/proto")), List.of(), List.of(), List.of(), List.of("shared/**"));
         ProtoServiceReader reader = new ProtoServiceReader(inputs);
 
-        ProtoServices services = reader.read(reader.sources(new ArrayList<>()), IGNORED);
+        ProtoServices services = reader.read(reader.sources(new ArrayList<>(), new ArrayList<>()), IGNORED);
 
         assertThat(services.services()).extracting(ServiceEntry::name).containsExactly("api");
     }

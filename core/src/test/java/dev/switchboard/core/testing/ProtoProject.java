@@ -30,6 +30,8 @@ public final class ProtoProject {
 
     private final Path base;
     private final List<Path> archives = new ArrayList<>();
+    private List<String> sourceRoots = List.of("src/main/proto");
+    private List<String> importPaths = List.of();
     private Path rules;
     private Path overrides;
     private boolean failOnMissingSources;
@@ -58,6 +60,18 @@ public final class ProtoProject {
             Path file = base.resolve(path);
             Files.createDirectories(file.getParent());
             Files.writeString(file, text);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes {@code path} a symbolic link to {@code target}, both relative to the project. */
+    public ProtoProject link(String path, String target) {
+        try {
+            Path link = base.resolve(path);
+            Files.createDirectories(link.getParent());
+            Files.createSymbolicLink(link, base.resolve(target));
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -107,8 +121,26 @@ public final class ProtoProject {
         return this;
     }
 
+    /** Replaces the source roots, given relative to the project ({@code src/main/proto} by default). */
+    public ProtoProject sourceRoots(String... paths) {
+        sourceRoots = List.of(paths);
+        return this;
+    }
+
+    /** Sets the import paths, given relative to the project (none by default). */
+    public ProtoProject importPaths(String... paths) {
+        importPaths = List.of(paths);
+        return this;
+    }
+
     public ProtoInputs inputs() {
-        return new ProtoInputs(base, List.of(sourceRoot()), List.of(), archives, List.of(), List.of());
+        return new ProtoInputs(
+                base,
+                sourceRoots.stream().map(base::resolve).toList(),
+                importPaths.stream().map(base::resolve).toList(),
+                archives,
+                List.of(),
+                List.of());
     }
 
     public RegistryRequest request() {

@@ -1,6 +1,7 @@
 package dev.switchboard.maven.mojo;
 
 import dev.switchboard.core.diag.InputException;
+import dev.switchboard.core.diag.Problem;
 import dev.switchboard.core.inspect.RegistrySummary;
 import dev.switchboard.core.proto.ProtoInputs;
 import dev.switchboard.core.registry.Overrides;
@@ -125,14 +126,15 @@ abstract class AbstractRegistryMojo extends AbstractSwitchboardMojo {
     private boolean failOnMissingSources;
 
     /**
-     * Whether to log a table of the services after the registry is written.
+     * The table of services logged after the registry is written: {@code true} logs its first 50 rows and
+     * how many more there are, {@code full} every row, {@code false} none.
      *
-     * <pre>{@code <summary>false</summary>}</pre>
+     * <pre>{@code <summary>full</summary>}</pre>
      *
      * @since 0.1.0
      */
     @Parameter(property = PropertyNames.SUMMARY, defaultValue = "true")
-    private boolean summary;
+    private String summary;
 
     /**
      * Whether AWS SDK v2 clients on the compile classpath become {@code aws} services.
@@ -192,12 +194,24 @@ abstract class AbstractRegistryMojo extends AbstractSwitchboardMojo {
         getLog().info("switchboard: wrote " + shown + " with "
                 + outcome.registry().services().size() + " service(s) (fingerprint " + outcome.shortFingerprint()
                 + ", " + millis + " ms)");
-        if (summary) {
-            RegistrySummary.lines(outcome.registry()).forEach(line -> getLog().info("  " + line));
-        }
+        RegistrySummary.lines(outcome.registry(), summaryLength()).forEach(line -> getLog().info("  " + line));
+    }
+
+    /** The {@code summary} setting; unset (as when a test builds the mojo by hand) is its default. */
+    private RegistrySummary.Length summaryLength() {
+        return summary == null
+                ? RegistrySummary.Length.CAPPED
+                : RegistrySummary.Length.of(summary).orElse(RegistrySummary.Length.CAPPED);
     }
 
     protected RegistryRequest registryRequest() throws InputException {
+        if (summary != null && RegistrySummary.Length.of(summary).isEmpty()) {
+            throw new InputException(Problem.in(
+                    "<summary> (" + PropertyNames.SUMMARY + ")",
+                    "\"" + summary + "\" is not a summary length",
+                    "use true (the first " + RegistrySummary.CAPPED_ROWS + " services), full (all of them) or false"
+                            + " (none)"));
+        }
         Path base = project.getBasedir().toPath().toAbsolutePath();
         List<Path> roots = protoSourceRoots == null || protoSourceRoots.isEmpty()
                 ? List.of(base.resolve("src/main/proto"))

@@ -1,0 +1,232 @@
+package dev.switchboard.core.proto;
+
+import com.squareup.wire.schema.Location;
+import com.squareup.wire.schema.internal.parser.GroupElement;
+import com.squareup.wire.schema.internal.parser.MessageElement;
+import com.squareup.wire.schema.internal.parser.OneOfElement;
+import com.squareup.wire.schema.internal.parser.ProtoFileElement;
+import com.squareup.wire.schema.internal.parser.TypeElement;
+import dev.switchboard.core.diag.Problem;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Checks of parsed source files that Wire does not make, or makes only at linking with a message that
+ * does not say where or what to do: groups, import paths that protoc rejects, import cycles, and files
+ * that declare no syntax or nothing at all.
+ */
+final class SourceChecks {
+    private SourceChecks() {}
+
+    /** The problems and warnings of one parsed file; {@code text} is what it was parsed from. */
+    static void checkFile(
+            ProtoFileElement file, String text, String shown, List<Problem> problems, List<Problem> warnings) {
+        groups(file.getTypes(), problems);
+        for (String imported : imports(file)) {
+            String wrong = importPathProblem(imported);
+            if (wrong != null) {
+                int[] place = importPlace(text, imported);
+                problems.add(Problem.at(
+                        shown,
+                        place[0],
+                        place[1],
+                        "import \"" + imported + "\" " + wrong,
+                        "name the file by its path below a source root, an import path or a dependency jar (if it"
+                                + " lies outside them all, add its directory to <protoImportPaths>)"));
+            }
+        }
+        if (isEmpty(file)) {
+            warnings.add(Problem.at(
+                    shown,
+                    1,
+                    1,
+                    "the file is empty, so it adds nothing to the registry",
+                    "give it a syntax statement and definitions, delete it, or leave it out with <excludes>"));
+        } else if (file.getSyntax() == null) {
+            warnings.add(Problem.at(
+                    shown,
+                    1,
+                    1,
+                    "no syntax statement, so the file is read as proto2 (as protoc reads it)",
+                    "add syntax = \"proto3\"; (or \"proto2\") as its first statement"));
+        }
+    }
+
+    /** Nothing but comments and blank lines: not even a syntax or package statement. */
+    private static boolean isEmpty(ProtoFileElement file) {
+        return file.getSyntax() == null
+                && file.getPackageName() == null
+                && file.getTypes().isEmpty()
+                && file.getServices().isEmpty()
+                && file.getExtendDeclarations().isEmpty()
+                && file.getOptions().isEmpty()
+                && imports(file).isEmpty();
+    }
+
+    /** Wire's parser accepts proto2 groups, but its linker rejects them without naming the file's place. */
+    private static void groups(List<TypeElement> types, List<Problem> problems) {
+        for (TypeElement type : types) {
+            if (type instanceof MessageElement message) {
+                List<GroupElement> groups = new ArrayList<>(message.getGroups());
+                for (OneOfElement oneOf : message.getOneOfs()) {
+                    groups.addAll(oneOf.getGroups());
+                }
+                for (GroupElement group : groups) {
+                    Location at = group.getLocation();
+                    problems.add(Problem.at(
+                            at.getPath(),
+                            at.getLine(),
+                            at.getColumn(),
+                            "group " + group.getName() + " in message " + message.getName()
+                                    + ": proto2 groups are not supported by the proto parser switchboard uses",
+                            "replace the group with a nested message " + group.getName() + " and a field of that"
+                                    + " type with the same number (" + group.getTag() + ")"));
+                }
+            }
+            groups(type.getNestedTypes(), problems);
+        }
+    }
+
+    /** What protoc rejects in an import's path (its "virtual path" rules), or null when it is fine. */
+    private static String importPathProblem(String imported) {
+        if (imported.contains("\\")) {
+            return "uses '\\'; paths in imports are separated by '/'";
+        }
+        if (imported.startsWith("/")) {
+            return "is an absolute path; imports are relative to the source roots and import paths";
+        }
+        for (String segment : imported.split("/", -1)) {
+            if (segment.equals("..")) {
+                return "climbs out with \"..\"; imports are resolved below the source roots and import paths, never"
+                        + " relative to the importing file";
+            }
+            if (segment.equals(".") || segment.isEmpty()) {
+                return "has an empty or \".\" segment, which protoc rejects";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Import cycles among the parsed files, each reported once at the import that closes it in its first
+     * file (by path), spelled out as {@code a.proto → b.proto → a.proto}. The files of every cycle are
+     * added to {@code inCycle}.
+     *
+     * @param files parsed files by their path below the source root, which is how imports name them
+     * @param texts the files' texts by the same path
+     * @param shown the files' paths as the user sees them, by the same path
+     */
+    static List<Problem> importCycles(
+            Map<String, ProtoFileElement> files,
+            Map<String, String> texts,
+            Map<String, String> shown,
+            Set<String> inCycle) {
+        Map<String, List<String>> edges = new TreeMap<>();
+        files.forEach((path, file) -> edges.put(
+                path, imports(file).stream().filter(files::containsKey).toList()));
+        List<Problem> problems = new ArrayList<>();
+        for (String start : onCycles(edges)) {
+            if (inCycle.contains(start)) {
+                continue;
+            }
+            List<String> cycle = shortestCycle(start, edges);
+            if (cycle == null) {
+                continue;
+            }
+            inCycle.addAll(cycle);
+            String next = cycle.size() > 1 ? cycle.get(1) : start;
+            int[] place = importPlace(texts.get(start), next);
+            String chain = String.join(" → ", cycle) + " → " + start;
+            problems.add(Problem.at(
+                    shown.get(start),
+                    place[0],
+                    place[1],
+                    cycle.size() == 1
+                            ? "the file imports itself"
+                            : "imports form a cycle: " + chain + ", which protoc rejects",
+                    cycle.size() == 1
+                            ? "remove the import"
+                            : "move what the files need from each other into a new file that they both import, and"
+                                    + " remove one import of the cycle"));
+        }
+        return problems;
+    }
+
+    /**
+     * The files that may lie on a cycle, sorted: what is left after repeatedly taking away files nothing
+     * imports and files that import nothing. Usually none are, so a large tree pays no search per file.
+     */
+    private static Set<String> onCycles(Map<String, List<String>> edges) {
+        Set<String> left = new TreeSet<>(edges.keySet());
+        boolean shrank = true;
+        while (shrank) {
+            Set<String> imported = new HashSet<>();
+            Set<String> importing = new HashSet<>();
+            for (String file : left) {
+                for (String next : edges.get(file)) {
+                    if (left.contains(next)) {
+                        imported.add(next);
+                        importing.add(file);
+                    }
+                }
+            }
+            shrank = left.retainAll(imported) | left.retainAll(importing);
+        }
+        return left;
+    }
+
+    /** The files of the shortest path from {@code start} back to itself, starting with it; null if none. */
+    private static List<String> shortestCycle(String start, Map<String, List<String>> edges) {
+        Map<String, String> cameFrom = new HashMap<>();
+        Deque<String> pending = new ArrayDeque<>();
+        pending.add(start);
+        while (!pending.isEmpty()) {
+            String file = pending.poll();
+            for (String next : edges.getOrDefault(file, List.of())) {
+                if (next.equals(start)) {
+                    List<String> path = new ArrayList<>();
+                    for (String at = file; at != null; at = cameFrom.get(at)) {
+                        path.add(0, at);
+                    }
+                    return path;
+                }
+                if (!cameFrom.containsKey(next)) {
+                    cameFrom.put(next, file);
+                    pending.add(next);
+                }
+            }
+        }
+        return null;
+    }
+
+    static List<String> imports(ProtoFileElement file) {
+        Set<String> all = new LinkedHashSet<>(file.getImports());
+        all.addAll(file.getPublicImports());
+        all.addAll(file.getWeakImports());
+        return List.copyOf(all);
+    }
+
+    /** Line and column of the {@code import} statement naming {@code imported}; {0, 0} when not found. */
+    static int[] importPlace(String text, String imported) {
+        if (text == null) {
+            return new int[] {0, 0};
+        }
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            int keyword = lines[i].indexOf("import");
+            if (keyword >= 0 && lines[i].indexOf("\"" + imported + "\"", keyword) > keyword) {
+                return new int[] {i + 1, keyword + 1};
+            }
+        }
+        return new int[] {0, 0};
+    }
+}
