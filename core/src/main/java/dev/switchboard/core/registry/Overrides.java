@@ -19,10 +19,14 @@ import dev.switchboard.runtime.registry.ServiceEntryBuilder;
 import dev.switchboard.runtime.registry.ServiceKind;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -39,13 +43,19 @@ import java.util.regex.Pattern;
  *     tags: {team: accounts}
  *   legacy-crm:
  *     kind: http
- *     endpoints: [{verb: GET, path: "/v1/customers/{id}", method: GetCustomer}]
+ *     endpoints:
+ *       - {verb: GET, path: "/v1/customers/{id}", method: GetCustomer}
+ *       - {custom: HEAD, path: "/v1/customers", method: ProbeCustomers}
  * </pre>
  *
  * @param services the overrides by registry name, in file order
  */
 public record Overrides(Map<String, ServiceOverride> services) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9.-]*");
+    /** The verbs of {@code google.api.http}'s patterns; any other goes in {@code custom}, as there. */
+    static final List<String> VERBS = List.of("GET", "PUT", "POST", "DELETE", "PATCH");
+    /** An HTTP method is a token (RFC 9110 §9.1); the JDK's client sends nothing else. */
+    private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
     /**
      * What the file says about one service. Scalars replace; tags merge (the file wins); capabilities,
@@ -65,7 +75,18 @@ public record Overrides(Map<String, ServiceOverride> services) {
             List<String> capabilities,
             List<String> dependencies,
             List<String> events,
-            List<Endpoint> endpoints) {}
+            List<EndpointOverride> endpoints) {}
+
+    /**
+     * One REST endpoint as the file writes it, shaped like a {@code google.api.http} rule: {@code verb}
+     * one of {@link #VERBS}, or {@code custom} for any other method ({@code HEAD}).
+     */
+    public record EndpointOverride(String verb, String custom, String path, String method, String body) {
+        Endpoint endpoint() {
+            String v = verb != null ? verb.toUpperCase(Locale.ROOT) : custom;
+            return new Endpoint(v, path, method, body);
+        }
+    }
 
     /** Reads the file, reporting every problem at its line and column. */
     static Overrides read(Path file, String shownAs) throws InputException {
@@ -87,14 +108,14 @@ public record Overrides(Map<String, ServiceOverride> services) {
 
     /** Merges the overrides into the entries; every problem is collected before failing. */
     List<ServiceEntry> apply(List<ServiceEntry> entries, Path file, String shownAs) throws InputException {
-        Map<String, JsonLocation> places = servicePlaces(file);
+        Map<String, JsonLocation> places = places(file);
         Map<String, ServiceEntry> byName = new LinkedHashMap<>();
         entries.forEach(e -> byName.put(e.name(), e));
         List<Problem> problems = new ArrayList<>();
         for (Map.Entry<String, ServiceOverride> o : services.entrySet()) {
             String name = o.getKey();
             ServiceOverride override = o.getValue() == null ? empty() : o.getValue();
-            JsonLocation at = places.get(name);
+            JsonLocation at = places.get("/services/" + name);
             int line = at == null ? 0 : at.getLineNr();
             int column = at == null ? 0 : at.getColumnNr();
             ServiceEntry existing = byName.get(name);
@@ -128,6 +149,9 @@ public record Overrides(Map<String, ServiceOverride> services) {
                         "service \"" + name + "\" is of kind " + kindName(existing.kind())
                                 + "; an override cannot make it " + override.kind(),
                         "remove `kind` from this override"));
+                continue;
+            }
+            if (checkEndpoints(name, existing, override, places, shownAs, line, column, problems)) {
                 continue;
             }
             if (override.group() != null && !NAME.matcher(override.group()).matches()) {
@@ -190,45 +214,153 @@ public record Overrides(Map<String, ServiceOverride> services) {
         }
         if (o.endpoints() != null) {
             List<Endpoint> endpoints = new ArrayList<>(entry.endpoints());
-            endpoints.addAll(o.endpoints());
+            o.endpoints().forEach(e -> endpoints.add(e.endpoint()));
             b.endpoints(endpoints);
         }
         return b.build();
     }
 
     private static String kindName(ServiceKind kind) {
-        return kind.name().toLowerCase(java.util.Locale.ROOT);
+        return kind.name().toLowerCase(Locale.ROOT);
     }
 
     private static ServiceOverride empty() {
         return new ServiceOverride(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
-    /** Where each service's key stands in the file, for messages; the data binding keeps no places. */
-    private static Map<String, JsonLocation> servicePlaces(Path file) {
+    /**
+     * Checks the endpoints an override declares, each problem at the field it is about; a REST-only
+     * service needs at least one, as nothing else can call it.
+     *
+     * @return whether a problem was found
+     */
+    private static boolean checkEndpoints(
+            String name,
+            ServiceEntry entry,
+            ServiceOverride override,
+            Map<String, JsonLocation> places,
+            String shownAs,
+            int line,
+            int column,
+            List<Problem> problems) {
+        int before = problems.size();
+        List<EndpointOverride> endpoints = override.endpoints() == null ? List.of() : override.endpoints();
+        if (entry.kind() == ServiceKind.HTTP && entry.endpoints().isEmpty() && endpoints.isEmpty()) {
+            problems.add(Problem.at(
+                    shownAs,
+                    line,
+                    column,
+                    "REST-only service \"" + name + "\" declares no endpoints, so nothing can call it",
+                    "add `endpoints: [{verb: GET, path: \"/v1/...\", method: Name}]`"));
+        }
+        for (int i = 0; i < endpoints.size(); i++) {
+            EndpointOverride e = endpoints.get(i);
+            String pointer = "/services/" + name + "/endpoints/" + i;
+            String which = "endpoint " + (i + 1) + " of service \"" + name + "\"";
+            Placed at = new Placed(shownAs, places, pointer, line, column);
+            if (e == null) {
+                problems.add(at.problem("", which + " is empty", "give it verb, path and method"));
+                continue;
+            }
+            if (e.verb() != null && e.custom() != null) {
+                problems.add(at.problem(
+                        "/custom",
+                        which + " has both verb and custom",
+                        "keep `verb` for " + String.join(", ", VERBS) + ", or `custom` for another method"));
+            } else if (e.verb() == null && e.custom() == null) {
+                problems.add(at.problem(
+                        "",
+                        which + " has no verb",
+                        "add `verb:` with one of " + String.join(", ", VERBS) + ", or `custom:` with another method"));
+            } else if (e.verb() != null && !VERBS.contains(e.verb().toUpperCase(Locale.ROOT))) {
+                problems.add(at.problem(
+                        "/verb",
+                        which + " has verb \"" + e.verb() + "\", which is not one of " + String.join(", ", VERBS),
+                        "use one of those, or write another HTTP method as `custom: " + e.verb()
+                                + "` (as google.api.http does)"));
+            } else if (e.custom() != null && !TOKEN.matcher(e.custom()).matches()) {
+                problems.add(at.problem(
+                        "/custom",
+                        which + " has custom verb \"" + e.custom() + "\", which is not an HTTP method name",
+                        "use letters only, such as HEAD or OPTIONS"));
+            }
+            if (e.path() == null || !e.path().startsWith("/")) {
+                problems.add(at.problem(
+                        e.path() == null ? "" : "/path",
+                        which + (e.path() == null ? " has no path" : " has path \"" + e.path() + "\", which is not absolute"),
+                        "give `path:` starting with '/', such as \"/v1/customers/{id}\""));
+            }
+            if (e.method() == null || e.method().isBlank()) {
+                problems.add(at.problem(
+                        "",
+                        which + " has no method",
+                        "add `method:` with the name callers pass to call(method, request)"));
+            }
+        }
+        return problems.size() > before;
+    }
+
+    /** Places problems at a field of one entry, else at the entry, else at the service. */
+    private record Placed(String shownAs, Map<String, JsonLocation> places, String pointer, int line, int column) {
+        Problem problem(String field, String message, String fix) {
+            JsonLocation at = places.getOrDefault(pointer + field, places.get(pointer));
+            return at == null
+                    ? Problem.at(shownAs, line, column, message, fix)
+                    : Problem.at(shownAs, at.getLineNr(), at.getColumnNr(), message, fix);
+        }
+    }
+
+    /**
+     * Where each key and value stands in the file, by JSON pointer ({@code /services/user},
+     * {@code /services/crm/endpoints/0/verb}), for messages; the data binding keeps no places. A key
+     * whose value is an object or list is placed at the key, a scalar at its value, a list element at
+     * its start.
+     */
+    private static Map<String, JsonLocation> places(Path file) {
         Map<String, JsonLocation> places = new HashMap<>();
+        Deque<Frame> open = new ArrayDeque<>();
         try (JsonParser parser = DataFiles.strictMapper(file).getFactory().createParser(file.toFile())) {
-            int depth = 0;
-            boolean inServices = false;
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
-                    depth++;
+                Frame top = open.peek();
+                if (token == JsonToken.FIELD_NAME) {
+                    top.step = parser.currentName();
+                    places.put(pointer(open), parser.currentTokenLocation());
                 } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
-                    depth--;
-                    if (depth < 2) {
-                        inServices = false;
+                    open.pop();
+                } else {
+                    if (top != null && top.list) {
+                        top.step = Integer.toString(++top.index);
+                        places.put(pointer(open), parser.currentTokenLocation());
+                    } else if (top != null && token.isScalarValue()) {
+                        places.put(pointer(open), parser.currentTokenLocation());
                     }
-                } else if (token == JsonToken.FIELD_NAME) {
-                    if (depth == 1) {
-                        inServices = "services".equals(parser.currentName());
-                    } else if (depth == 2 && inServices) {
-                        places.put(parser.currentName(), parser.currentTokenLocation());
+                    if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+                        open.push(new Frame(token == JsonToken.START_ARRAY));
                     }
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             // The file parsed a moment ago; without places, messages just lack a line number.
         }
         return places;
+    }
+
+    /** An object or list being read: the key or index reached in it. */
+    private static final class Frame {
+        final boolean list;
+        int index = -1;
+        String step = "";
+
+        Frame(boolean list) {
+            this.list = list;
+        }
+    }
+
+    private static String pointer(Deque<Frame> open) {
+        StringBuilder out = new StringBuilder();
+        for (Iterator<Frame> outerFirst = open.descendingIterator(); outerFirst.hasNext(); ) {
+            out.append('/').append(outerFirst.next().step);
+        }
+        return out.toString();
     }
 }

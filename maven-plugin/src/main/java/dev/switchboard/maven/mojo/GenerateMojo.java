@@ -35,13 +35,14 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 public class GenerateMojo extends AbstractSwitchboardMojo {
 
     /**
-     * The package of the generated classes; by default the project's groupId plus {@code .switchboard}.
+     * The package of the generated classes; by default the project's groupId plus {@code .switchboard},
+     * with each part made a Java identifier ({@code my-org} → {@code my_org}).
      *
      * <pre>{@code <packageName>com.acme.clients</packageName>}</pre>
      *
      * @since 0.1.0
      */
-    @Parameter(defaultValue = "${project.groupId}.switchboard")
+    @Parameter
     private String packageName;
 
     /**
@@ -129,20 +130,21 @@ public class GenerateMojo extends AbstractSwitchboardMojo {
         project.addResource(resource);
     }
 
-    /** The request the parameters describe; checks them and that the project depends on the runtime. */
+    /**
+     * The request the parameters describe, after checking that the project depends on the runtime; the
+     * engine checks the parameters themselves ({@link GenerateRequest#problems}).
+     */
     protected GenerateRequest generateRequest() throws MojoFailureException {
         requireRuntime();
-        if (className == null || !className.matches("[A-Z][A-Za-z0-9_]*")) {
-            throw new MojoFailureException("switchboard: <className> \"" + className + "\" is not a Java class name;"
-                    + " use letters, digits and '_', starting with an upper-case letter");
-        }
         return new GenerateRequest(
                 registryRequest(),
-                packageName.toLowerCase(Locale.ROOT),
+                packageName != null
+                        ? packageName.toLowerCase(Locale.ROOT)
+                        : GenerateRequest.defaultPackageName(project.getGroupId()),
                 className,
                 outputDirectory.toPath().toAbsolutePath(),
                 resourceDirectory.toPath().toAbsolutePath(),
-                templateDirectory == null ? null : existingDirectory(templateDirectory),
+                templateDirectory == null ? null : templateDirectory.toPath().toAbsolutePath(),
                 generators == null
                         ? List.of()
                         : generators.stream()
@@ -226,13 +228,5 @@ public class GenerateMojo extends AbstractSwitchboardMojo {
                     + "      <version>" + pluginVersion() + "</version>\n"
                     + "    </dependency>");
         }
-    }
-
-    private static java.nio.file.Path existingDirectory(File dir) throws MojoFailureException {
-        if (!dir.isDirectory()) {
-            throw new MojoFailureException("switchboard: <templateDirectory> " + dir + " is not a directory; correct"
-                    + " the path or remove the parameter");
-        }
-        return dir.toPath().toAbsolutePath();
     }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.maven.mojo;
 
 import dev.switchboard.core.registry.AtomicFiles;
+import dev.switchboard.core.registry.RegistryLock;
 import dev.switchboard.core.registry.RegistryRequest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +30,8 @@ public class RollbackMojo extends GenerateMojo {
             throw new MojoFailureException("switchboard: there is no " + previous.getFileName() + " to roll back to in "
                     + request.registryDirectory() + "; one is kept each time the registry changes");
         }
-        try {
+        // Under the lock, so a build running beside the rollback cannot rotate the pair in between.
+        try (RegistryLock lock = RegistryLock.acquire(request.registryDirectory())) {
             byte[] restored = Files.readAllBytes(previous);
             byte[] replaced = Files.isRegularFile(current) ? Files.readAllBytes(current) : null;
             AtomicFiles.write(current, restored);
