@@ -210,7 +210,7 @@ public final class SourceGenerator {
         for (FactoryModel.ServiceModel service : model.providers()) {
             writers.put(
                     providerDir + service.providerClass() + ".java",
-                    "the provider of " + service.name() + " switchboard generates");
+                    "the provider switchboard generates for " + service.name());
         }
         List<GeneratorOutput> outputs = generatorOutputs(request, model, writers);
 

@@ -137,7 +137,14 @@ public final class TemplateRenderer {
                 e.getTemplateName(),
                 e.getLineNumber(),
                 e.getColumnNumber(),
-                "FreeMarker syntax error: " + e.getEditorMessage().lines().findFirst().orElse("").trim(),
+                "FreeMarker syntax error: "
+                        + e.getEditorMessage()
+                                .lines()
+                                .findFirst()
+                                .orElse("")
+                                // FreeMarker's general note on end-tags says nothing about this place.
+                                .replaceAll("\\s*\\(Note that [^)]*\\)\\.?\\s*$", "")
+                                .trim(),
                 "correct the template's syntax at that place",
                 e);
     }

@@ -88,6 +88,55 @@ class OverridesTest {
     }
 
     @Test
+    @DisplayName("an endpoint takes one of the five verbs in any case, or another method as custom, as google.api.http")
+    void customVerbs() throws Exception {
+        List<ServiceEntry> out = apply("overrides.yaml", """
+                services:
+                  legacy-crm:
+                    kind: http
+                    endpoints:
+                      - {verb: get, path: "/v1/customers/{id}", method: GetCustomer}
+                      - {custom: HEAD, path: "/v1/customers", method: ProbeCustomers}
+                """);
+
+        assertThat(out.get(out.size() - 1).endpoints())
+                .containsExactly(
+                        new Endpoint("GET", "/v1/customers/{id}", "GetCustomer", null),
+                        new Endpoint("HEAD", "/v1/customers", "ProbeCustomers", null));
+    }
+
+    @Test
+    @DisplayName("every bad endpoint is an error at the field it is about, all in one report")
+    void badEndpointsArePlaced() {
+        assertThatThrownBy(() -> apply("overrides.yaml", """
+                        services:
+                          legacy-crm:
+                            kind: http
+                            endpoints:
+                              - {verb: GET, custom: HEAD, path: /a, method: A}
+                              - {custom: "NOT A VERB", path: /b, method: B}
+                              - {verb: POST, path: relative, method: C}
+                              - {verb: PUT, path: /d}
+                        """))
+                .isInstanceOfSatisfying(
+                        InputException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(Object::toString)
+                                .containsExactly(
+                                        "overrides.yaml:5:29: endpoint 1 of service \"legacy-crm\" has both verb and"
+                                                + " custom; keep `verb` for GET, PUT, POST, DELETE, PATCH, or `custom` for"
+                                                + " another method",
+                                        "overrides.yaml:6:18: endpoint 2 of service \"legacy-crm\" has custom verb"
+                                                + " \"NOT A VERB\", which is not an HTTP method name; use letters only,"
+                                                + " such as HEAD or OPTIONS",
+                                        "overrides.yaml:7:28: endpoint 3 of service \"legacy-crm\" has path"
+                                                + " \"relative\", which is not absolute; give `path:` starting with '/',"
+                                                + " such as \"/v1/customers/{id}\"",
+                                        "overrides.yaml:8:9: endpoint 4 of service \"legacy-crm\" has no method; add"
+                                                + " `method:` with the name callers pass to call(method, request)"));
+    }
+
+    @Test
     @DisplayName(
             "an unknown service is an error at its line naming the nearest known names; all problems come together")
     void unknownServiceIsPlaced() {
