@@ -47,10 +47,13 @@ public final class RegistryBuilder {
 
     /** Builds and commits the registry, holding the registry directory's lock throughout. */
     public RegistryOutcome build(RegistryRequest request) throws InputException, IOException {
-        try (RegistryLock lock = RegistryLock.acquire(request.registryDirectory())) {
+        RegistryLock lock = RegistryLock.acquire(request.registryDirectory());
+        try {
             Prepared prepared = prepare(request);
             prepared.commit();
             return prepared.outcome();
+        } finally {
+            lock.close();
         }
     }
 
@@ -85,7 +88,8 @@ public final class RegistryBuilder {
          */
         public void commit() throws IOException {
             Path dir = request.registryDirectory();
-            try (RegistryLock lock = RegistryLock.acquire(dir)) {
+            RegistryLock lock = RegistryLock.acquire(dir);
+            try {
                 AtomicFiles.removeLeftovers(dir, OWN_FILES);
                 if (registryBytes != null) {
                     Path registryFile = request.registryFile();
@@ -100,6 +104,8 @@ public final class RegistryBuilder {
                 if (stamps != null) {
                     stamps.write(dir, outcome.fingerprint());
                 }
+            } finally {
+                lock.close();
             }
         }
     }

@@ -97,8 +97,11 @@ public final class SourceGenerator {
         if (!problems.isEmpty()) {
             throw new InputException(problems.size() + " problem(s) in the generate configuration", problems);
         }
-        try (RegistryLock lock = RegistryLock.acquire(request.registry().registryDirectory())) {
+        RegistryLock lock = RegistryLock.acquire(request.registry().registryDirectory());
+        try {
             return generateLocked(request, existingRegistry);
+        } finally {
+            lock.close();
         }
     }
 

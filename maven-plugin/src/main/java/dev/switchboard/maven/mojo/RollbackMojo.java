@@ -30,16 +30,21 @@ public class RollbackMojo extends GenerateMojo {
             throw new MojoFailureException("switchboard: there is no " + previous.getFileName() + " to roll back to in "
                     + request.registryDirectory() + "; one is kept each time the registry changes");
         }
-        // Under the lock, so a build running beside the rollback cannot rotate the pair in between.
-        try (RegistryLock lock = RegistryLock.acquire(request.registryDirectory())) {
-            byte[] restored = Files.readAllBytes(previous);
-            byte[] replaced = Files.isRegularFile(current) ? Files.readAllBytes(current) : null;
-            AtomicFiles.write(current, restored);
-            if (replaced != null) {
-                AtomicFiles.write(previous, replaced);
+        try {
+            // Under the lock, so a build running beside the rollback cannot rotate the pair in between.
+            RegistryLock lock = RegistryLock.acquire(request.registryDirectory());
+            try {
+                byte[] restored = Files.readAllBytes(previous);
+                byte[] replaced = Files.isRegularFile(current) ? Files.readAllBytes(current) : null;
+                AtomicFiles.write(current, restored);
+                if (replaced != null) {
+                    AtomicFiles.write(previous, replaced);
+                }
+                // The stamps describe the registry just replaced; without them the next build compares content.
+                Files.deleteIfExists(request.registryDirectory().resolve("registry.inputs"));
+            } finally {
+                lock.close();
             }
-            // The stamps describe the registry just replaced; without them the next build compares content.
-            Files.deleteIfExists(request.registryDirectory().resolve("registry.inputs"));
         } catch (IOException e) {
             throw new MojoExecutionException("switchboard: cannot restore " + previous + ": " + e.getMessage(), e);
         }
