@@ -76,8 +76,8 @@ public final class AtomicFiles {
         }
         List<Path> leftovers;
         try (Stream<Path> walk = Files.walk(directory)) {
-            leftovers = walk.filter(f -> TEMPORARY.matcher(f.getFileName().toString()).matches()
-                            && Files.isRegularFile(f))
+            leftovers = walk.filter(
+                            f -> TEMPORARY.matcher(f.getFileName().toString()).matches() && Files.isRegularFile(f))
                     .toList();
         }
         for (Path leftover : leftovers) {

@@ -287,7 +287,10 @@ public record Overrides(Map<String, ServiceOverride> services) {
             if (e.path() == null || !e.path().startsWith("/")) {
                 problems.add(at.problem(
                         e.path() == null ? "" : "/path",
-                        which + (e.path() == null ? " has no path" : " has path \"" + e.path() + "\", which is not absolute"),
+                        which
+                                + (e.path() == null
+                                        ? " has no path"
+                                        : " has path \"" + e.path() + "\", which is not absolute"),
                         "give `path:` starting with '/', such as \"/v1/customers/{id}\""));
             }
             if (e.method() == null || e.method().isBlank()) {

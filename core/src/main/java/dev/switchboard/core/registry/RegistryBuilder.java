@@ -62,7 +62,8 @@ public final class RegistryBuilder {
      * back until {@link #commit}.
      */
     public static final class Prepared {
-        private static final Set<String> OWN_FILES = Set.of(RegistryRequest.REGISTRY_FILE, RegistryRequest.PREVIOUS_FILE, InputStamps.FILE);
+        private static final Set<String> OWN_FILES =
+                Set.of(RegistryRequest.REGISTRY_FILE, RegistryRequest.PREVIOUS_FILE, InputStamps.FILE);
 
         private final RegistryRequest request;
         private final RegistryOutcome outcome;

@@ -172,7 +172,9 @@ public record GenerateRequest(
 
     /** {@code path} relative to the project directory when inside it, as the user wrote it in the pom. */
     String shown(Path path) {
-        Path base = registry == null || registry.protos() == null ? null : registry.protos().baseDirectory();
+        Path base = registry == null || registry.protos() == null
+                ? null
+                : registry.protos().baseDirectory();
         Path absolute = path.toAbsolutePath().normalize();
         return base != null && absolute.startsWith(base.toAbsolutePath())
                 ? base.toAbsolutePath().relativize(absolute).toString().replace('\\', '/')

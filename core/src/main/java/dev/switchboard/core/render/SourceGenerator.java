@@ -114,7 +114,8 @@ public final class SourceGenerator {
         long registryMillis = (System.nanoTime() - started) / 1_000_000;
         String fingerprint = fingerprint(request, registry);
         Path manifestFile = request.manifestFile();
-        AtomicFiles.removeLeftovers(manifestFile.getParent(), Set.of(manifestFile.getFileName().toString()));
+        AtomicFiles.removeLeftovers(
+                manifestFile.getParent(), Set.of(manifestFile.getFileName().toString()));
         Manifest previous = Manifest.read(manifestFile);
         if (previous != null
                 && previous.fingerprint().equals(fingerprint)
@@ -249,7 +250,8 @@ public final class SourceGenerator {
     }
 
     /** One file a generator writes: once, or once per service. */
-    private record GeneratorOutput(GenerateRequest.Generator generator, FactoryModel.ServiceModel service, String key) {}
+    private record GeneratorOutput(
+            GenerateRequest.Generator generator, FactoryModel.ServiceModel service, String key) {}
 
     /**
      * Where each generator writes, checked before anything renders: a file switchboard or another

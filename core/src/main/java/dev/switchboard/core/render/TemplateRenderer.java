@@ -1,5 +1,6 @@
 package dev.switchboard.core.render;
 
+import dev.switchboard.core.diag.Suggestions;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
@@ -10,7 +11,6 @@ import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
-import dev.switchboard.core.diag.Suggestions;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
@@ -46,7 +46,8 @@ public final class TemplateRenderer {
      */
     public TemplateRenderer(Path overlayDirectory, Path baseDirectory) {
         this.overlayDirectory = overlayDirectory;
-        this.baseDirectory = baseDirectory == null ? null : baseDirectory.toAbsolutePath().normalize();
+        this.baseDirectory =
+                baseDirectory == null ? null : baseDirectory.toAbsolutePath().normalize();
         configuration = new Configuration(Configuration.VERSION_2_3_34);
         TemplateLoader bundled = new ClassTemplateLoader(TemplateRenderer.class, TEMPLATE_PACKAGE);
         if (overlayDirectory == null) {
@@ -122,13 +123,16 @@ public final class TemplateRenderer {
                                 + "), or test it with ?? first"
                         : "use a field of the template model (\"Templates\" in the README), or test it with ?? first";
             } else {
-                what = e.getMessageWithoutStackTop().lines().findFirst().orElse("").trim();
+                what = e.getMessageWithoutStackTop()
+                        .lines()
+                        .findFirst()
+                        .orElse("")
+                        .trim();
                 fix = "correct the template at that place";
             }
             throw placed(where, e.getLineNumber(), e.getColumnNumber(), what, fix, e);
         } catch (IOException e) {
-            throw new RenderException(
-                    "template " + template.getName() + " cannot be written: " + e.getMessage(), e);
+            throw new RenderException("template " + template.getName() + " cannot be written: " + e.getMessage(), e);
         }
     }
 

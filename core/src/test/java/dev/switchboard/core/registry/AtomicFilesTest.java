@@ -48,7 +48,8 @@ class AtomicFilesTest {
         Files.writeString(shared.resolve(".graph.dot42.tmp"), "another tool's");
 
         assertThat(AtomicFiles.removeLeftovers(tree)).hasSize(1);
-        assertThat(AtomicFiles.removeLeftovers(shared, java.util.Set.of("registry.json"))).hasSize(1);
+        assertThat(AtomicFiles.removeLeftovers(shared, java.util.Set.of("registry.json")))
+                .hasSize(1);
 
         assertThat(tree.resolve("com/acme/S3Provider.java")).exists();
         assertThat(tree.resolve("com/acme/.S3Provider.java123456789.tmp")).doesNotExist();

@@ -58,7 +58,7 @@ public final class RegistryBuildChild {
         Files.createDirectories(root);
         Files.writeString(
                 root.resolve(label + ".proto"),
-                "syntax = \"proto3\";\npackage " + label + ".v1;\nmessage M {}\nservice " + label.toUpperCase()
-                        + build + "Service { rpc Go(M) returns (M); }\n");
+                "syntax = \"proto3\";\npackage " + label + ".v1;\nmessage M {}\nservice " + label.toUpperCase() + build
+                        + "Service { rpc Go(M) returns (M); }\n");
     }
 }

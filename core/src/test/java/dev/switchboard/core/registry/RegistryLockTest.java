@@ -32,7 +32,8 @@ class RegistryLockTest {
             service UserService { rpc GetUser(M) returns (M); }
             message M {}
             """;
-    private static final String USER_V2 = USER.replace("rpc GetUser(M) returns (M);", "rpc GetUser(M) returns (M); rpc Drop(M) returns (M);");
+    private static final String USER_V2 =
+            USER.replace("rpc GetUser(M) returns (M);", "rpc GetUser(M) returns (M); rpc Drop(M) returns (M);");
 
     @TempDir
     Path dir;
@@ -174,7 +175,12 @@ class RegistryLockTest {
 
     private static ChildJvm child(Path base, Path root, int builds, Path go, String label) {
         return ChildJvm.start(
-                RegistryBuildChild.class, base.toString(), root.toString(), Integer.toString(builds), go.toString(), label);
+                RegistryBuildChild.class,
+                base.toString(),
+                root.toString(),
+                Integer.toString(builds),
+                go.toString(),
+                label);
     }
 
     /** Builds the project's first registry and returns its bytes. */
@@ -217,14 +223,17 @@ class RegistryLockTest {
         seen.forEach(p -> inForce.add(p.current()));
         for (int i = 0; i < seen.size(); i++) {
             Pair pair = seen.get(i);
-            assertThat(pair.previous()).as("sample %d: previous differs from current", i).isNotEqualTo(pair.current());
+            assertThat(pair.previous())
+                    .as("sample %d: previous differs from current", i)
+                    .isNotEqualTo(pair.current());
             assertThat(built).as("sample %d: current was built", i).contains(pair.current());
             if (i > 0 && !seen.get(i - 1).current().equals(pair.current())) {
                 String before = seen.get(i - 1).current();
-                assertThat(pair.previous().equals(before) || (built.contains(pair.previous())
-                                && !inForce.contains(pair.previous())))
-                        .as("sample %d: %s came after %s but names %s as previous", i, pair.current(), before,
-                                pair.previous())
+                assertThat(pair.previous().equals(before)
+                                || (built.contains(pair.previous()) && !inForce.contains(pair.previous())))
+                        .as(
+                                "sample %d: %s came after %s but names %s as previous",
+                                i, pair.current(), before, pair.previous())
                         .isTrue();
             }
         }

@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Bad inputs of {@code generate}: each fails with its place ({@code file:line:col} or the XML
@@ -108,7 +108,9 @@ class GenerateBadInputTest {
                         "an overlay template with a FreeMarker syntax error",
                         f -> {
                             f.templateDirectory = f.path("templates");
-                            return f.file("templates/ServiceNames.java.ftl", "package ${packageName};\n<#list services as s>\n");
+                            return f.file(
+                                    "templates/ServiceNames.java.ftl",
+                                    "package ${packageName};\n<#list services as s>\n");
                         },
                         "templates/ServiceNames.java.ftl:2:22: FreeMarker syntax error: Unexpected end of file"
                                 + " reached. You have an unclosed #list.",
@@ -156,7 +158,8 @@ class GenerateBadInputTest {
                 bad(
                         "a generator writing the bundled names class",
                         f -> {
-                            f.generators.add(f.generator("gen/inventory.ftl", "com/acme/switchboard/ServiceNames.java"));
+                            f.generators.add(
+                                    f.generator("gen/inventory.ftl", "com/acme/switchboard/ServiceNames.java"));
                             return f;
                         },
                         "<generators>: <generator> #2 (template gen/inventory.ftl) <output>"
@@ -166,8 +169,8 @@ class GenerateBadInputTest {
                 bad(
                         "a generator writing a bundled provider",
                         f -> {
-                            f.generators.add(
-                                    f.generator("gen/inventory.ftl", "com/acme/switchboard/provider/UserProvider.java"));
+                            f.generators.add(f.generator(
+                                    "gen/inventory.ftl", "com/acme/switchboard/provider/UserProvider.java"));
                             return f;
                         },
                         "is also written by the provider switchboard generates for user; choose another <output>"),
@@ -206,9 +209,7 @@ class GenerateBadInputTest {
                                 + " at a directory, or delete the file"),
                 bad(
                         "an endpoint verb that google.api.http does not have",
-                        f -> f.file(
-                                OVERRIDES,
-                                SourceGeneratorTest.README_OVERRIDES.replace("verb: GET", "verb: FOO")),
+                        f -> f.file(OVERRIDES, SourceGeneratorTest.README_OVERRIDES.replace("verb: GET", "verb: FOO")),
                         OVERRIDES + ":13:16: endpoint 1 of service \"legacy-crm\" has verb \"FOO\", which is not one"
                                 + " of GET, PUT, POST, DELETE, PATCH; use one of those, or write another HTTP method as"
                                 + " `custom: FOO` (as google.api.http does)"),
@@ -247,8 +248,8 @@ class GenerateBadInputTest {
         };
         OutputSnapshot before = OutputSnapshot.of(outputs);
 
-        Throwable failure = catchThrowable(
-                () -> new SourceGenerator().generate(breakIt.apply(new Fixture()).request()));
+        Throwable failure = catchThrowable(() ->
+                new SourceGenerator().generate(breakIt.apply(new Fixture()).request()));
 
         assertThat(failure).isInstanceOfAny(InputException.class, RenderException.class);
         assertThat(failure.getMessage()).contains(expected).doesNotContain("Exception", "\tat ");

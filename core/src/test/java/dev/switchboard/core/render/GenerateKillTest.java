@@ -107,7 +107,10 @@ class GenerateKillTest {
         StringBuilder proto = new StringBuilder("syntax = \"proto3\";\npackage acme." + pkg
                 + ".v1;\noption java_package = \"com.acme." + pkg + ".v1\";\nmessage M {}\n");
         for (int i = 0; i < count; i++) {
-            proto.append("service ").append(Character.toUpperCase(pkg.charAt(0))).append(pkg.substring(1)).append(i)
+            proto.append("service ")
+                    .append(Character.toUpperCase(pkg.charAt(0)))
+                    .append(pkg.substring(1))
+                    .append(i)
                     .append("Service { rpc Get(M) returns (M); }\n");
         }
         return proto.toString();
@@ -130,7 +133,8 @@ class GenerateKillTest {
         Path resources = base.resolve("target/generated-resources/switchboard");
         Path registryDirectory = base.resolve("target/switchboard");
         Registry registry = RegistryCodec.read(registryDirectory.resolve("registry.json"));
-        Set<String> names = registry.services().stream().map(ServiceEntry::name).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> names =
+                registry.services().stream().map(ServiceEntry::name).collect(Collectors.toCollection(TreeSet::new));
         String namesClass = Files.readString(sources.resolve("com/acme/switchboard/ServiceNames.java"));
         Set<String> constants = new TreeSet<>();
         Matcher m = CONSTANT.matcher(namesClass.substring(0, namesClass.indexOf("class Groups")));
@@ -145,7 +149,8 @@ class GenerateKillTest {
 
         SoftAssertions soft = new SoftAssertions();
         soft.assertThat(constants).as("%s: ServiceNames", when).isEqualTo(names);
-        soft.assertThat(RegistryCodec.read(resources.resolve("META-INF/switchboard/registry.json")).fingerprint())
+        soft.assertThat(RegistryCodec.read(resources.resolve("META-INF/switchboard/registry.json"))
+                        .fingerprint())
                 .as("%s: the bundled registry", when)
                 .isEqualTo(registry.fingerprint());
         soft.assertThat(fileNames(sources.resolve("com/acme/switchboard/provider")))
@@ -153,18 +158,23 @@ class GenerateKillTest {
                 .isEqualTo(providers.stream().map(p -> p + ".java").collect(Collectors.toCollection(TreeSet::new)));
         soft.assertThat(Files.readAllLines(resources.resolve(SourceGenerator.SERVICES_FILE)))
                 .as("%s: provider registration", when)
-                .containsExactlyInAnyOrderElementsOf(providers.stream().map(p -> "com.acme.switchboard.provider." + p).toList());
+                .containsExactlyInAnyOrderElementsOf(providers.stream()
+                        .map(p -> "com.acme.switchboard.provider." + p)
+                        .toList());
         soft.assertThat(fileNames(sources.resolve("docs")))
                 .as("%s: generator pages", when)
                 .isEqualTo(names.stream().map(n -> n + ".md").collect(Collectors.toCollection(TreeSet::new)));
         soft.assertThat(manifest).as("%s: manifest", when).isNotEmpty();
         if (!manifest.isEmpty()) {
-            soft.assertThat(manifest.get(0)).as("%s: manifest state", when).isNotEqualTo(SourceGenerator.Manifest.UNDER_WAY);
+            soft.assertThat(manifest.get(0))
+                    .as("%s: manifest state", when)
+                    .isNotEqualTo(SourceGenerator.Manifest.UNDER_WAY);
             soft.assertThat(new TreeSet<>(manifest.subList(1, manifest.size())))
                     .as("%s: the manifest lists exactly the files there are", when)
                     .isEqualTo(files(sources, resources));
         }
-        soft.assertThat(temporaries(settled ? List.of(sources, resources, registryDirectory) : List.of(sources, resources)))
+        soft.assertThat(temporaries(
+                        settled ? List.of(sources, resources, registryDirectory) : List.of(sources, resources)))
                 .as("%s: temporary files", when)
                 .isEmpty();
         soft.assertAll();
@@ -182,7 +192,8 @@ class GenerateKillTest {
             String prefix = root == sources ? "sources/" : "resources/";
             try (Stream<Path> walk = Files.walk(root)) {
                 walk.filter(Files::isRegularFile)
-                        .forEach(f -> files.add(prefix + root.relativize(f).toString().replace('\\', '/')));
+                        .forEach(f ->
+                                files.add(prefix + root.relativize(f).toString().replace('\\', '/')));
             }
         }
         return files;

@@ -3,6 +3,7 @@ package dev.switchboard.core.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.switchboard.core.aws.AwsCatalogue;
 import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.testing.Javac;
@@ -11,7 +12,6 @@ import dev.switchboard.runtime.http.GenericServiceClient;
 import dev.switchboard.runtime.registry.AwsInfo;
 import dev.switchboard.runtime.registry.ServiceEntry;
 import dev.switchboard.runtime.registry.ServiceKind;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -368,13 +368,19 @@ class SourceGeneratorTest {
             Object builder = type.getMethod("builder").invoke(null);
             builder.getClass()
                     .getMethod("endpointOverride", String.class, URI.class)
-                    .invoke(builder, "legacy-crm", URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
-            try (AutoCloseable clients = (AutoCloseable) builder.getClass().getMethod("build").invoke(builder)) {
-                GenericServiceClient crm = (GenericServiceClient) type.getMethod("legacyCrm").invoke(clients);
+                    .invoke(
+                            builder,
+                            "legacy-crm",
+                            URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
+            try (AutoCloseable clients =
+                    (AutoCloseable) builder.getClass().getMethod("build").invoke(builder)) {
+                GenericServiceClient crm =
+                        (GenericServiceClient) type.getMethod("legacyCrm").invoke(clients);
 
                 assertThat(crm.methods()).containsExactly("GetCustomer");
                 assertThat(crm.call("GetCustomer", "{\"id\": \"c-7\"}")).isEqualTo("{\"id\":\"c-7\"}");
-                assertThat(type.getMethod("client", String.class).invoke(clients, "legacy-crm")).isSameAs(crm);
+                assertThat(type.getMethod("client", String.class).invoke(clients, "legacy-crm"))
+                        .isSameAs(crm);
             }
         } finally {
             server.stop(0);

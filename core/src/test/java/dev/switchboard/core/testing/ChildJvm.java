@@ -41,7 +41,8 @@ public final class ChildJvm implements AutoCloseable {
                 main.getName()));
         command.addAll(List.of(args));
         try {
-            return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start());
+            return new ChildJvm(
+                    new ProcessBuilder(command).redirectErrorStream(true).start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -94,8 +95,8 @@ public final class ChildJvm implements AutoCloseable {
             while (!lines.contains(line)) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || ended) {
-                    throw new AssertionError("the child did not print \"" + line + "\"; its output:\n"
-                            + String.join("\n", lines));
+                    throw new AssertionError(
+                            "the child did not print \"" + line + "\"; its output:\n" + String.join("\n", lines));
                 }
                 lines.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
             }
