@@ -55,11 +55,10 @@ public final class FactoryModelBuilder {
     private FactoryModelBuilder() {}
 
     /**
-     * @param packageName a valid Java package name ({@link GenerateRequest#problems} checks it)
+     * @param pkg a valid Java package name ({@link GenerateRequest#problems} checks it)
      * @param className a valid Java class name
      */
-    public static FactoryModel build(List<ServiceEntry> services, String packageName, String className) {
-        String pkg = packageName;
+    public static FactoryModel build(List<ServiceEntry> services, String pkg, String className) {
         String namesClass = className.equals("ServiceNames") ? className + "Constants" : "ServiceNames";
         String providerPackage = pkg + ".provider";
         String dynamicClass = "Dynamic" + className;

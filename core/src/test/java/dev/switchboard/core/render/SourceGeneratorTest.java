@@ -388,6 +388,18 @@ class SourceGeneratorTest {
     }
 
     @Test
+    @DisplayName("a project that sets no <packageName> gets its groupId's, each part made a Java identifier, and it"
+            + " passes the check a written package must pass")
+    void defaultPackageFromGroupId() {
+        String derived = GenerateRequest.defaultPackageName("io.my-org.3d");
+        GenerateRequest request = new GenerateRequest(
+                null, derived, "ServiceClients", dir.resolve("s"), dir.resolve("r"), null, List.of());
+
+        assertThat(derived).isEqualTo("io.my_org._3d.switchboard");
+        assertThat(request.problems()).isEmpty();
+    }
+
+    @Test
     @DisplayName("unchanged inputs render nothing; a narrower selection deletes the files no longer produced")
     void incrementalWithManifest() throws Exception {
         ProtoProject project = new ProtoProject(dir.resolve("p")).withAws().select("s3,sqs");
