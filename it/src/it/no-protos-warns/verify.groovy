@@ -16,7 +16,7 @@ logHas('BUILD FAILURE')
 
 // run 1's registry stays as it was: empty, and not replaced by run 2
 File dir = new File(basedir, 'target/switchboard')
-assert dir.list().sort() == ['registry.inputs', 'registry.json']
+assert dir.list().sort() == ['.lock', 'registry.inputs', 'registry.json']
 def registry = new JsonSlurper().parse(new File(dir, 'registry.json'))
 assert registry.services == []
 return true

@@ -39,7 +39,7 @@ public final class ${dynamicClassName} implements AutoCloseable {
 
     private static Object compiledIn(String name, ProviderContext context) {
         switch (name) {
-<#list services as s>
+<#list providers as s>
             case "${s.name}":
                 return ${providerPackage}.${s.providerClass}.newClient(context);
 </#list>

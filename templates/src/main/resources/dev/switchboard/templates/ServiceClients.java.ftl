@@ -45,11 +45,11 @@ public final class ${className} implements AutoCloseable {
     }
 <#list services as s>
 
-    /** The {@code ${s.name}} client, created on first use and cached. */
+    /** The {@code ${s.name}} client, created on first use and cached.<#if s.kind == "http"> The generic REST client, at {@code switchboard.${s.name}.endpoint}.</#if> */
     public ${s.type} ${s.accessor}() {
         ${s.type} c = ${s.accessor};
         if (c == null) {
-            c = cache.get("${s.name}", () -> ${providerPackage}.${s.providerClass}.newClient(context));
+            c = cache.get("${s.name}", () -> ${s.clientCall});
             ${s.accessor} = c;
         }
         return c;

@@ -8,14 +8,26 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Writes that either happen whole or not at all: the bytes go to a temporary file beside the target,
  * which is then moved over it, so a reader or a failed run never sees half a file.
  */
 public final class AtomicFiles {
+    /**
+     * The name {@link Files#createTempFile} gives the temporary beside {@code name}: a dot, the name, the
+     * random digits it appends, {@code .tmp}. A run killed between creating and moving it leaves it behind.
+     */
+    private static final Pattern TEMPORARY = Pattern.compile("\\.(.+?)\\d+\\.tmp");
+
     private AtomicFiles() {}
 
     /**
@@ -50,6 +62,50 @@ public final class AtomicFiles {
     /** Copies {@code source} over {@code target} atomically. */
     public static void copy(Path source, Path target) throws IOException {
         write(target, Files.readAllBytes(source));
+    }
+
+    /**
+     * Deletes the temporaries that killed writes left anywhere below {@code directory}, which holds only
+     * files this class writes (the generated sources and resources).
+     *
+     * @return the files deleted
+     */
+    public static List<Path> removeLeftovers(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        List<Path> leftovers;
+        try (Stream<Path> walk = Files.walk(directory)) {
+            leftovers = walk.filter(
+                            f -> TEMPORARY.matcher(f.getFileName().toString()).matches() && Files.isRegularFile(f))
+                    .toList();
+        }
+        for (Path leftover : leftovers) {
+            Files.deleteIfExists(leftover);
+        }
+        return leftovers;
+    }
+
+    /**
+     * Deletes the temporaries that killed writes of the named files left directly in {@code directory},
+     * which other tools may share (only the temporaries of {@code targets} are touched).
+     *
+     * @return the files deleted
+     */
+    public static List<Path> removeLeftovers(Path directory, Collection<String> targets) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        List<Path> deleted = new ArrayList<>();
+        try (Stream<Path> list = Files.list(directory)) {
+            for (Path file : list.toList()) {
+                Matcher m = TEMPORARY.matcher(file.getFileName().toString());
+                if (m.matches() && targets.contains(m.group(1)) && Files.deleteIfExists(file)) {
+                    deleted.add(file);
+                }
+            }
+        }
+        return deleted;
     }
 
     /**

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,16 +38,90 @@ import java.util.TreeSet;
  *   <li>move services into the groups of {@code <groups>};
  *   <li>merge the overrides file ({@link Overrides}) and check the service and capability names both
  *       files mention against the finished registry;
- *   <li>keep the old registry as {@code registry.previous.json} and write the new one atomically;
- *   <li>apply the selection ({@link Selection}), which checks the names it is given.
+ *   <li>apply the selection ({@link Selection}), which checks the names it is given;
+ *   <li>commit: keep the registry in force as {@code registry.previous.json} and write the new one
+ *       atomically, then the inputs' stamps ({@link Prepared#commit}).
  * </ol>
  *
  * <p>Every problem of a stage is collected before it fails; a failure writes nothing, so the earlier
- * registry stays as it was.
+ * registry stays as it was. The generate pipeline runs the stages up to the commit, writes its sources,
+ * and commits last, so a registry on disk always has its generated sources beside it. Builds of one
+ * registry directory take turns ({@link RegistryLock}).
  */
 public final class RegistryBuilder {
 
+    /** Builds and commits the registry, holding the registry directory's lock throughout. */
     public RegistryOutcome build(RegistryRequest request) throws InputException, IOException {
+        RegistryLock lock = RegistryLock.acquire(request.registryDirectory());
+        try {
+            Prepared prepared = prepare(request);
+            prepared.commit();
+            return prepared.outcome();
+        } finally {
+            lock.close();
+        }
+    }
+
+    /**
+     * A registry built in memory: what {@link #build} would report, and the writes it would make, held
+     * back until {@link #commit}.
+     */
+    public static final class Prepared {
+        private static final Set<String> OWN_FILES =
+                Set.of(RegistryRequest.REGISTRY_FILE, RegistryRequest.PREVIOUS_FILE, InputStamps.FILE);
+
+        private final RegistryRequest request;
+        private final RegistryOutcome outcome;
+        private final byte[] registryBytes;
+        private final InputStamps stamps;
+
+        private Prepared(RegistryRequest request, RegistryOutcome outcome, byte[] registryBytes, InputStamps stamps) {
+            this.request = request;
+            this.outcome = outcome;
+            this.registryBytes = registryBytes;
+            this.stamps = stamps;
+        }
+
+        /** What the build found; {@code written} says whether {@link #commit} writes a new registry. */
+        public RegistryOutcome outcome() {
+            return outcome;
+        }
+
+        /**
+         * Writes the registry pair and the stamps, and removes what killed writes of them left. A registry
+         * byte-identical to the one in force is not rotated, so a build that raced another to the same
+         * result keeps the registry in force before both as previous.
+         */
+        public void commit() throws IOException {
+            Path dir = request.registryDirectory();
+            RegistryLock lock = RegistryLock.acquire(dir);
+            try {
+                AtomicFiles.removeLeftovers(dir, OWN_FILES);
+                if (registryBytes != null) {
+                    Path registryFile = request.registryFile();
+                    boolean exists = Files.isRegularFile(registryFile);
+                    if (!exists || !Arrays.equals(Files.readAllBytes(registryFile), registryBytes)) {
+                        if (exists) {
+                            AtomicFiles.copy(registryFile, request.previousFile());
+                        }
+                        AtomicFiles.write(registryFile, registryBytes);
+                    }
+                }
+                if (stamps != null) {
+                    stamps.write(dir, outcome.fingerprint());
+                }
+            } finally {
+                lock.close();
+            }
+        }
+    }
+
+    /**
+     * Runs every stage but the commit: reads and checks the inputs, builds the registry in memory, and
+     * writes nothing. Hold the directory's {@link RegistryLock} from here to the commit, so no other build
+     * writes in between.
+     */
+    public Prepared prepare(RegistryRequest request) throws InputException, IOException {
         Path base = request.protos().baseDirectory();
         ProtoServiceReader reader = new ProtoServiceReader(request.protos());
         List<Problem> problems = new ArrayList<>();
@@ -67,14 +142,23 @@ public final class RegistryBuilder {
         }
         Path registryFile = request.registryFile();
         InputStamps stamps = stamps(request, sources);
-        String fingerprint = upToDate(request, sources, stamps);
-        if (fingerprint != null) {
+        UpToDate current = upToDate(request, sources, stamps);
+        if (current != null) {
+            InputStamps restamp = current.restamp() ? stamps : null;
             if (request.selection().isAll()) {
-                return new RegistryOutcome(false, registryFile, fingerprint, null, List.of(), null);
+                return new Prepared(
+                        request,
+                        new RegistryOutcome(false, registryFile, current.fingerprint(), null, List.of(), null),
+                        null,
+                        restamp);
             }
             List<String> notes = new ArrayList<>();
             List<ServiceEntry> selected = select(request, read(registryFile).services(), notes);
-            return new RegistryOutcome(false, registryFile, fingerprint, null, notes, selected);
+            return new Prepared(
+                    request,
+                    new RegistryOutcome(false, registryFile, current.fingerprint(), null, notes, selected),
+                    null,
+                    restamp);
         }
 
         // Rules and overrides are parsed only now: the fingerprint covers their bytes, and an
@@ -142,16 +226,14 @@ public final class RegistryBuilder {
             throw DataFiles.failure(problems);
         }
 
-        fingerprint = fingerprint(request, sources);
+        String fingerprint = fingerprint(request, sources);
         Registry registry = Registry.of(fingerprint, inferred);
         List<ServiceEntry> selected = select(request, registry.services(), notes);
-        byte[] bytes = RegistryCodec.writeBytes(registry, RegistryFormat.JSON);
-        if (Files.isRegularFile(registryFile)) {
-            AtomicFiles.copy(registryFile, request.previousFile());
-        }
-        AtomicFiles.write(registryFile, bytes);
-        stamps.write(request.registryDirectory(), fingerprint);
-        return new RegistryOutcome(true, registryFile, fingerprint, registry, notes, selected);
+        return new Prepared(
+                request,
+                new RegistryOutcome(true, registryFile, fingerprint, registry, notes, selected),
+                RegistryCodec.writeBytes(registry, RegistryFormat.JSON),
+                stamps);
     }
 
     /**
@@ -220,12 +302,15 @@ public final class RegistryBuilder {
         }
     }
 
+    /** The registry on disk is up to date with this fingerprint; {@code restamp}: record the new stamps. */
+    private record UpToDate(String fingerprint, boolean restamp) {}
+
     /**
-     * The registry's fingerprint when it is up to date, else null. Equal stamps (and none changed within
-     * the clock's resolution of their recording) settle it without reading a source; otherwise the
-     * content fingerprint is computed and compared, and equal content records the new stamps.
+     * Whether the registry is up to date, else null. Equal stamps (and none changed within the clock's
+     * resolution of their recording) settle it without reading a source; otherwise the content
+     * fingerprint is computed and compared, and equal content asks for the new stamps to be recorded.
      */
-    private static String upToDate(RegistryRequest request, List<ProtoSource> sources, InputStamps stamps)
+    private static UpToDate upToDate(RegistryRequest request, List<ProtoSource> sources, InputStamps stamps)
             throws IOException {
         Path registryFile = request.registryFile();
         if (!Files.isRegularFile(registryFile)) {
@@ -233,17 +318,13 @@ public final class RegistryBuilder {
         }
         InputStamps.Recorded recorded = InputStamps.read(request.registryDirectory());
         if (recorded != null && recorded.stamps().equals(stamps.hex()) && !stamps.racy(recorded)) {
-            return recorded.fingerprint();
+            return new UpToDate(recorded.fingerprint(), false);
         }
         String fingerprint = fingerprint(request, sources);
         String current = recorded != null
                 ? recorded.fingerprint()
                 : RegistryCodec.readFingerprint(registryFile).orElse(null);
-        if (!fingerprint.equals(current)) {
-            return null;
-        }
-        stamps.write(request.registryDirectory(), fingerprint);
-        return fingerprint;
+        return fingerprint.equals(current) ? new UpToDate(fingerprint, true) : null;
     }
 
     /** Names, sizes and modification times of every input, and the configuration. */

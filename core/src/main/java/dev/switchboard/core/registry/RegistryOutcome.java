@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * What a registry build did.
  *
- * @param written whether the registry file was written; false when the fingerprint matched
+ * @param written whether the registry was rebuilt and written (by {@link RegistryBuilder#build}, or by the
+ *     commit of a prepared build); false when the fingerprint matched
  * @param registryFile the registry file
  * @param fingerprint the fingerprint of the inputs
  * @param registry the new registry when written, null when up to date (not read, to keep no-ops cheap)

@@ -17,6 +17,8 @@ import java.util.List;
  * @param hasAws whether any AWS service is included
  * @param hasGrpc whether any gRPC service is included
  * @param services the included services, sorted by name
+ * @param providers the included services that have a provider class of their own (every one but the
+ *     REST-only ones, which the runtime's generic REST client serves), sorted by name
  * @param groups the groups of the included services, sorted, with their services
  */
 public record FactoryModel(
@@ -30,20 +32,23 @@ public record FactoryModel(
         boolean hasAws,
         boolean hasGrpc,
         List<ServiceModel> services,
+        List<ServiceModel> providers,
         List<GroupModel> groups) {
 
     /**
      * One included service.
      *
      * @param name the registry name
-     * @param kind {@code aws} or {@code grpc}
+     * @param kind {@code aws}, {@code grpc} or {@code http} (REST-only, served by the generic REST client)
      * @param accessor the factory method ({@code s3}, {@code dynamodbStreams}, {@code class_})
      * @param constant the constant in the names class ({@code DYNAMODB_STREAMS})
-     * @param providerClass the provider's simple name ({@code S3Provider})
-     * @param providerImports the provider's imports, sorted
+     * @param providerClass the provider's simple name ({@code S3Provider}), or "" for a REST-only service
+     * @param providerImports the provider's imports, sorted (empty without a provider)
      * @param type the type {@code accessor()} returns, as the factory writes it
-     * @param providerType the same type as the provider writes it
-     * @param factoryCall the expression that creates the client in the provider
+     * @param providerType the same type as the provider writes it, or ""
+     * @param factoryCall the expression that creates the client in the provider, or ""
+     * @param clientCall the expression that creates the client in the factory: through the provider, or
+     *     for a REST-only service through the factory's resolver
      * @param asyncAccessor the async accessor ({@code s3Async}), or "" when there is none
      * @param asyncType the async accessor's type, or ""
      * @param futureAccessor the gRPC future-stub accessor, or ""
@@ -66,6 +71,7 @@ public record FactoryModel(
             String type,
             String providerType,
             String factoryCall,
+            String clientCall,
             String asyncAccessor,
             String asyncType,
             String futureAccessor,

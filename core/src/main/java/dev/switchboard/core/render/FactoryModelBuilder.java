@@ -50,15 +50,21 @@ public final class FactoryModelBuilder {
             "Builder",
             "Settings");
 
+    private static final String GENERIC_CLIENT = "dev.switchboard.runtime.http.GenericServiceClient";
+
     private FactoryModelBuilder() {}
 
-    public static FactoryModel build(List<ServiceEntry> services, String packageName, String className) {
-        String pkg = JavaNames.packageName(packageName);
+    /**
+     * @param pkg a valid Java package name ({@link GenerateRequest#problems} checks it)
+     * @param className a valid Java class name
+     */
+    public static FactoryModel build(List<ServiceEntry> services, String pkg, String className) {
         String namesClass = className.equals("ServiceNames") ? className + "Constants" : "ServiceNames";
         String providerPackage = pkg + ".provider";
         String dynamicClass = "Dynamic" + className;
         boolean hasAws = services.stream().anyMatch(s -> s.kind() == ServiceKind.AWS);
         boolean hasGrpc = services.stream().anyMatch(s -> s.kind() == ServiceKind.GRPC);
+        boolean hasHttp = services.stream().anyMatch(s -> s.kind() == ServiceKind.HTTP);
 
         Set<String> reserved = new HashSet<>(FACTORY_TYPES);
         reserved.add(className);
@@ -88,6 +94,9 @@ public final class FactoryModelBuilder {
                     .add("io.grpc.ManagedChannel")
                     .add("java.util.function.Function");
         }
+        if (hasHttp) {
+            imports.add(GENERIC_CLIENT);
+        }
 
         Set<String> members = new HashSet<>(FACTORY_MEMBERS);
         Set<String> constants = new HashSet<>(Set.of("ALL", "GROUPS"));
@@ -99,11 +108,15 @@ public final class FactoryModelBuilder {
             // A service named like a factory member ("close", "client") keeps a readable accessor.
             String accessor = unique(FACTORY_MEMBERS.contains(camel) ? camel + "Service" : camel, members, false);
             String constant = unique(JavaNames.constant(service.name()), constants, false);
-            String provider = unique(JavaNames.upperCamel(service.name()) + "Provider", providers, true);
-            models.add(
-                    service.kind() == ServiceKind.AWS
-                            ? aws(service, accessor, constant, provider, providerPackage, imports, members)
-                            : grpc(service, accessor, constant, provider, imports, members));
+            if (service.kind() == ServiceKind.HTTP) {
+                models.add(http(service, accessor, constant, imports));
+            } else {
+                String provider = unique(JavaNames.upperCamel(service.name()) + "Provider", providers, true);
+                models.add(
+                        service.kind() == ServiceKind.AWS
+                                ? aws(service, accessor, constant, provider, providerPackage, imports, members)
+                                : grpc(service, accessor, constant, provider, providerPackage, imports, members));
+            }
             if (service.group() != null) {
                 groups.computeIfAbsent(service.group(), g -> new ArrayList<>()).add(service.name());
             }
@@ -123,6 +136,7 @@ public final class FactoryModelBuilder {
                 hasAws,
                 hasGrpc,
                 models,
+                models.stream().filter(m -> !m.providerClass().isEmpty()).toList(),
                 groupModels);
     }
 
@@ -186,6 +200,7 @@ public final class FactoryModelBuilder {
                 imports.ref(client),
                 providerType,
                 call,
+                providerPackage + "." + provider + ".newClient(context)",
                 asyncAccessor,
                 asyncType,
                 "",
@@ -199,7 +214,13 @@ public final class FactoryModelBuilder {
     }
 
     private static FactoryModel.ServiceModel grpc(
-            ServiceEntry s, String accessor, String constant, String provider, Imports imports, Set<String> members) {
+            ServiceEntry s,
+            String accessor,
+            String constant,
+            String provider,
+            String providerPackage,
+            Imports imports,
+            Set<String> members) {
         String stubs = s.proto().stubClass();
         String service = s.proto().service().substring(s.proto().service().lastIndexOf('.') + 1);
         Imports own = providerImports(provider).add("io.grpc.Channel");
@@ -219,6 +240,7 @@ public final class FactoryModelBuilder {
                 imports.nested(stubs, service + "BlockingStub"),
                 providerType,
                 call,
+                providerPackage + "." + provider + ".newClient(context)",
                 asyncAccessor,
                 imports.nested(stubs, service + "Stub"),
                 futureAccessor,
@@ -227,6 +249,35 @@ public final class FactoryModelBuilder {
                 "",
                 imports.ref(stubs) + ".newStub(" + channel + ")",
                 imports.ref(stubs) + ".newFutureStub(" + channel + ")",
+                "",
+                "");
+    }
+
+    /**
+     * A REST-only service: no client class and so no provider; the factory's resolver serves it with the
+     * runtime's generic REST client from the bundled registry's endpoints.
+     */
+    private static FactoryModel.ServiceModel http(ServiceEntry s, String accessor, String constant, Imports imports) {
+        String type = imports.ref(GENERIC_CLIENT);
+        return new FactoryModel.ServiceModel(
+                s.name(),
+                "http",
+                accessor,
+                constant,
+                "",
+                List.of(),
+                type,
+                "",
+                "",
+                "(" + type + ") resolver.create(\"" + s.name() + "\")",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
                 "",
                 "");
     }

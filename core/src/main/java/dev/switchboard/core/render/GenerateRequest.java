@@ -1,8 +1,15 @@
 package dev.switchboard.core.render;
 
+import dev.switchboard.core.diag.Problem;
+import dev.switchboard.core.diag.Suggestions;
 import dev.switchboard.core.registry.RegistryRequest;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Everything one {@code generate} run needs.
@@ -24,8 +31,20 @@ public record GenerateRequest(
         Path templateDirectory,
         List<Generator> generators) {
 
+    /** What the mojo has always allowed: a file name on every file system, and never a keyword. */
+    private static final Pattern CLASS_NAME = Pattern.compile("[A-Z][A-Za-z0-9_]*");
+
     public GenerateRequest {
         generators = generators == null ? List.of() : List.copyOf(generators);
+    }
+
+    /**
+     * The package of a project that sets no {@code <packageName>}: its groupId plus {@code .switchboard},
+     * each part made a Java identifier ({@code my-org} → {@code my_org}), as nobody wrote it by hand. A
+     * package the user writes is checked, never rewritten ({@link #problems}).
+     */
+    public static String defaultPackageName(String groupId) {
+        return JavaNames.packageName(groupId + ".switchboard");
     }
 
     /** The manifest of the files the last run produced. */
@@ -40,5 +59,141 @@ public record GenerateRequest(
      * @param output the output path, relative to the source directory; {@code {service}} in it renders the
      *     template once per selected service, with {@code service} in the model
      */
-    public record Generator(Path template, String output) {}
+    public record Generator(Path template, String output) {
+        /** Whether the template renders once per selected service. */
+        boolean perService() {
+            return output.contains("{service}");
+        }
+    }
+
+    /**
+     * Every problem of the configuration itself, each naming its XML parameter, found before anything is
+     * built: names the generated code cannot carry and paths that cannot be written. A name is refused,
+     * never rewritten, so the code lands in the package the user wrote. Where the generators' outputs
+     * collide is known only with the services, so {@link SourceGenerator} checks that.
+     */
+    public List<Problem> problems() {
+        List<Problem> problems = new ArrayList<>();
+        String packageProblem = packageProblem(packageName);
+        if (packageProblem != null) {
+            problems.add(Problem.in(
+                    "<packageName>",
+                    "\"" + packageName + "\" is not a Java package name: " + packageProblem,
+                    "use Java identifiers joined by dots, such as com.acme.clients"));
+        }
+        if (className == null || !CLASS_NAME.matcher(className).matches()) {
+            String why = className == null ? null : JavaNames.notAnIdentifier(className);
+            problems.add(Problem.in(
+                    "<className>",
+                    "\"" + className + "\" is not a Java class name"
+                            + (why != null ? ": it " + why : ": it starts with a lower-case letter"),
+                    "use letters, digits and '_', starting with an upper-case letter, such as AcmeClients"));
+        }
+        if (templateDirectory != null && !Files.isDirectory(templateDirectory)) {
+            problems.add(Problem.in(
+                    "<templateDirectory>",
+                    shown(templateDirectory) + (Files.exists(templateDirectory) ? " is a file" : " does not exist"),
+                    "point it at the directory of the templates that replace bundled ones, or remove the parameter"));
+        }
+        directory("<outputDirectory>", sourceDirectory, problems);
+        directory("<resourceDirectory>", resourceDirectory, problems);
+        generatorProblems(problems);
+        return problems;
+    }
+
+    private void directory(String parameter, Path dir, List<Problem> problems) {
+        if (dir != null && Files.exists(dir) && !Files.isDirectory(dir)) {
+            problems.add(Problem.in(
+                    parameter,
+                    shown(dir) + " is a file, where the generated files go",
+                    "point " + parameter + " at a directory, or delete the file"));
+        }
+    }
+
+    private void generatorProblems(List<Problem> problems) {
+        Path root = sourceDirectory.toAbsolutePath().normalize();
+        for (int i = 0; i < generators.size(); i++) {
+            Generator g = generators.get(i);
+            String which = describe(i);
+            if (g.template() == null || !Files.isRegularFile(g.template())) {
+                problems.add(Problem.in(
+                        "<generators>",
+                        which + " <template> " + missing(g.template()),
+                        "point <template> at a FreeMarker template file"));
+            }
+            String output = g.output() == null ? "" : g.output();
+            if (output.isBlank()) {
+                problems.add(Problem.in(
+                        "<generators>",
+                        which + " has no <output>",
+                        "give the file to write, relative to <outputDirectory>, such as com/acme/Inventory.java"));
+                continue;
+            }
+            Path target = root.resolve(output).normalize();
+            if (Path.of(output).isAbsolute() || !target.startsWith(root) || target.equals(root)) {
+                problems.add(Problem.in(
+                        "<generators>",
+                        which + " <output> \"" + output + "\" leaves the output directory " + shown(root),
+                        "use a path relative to it, without \"..\""));
+                continue;
+            }
+        }
+    }
+
+    /** {@code <generator> #2 (template src/main/switchboard/Inventory.java.ftl)}, for messages. */
+    String describe(int index) {
+        Generator g = generators.get(index);
+        return "<generator> #" + (index + 1) + " (template " + (g.template() == null ? "none" : shown(g.template()))
+                + ")";
+    }
+
+    /** Why a template path is not a file, with the nearest names beside it. */
+    private String missing(Path template) {
+        if (template == null) {
+            return "is not set";
+        }
+        if (Files.isDirectory(template)) {
+            return shown(template) + " is a directory";
+        }
+        Path dir = template.toAbsolutePath().getParent();
+        List<String> siblings = List.of();
+        if (dir != null && Files.isDirectory(dir)) {
+            try (Stream<Path> list = Files.list(dir)) {
+                siblings = list.filter(Files::isRegularFile)
+                        .map(p -> p.getFileName().toString())
+                        .toList();
+            } catch (IOException e) {
+                // Only the suggestion is lost.
+            }
+        }
+        return shown(template) + " does not exist ("
+                + Suggestions.describe(template.getFileName().toString(), siblings) + ")";
+    }
+
+    /** {@code path} relative to the project directory when inside it, as the user wrote it in the pom. */
+    String shown(Path path) {
+        Path base = registry == null || registry.protos() == null
+                ? null
+                : registry.protos().baseDirectory();
+        Path absolute = path.toAbsolutePath().normalize();
+        return base != null && absolute.startsWith(base.toAbsolutePath())
+                ? base.toAbsolutePath().relativize(absolute).toString().replace('\\', '/')
+                : path.toString();
+    }
+
+    private static String packageProblem(String name) {
+        if (name == null || name.isEmpty()) {
+            return "it is empty";
+        }
+        if (name.startsWith(".") || name.endsWith(".") || name.contains("..")) {
+            return "it has an empty part between dots";
+        }
+        for (String part : name.split("\\.")) {
+            String why = JavaNames.notAnIdentifier(part);
+            if (why != null) {
+                return "\"" + part + "\" " + why;
+            }
+        }
+        return null;
+    }
 }

@@ -98,12 +98,37 @@ final class JavaNames {
         return identifier(joined.isEmpty() ? "SERVICE" : joined);
     }
 
-    /** A package name whose every segment is a valid identifier. */
+    /** A package name whose every segment is a valid identifier ({@code my-org.3d} → {@code my_org._3d}). */
     static String packageName(String name) {
         return Arrays.stream(name.split("\\."))
                 .filter(s -> !s.isEmpty())
                 .map(s -> identifier(s.replaceAll("[^A-Za-z0-9_]", "_").toLowerCase(Locale.ROOT)))
                 .collect(Collectors.joining("."));
+    }
+
+    /**
+     * What keeps {@code name} from being a Java identifier ({@code "starts with a digit"}), or null when
+     * it is one.
+     */
+    static String notAnIdentifier(String name) {
+        if (name.isEmpty()) {
+            return "is empty";
+        }
+        if (KEYWORDS.contains(name)) {
+            return "is a Java keyword";
+        }
+        if (!Character.isJavaIdentifierStart(name.codePointAt(0))) {
+            return Character.isDigit(name.codePointAt(0))
+                    ? "starts with a digit"
+                    : "starts with '" + name.substring(0, name.offsetByCodePoints(0, 1)) + "'";
+        }
+        for (int i = 0; i < name.length(); i = name.offsetByCodePoints(i, 1)) {
+            int c = name.codePointAt(i);
+            if (!Character.isJavaIdentifierPart(c)) {
+                return "holds '" + new String(Character.toChars(c)) + "'";
+            }
+        }
+        return null;
     }
 
     private static String identifier(String s) {

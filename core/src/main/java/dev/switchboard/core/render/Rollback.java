@@ -3,6 +3,7 @@ package dev.switchboard.core.render;
 import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.diag.Problem;
 import dev.switchboard.core.registry.AtomicFiles;
+import dev.switchboard.core.registry.RegistryLock;
 import dev.switchboard.core.registry.RegistryRequest;
 import dev.switchboard.runtime.registry.RegistryCodec;
 import dev.switchboard.runtime.registry.RegistryFormatException;
@@ -69,21 +70,25 @@ public final class Rollback {
         Path previous = registry.previousFile();
         Path stamps = registry.inputsFile();
         byte[] restored = readPrevious(registry);
-        byte[] replaced = Files.isRegularFile(current) ? Files.readAllBytes(current) : null;
-        byte[] stampBytes = Files.isRegularFile(stamps) ? Files.readAllBytes(stamps) : null;
-        boolean regenerate = request.sources() != null
-                && Files.isRegularFile(request.sources().manifestFile());
-        try {
-            AtomicFiles.write(current, restored);
-            if (replaced != null) {
-                AtomicFiles.write(previous, replaced);
+        // Under the registry's lock, so a build running beside the rollback cannot rotate the pair in between.
+        try (RegistryLock lock = RegistryLock.acquire(registry.registryDirectory())) {
+            byte[] replaced = Files.isRegularFile(current) ? Files.readAllBytes(current) : null;
+            byte[] stampBytes = Files.isRegularFile(stamps) ? Files.readAllBytes(stamps) : null;
+            boolean regenerate = request.sources() != null
+                    && Files.isRegularFile(request.sources().manifestFile());
+            try {
+                AtomicFiles.write(current, restored);
+                if (replaced != null) {
+                    AtomicFiles.write(previous, replaced);
+                }
+                Files.deleteIfExists(stamps);
+                GenerateOutcome regenerated =
+                        regenerate ? new SourceGenerator().generate(request.sources(), true) : null;
+                return new Outcome(current, previous, replaced != null, regenerated);
+            } catch (InputException | IOException | RenderException | RuntimeException e) {
+                putBack(current, replaced, previous, restored, stamps, stampBytes, e);
+                throw e;
             }
-            Files.deleteIfExists(stamps);
-            GenerateOutcome regenerated = regenerate ? new SourceGenerator().generate(request.sources(), true) : null;
-            return new Outcome(current, previous, replaced != null, regenerated);
-        } catch (InputException | IOException | RenderException | RuntimeException e) {
-            putBack(current, replaced, previous, restored, stamps, stampBytes, e);
-            throw e;
         }
     }
 

@@ -4,6 +4,7 @@ import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.diag.Problem;
 import dev.switchboard.core.registry.AtomicFiles;
 import dev.switchboard.core.registry.RegistryBuilder;
+import dev.switchboard.core.registry.RegistryLock;
 import dev.switchboard.core.registry.RegistryOutcome;
 import dev.switchboard.runtime.registry.BundledRegistry;
 import dev.switchboard.runtime.registry.Registry;
@@ -18,38 +19,52 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
  * Runs {@code generate}. The stages, in order:
  *
  * <ol>
- *   <li>build the registry if stale and apply the selection ({@link RegistryBuilder});
+ *   <li>check the configuration ({@link GenerateRequest#problems}) and take the registry directory's
+ *       lock ({@link RegistryLock}), so builds of one project take turns;
+ *   <li>build the registry if stale and apply the selection, in memory ({@link RegistryBuilder#prepare});
  *   <li>fingerprint what the outputs depend on and stop if the manifest of the last run has it;
  *   <li>compute the template model ({@link FactoryModelBuilder});
- *   <li>render every file in memory: factory, names, one provider per selected service, the provider
- *       registration, the bundled registry (every service, for run-time fallbacks), the user's generators;
- *   <li>write the files whose bytes changed, delete those the last run produced and this one did not,
- *       and record the manifest.
+ *   <li>render every file in memory: factory, names, one provider per selected service that has a client
+ *       class, the provider registration, the bundled registry (every service, for run-time fallbacks),
+ *       the user's generators;
+ *   <li>remove the temporaries a killed run left in the output directories, and record in the manifest
+ *       that a run is under way, with every file of the last run and of this one;
+ *   <li>write the files whose bytes changed and delete those the last run produced and this one does not;
+ *   <li>commit the registry ({@link RegistryBuilder.Prepared#commit}), then the manifest of this run.
  * </ol>
  *
  * <p>Nothing is written until everything rendered, so a failing template leaves the earlier outputs as
- * they were.
+ * they were. The registry is committed after the sources and the manifest last, so a run killed at any
+ * point leaves either the old registry (stale, so the next run rebuilds it and renders again) or a
+ * manifest that says the run did not finish (so the next run renders again and deletes every file the
+ * killed run may have written and no longer needs).
  */
 public final class SourceGenerator {
     static final String SERVICES_FILE = "META-INF/services/dev.switchboard.runtime.ServiceClientProvider";
 
     /**
      * The manifest: what the last run produced, and from what. Plain text (the fingerprint, then one
-     * file per line) so the up-to-date check needs no JSON library on the no-op path.
+     * file per line) so the up-to-date check needs no JSON library on the no-op path. A run under way
+     * records {@value #UNDER_WAY} as its fingerprint, which no inputs have.
      */
     record Manifest(String fingerprint, List<String> files) {
+        static final String UNDER_WAY = "under-way";
+
         String text() {
             return fingerprint + "\n" + String.join("\n", files) + "\n";
         }
@@ -78,16 +93,34 @@ public final class SourceGenerator {
      */
     public GenerateOutcome generate(GenerateRequest request, boolean existingRegistry)
             throws InputException, IOException, RenderException {
+        List<Problem> problems = request.problems();
+        if (!problems.isEmpty()) {
+            throw new InputException(problems.size() + " problem(s) in the generate configuration", problems);
+        }
+        RegistryLock lock = RegistryLock.acquire(request.registry().registryDirectory());
+        try {
+            return generateLocked(request, existingRegistry);
+        } finally {
+            lock.close();
+        }
+    }
+
+    private GenerateOutcome generateLocked(GenerateRequest request, boolean existingRegistry)
+            throws InputException, IOException, RenderException {
         long started = System.nanoTime();
         RegistryBuilder builder = new RegistryBuilder();
-        RegistryOutcome registry =
-                existingRegistry ? builder.existing(request.registry()) : builder.build(request.registry());
+        RegistryBuilder.Prepared prepared = existingRegistry ? null : builder.prepare(request.registry());
+        RegistryOutcome registry = existingRegistry ? builder.existing(request.registry()) : prepared.outcome();
         long registryMillis = (System.nanoTime() - started) / 1_000_000;
         String fingerprint = fingerprint(request, registry);
-        Manifest previous = Manifest.read(request.manifestFile());
+        Path manifestFile = request.manifestFile();
+        AtomicFiles.removeLeftovers(
+                manifestFile.getParent(), Set.of(manifestFile.getFileName().toString()));
+        Manifest previous = Manifest.read(manifestFile);
         if (previous != null
                 && previous.fingerprint().equals(fingerprint)
                 && previous.files().stream().allMatch(f -> Files.isRegularFile(resolve(request, f)))) {
+            commit(prepared);
             return new GenerateOutcome(
                     registry,
                     registryMillis,
@@ -103,6 +136,15 @@ public final class SourceGenerator {
         FactoryModel model = FactoryModelBuilder.build(selected, request.packageName(), request.className());
         Map<String, String> files = render(request, model, all, registry.fingerprint());
 
+        AtomicFiles.removeLeftovers(request.sourceDirectory());
+        AtomicFiles.removeLeftovers(request.resourceDirectory());
+        Set<String> touched = new TreeSet<>(files.keySet());
+        if (previous != null) {
+            touched.addAll(previous.files());
+        }
+        AtomicFiles.write(
+                manifestFile,
+                new Manifest(Manifest.UNDER_WAY, List.copyOf(touched)).text().getBytes(StandardCharsets.UTF_8));
         int written = 0;
         int unchanged = 0;
         for (Map.Entry<String, String> file : files.entrySet()) {
@@ -114,15 +156,14 @@ public final class SourceGenerator {
             }
         }
         int deleted = 0;
-        if (previous != null) {
-            for (String old : previous.files()) {
-                if (!files.containsKey(old) && Files.deleteIfExists(resolve(request, old))) {
-                    deleted++;
-                }
+        for (String old : touched) {
+            if (!files.containsKey(old) && Files.deleteIfExists(resolve(request, old))) {
+                deleted++;
             }
         }
+        commit(prepared);
         AtomicFiles.write(
-                request.manifestFile(),
+                manifestFile,
                 new Manifest(fingerprint, List.copyOf(files.keySet())).text().getBytes(StandardCharsets.UTF_8));
         return new GenerateOutcome(
                 registry,
@@ -134,11 +175,20 @@ public final class SourceGenerator {
                 deleted);
     }
 
+    /** Commits a rebuilt registry; a rollback renders from the registry on disk and has none. */
+    private static void commit(RegistryBuilder.Prepared prepared) throws IOException {
+        if (prepared != null) {
+            prepared.commit();
+        }
+    }
+
     /** The file map's keys: {@code sources/…} and {@code resources/…}, relative to their roots. */
     Map<String, String> render(
             GenerateRequest request, FactoryModel model, List<ServiceEntry> registry, String registryFingerprint)
             throws RenderException, InputException, IOException {
-        TemplateRenderer renderer = new TemplateRenderer(request.templateDirectory());
+        TemplateRenderer renderer = new TemplateRenderer(
+                request.templateDirectory(),
+                request.registry() == null ? null : request.registry().protos().baseDirectory());
         Map<String, Object> base = new HashMap<>();
         base.put("packageName", model.packageName());
         base.put("className", model.className());
@@ -150,24 +200,38 @@ public final class SourceGenerator {
         base.put("hasAws", model.hasAws());
         base.put("hasGrpc", model.hasGrpc());
         base.put("services", model.services());
+        base.put("providers", model.providers());
         base.put("groups", model.groups());
 
         String sourcePackage = "sources/" + model.packageName().replace('.', '/') + "/";
         String providerDir = "sources/" + model.providerPackage().replace('.', '/') + "/";
+        // Who writes each file, to name both when a generator's output collides with another file.
+        Map<String, String> writers = new HashMap<>();
+        writers.put(sourcePackage + model.className() + ".java", "the factory class switchboard generates");
+        writers.put(sourcePackage + model.namesClassName() + ".java", "the names class switchboard generates");
+        writers.put(
+                sourcePackage + model.dynamicClassName() + ".java", "the dynamic factory class switchboard generates");
+        for (FactoryModel.ServiceModel service : model.providers()) {
+            writers.put(
+                    providerDir + service.providerClass() + ".java",
+                    "the provider switchboard generates for " + service.name());
+        }
+        List<GeneratorOutput> outputs = generatorOutputs(request, model, writers);
+
         Map<String, String> files = new TreeMap<>();
         files.put(sourcePackage + model.className() + ".java", renderer.render("ServiceClients.java.ftl", base));
         files.put(sourcePackage + model.namesClassName() + ".java", renderer.render("ServiceNames.java.ftl", base));
         files.put(
                 sourcePackage + model.dynamicClassName() + ".java",
                 renderer.render("DynamicServiceClients.java.ftl", base));
-        for (FactoryModel.ServiceModel service : model.services()) {
+        for (FactoryModel.ServiceModel service : model.providers()) {
             Map<String, Object> perService = new HashMap<>(base);
             perService.put("service", service);
             files.put(
                     providerDir + service.providerClass() + ".java",
                     renderer.render("ServiceProvider.java.ftl", perService));
         }
-        if (!model.services().isEmpty()) {
+        if (!model.providers().isEmpty()) {
             files.put("resources/" + SERVICES_FILE, renderer.render("provider-registration.ftl", base));
         }
         // The whole registry, not only the selection: services left out of the factory are still
@@ -175,56 +239,63 @@ public final class SourceGenerator {
         Registry whole = Registry.of(registryFingerprint, registry);
         files.put("resources/" + BundledRegistry.RESOURCE, RegistryCodec.write(whole, RegistryFormat.JSON));
         files.put("resources/" + ClientIndex.RESOURCE, ClientIndex.write(whole));
-        renderGenerators(request, renderer, base, model, files);
+        for (GeneratorOutput output : outputs) {
+            Map<String, Object> generatorModel = new HashMap<>(base);
+            if (output.service() != null) {
+                generatorModel.put("service", output.service());
+            }
+            files.put(output.key(), renderer.renderFile(output.generator().template(), generatorModel));
+        }
         return files;
     }
 
-    private static void renderGenerators(
-            GenerateRequest request,
-            TemplateRenderer renderer,
-            Map<String, Object> base,
-            FactoryModel model,
-            Map<String, String> files)
-            throws RenderException, InputException {
+    /** One file a generator writes: once, or once per service. */
+    private record GeneratorOutput(
+            GenerateRequest.Generator generator, FactoryModel.ServiceModel service, String key) {}
+
+    /**
+     * Where each generator writes, checked before anything renders: a file switchboard or another
+     * generator writes too, or a directory, is refused naming both.
+     */
+    private static List<GeneratorOutput> generatorOutputs(
+            GenerateRequest request, FactoryModel model, Map<String, String> writers) throws InputException {
         List<Problem> problems = new ArrayList<>();
+        List<GeneratorOutput> outputs = new ArrayList<>();
         Path root = request.sourceDirectory().toAbsolutePath().normalize();
-        for (GenerateRequest.Generator generator : request.generators()) {
-            if (!Files.isRegularFile(generator.template())) {
-                problems.add(Problem.in(
-                        "<generators><generator><template>",
-                        generator.template() + " does not exist",
-                        "point it at a FreeMarker template file"));
-                continue;
-            }
-            boolean perService = generator.output().contains("{service}");
+        for (int i = 0; i < request.generators().size(); i++) {
+            GenerateRequest.Generator generator = request.generators().get(i);
             List<FactoryModel.ServiceModel> targets =
-                    perService ? model.services() : java.util.Collections.singletonList(null);
+                    generator.perService() ? model.services() : Collections.singletonList(null);
             for (FactoryModel.ServiceModel service : targets) {
-                String output =
-                        perService ? generator.output().replace("{service}", service.name()) : generator.output();
+                String output = service == null
+                        ? generator.output()
+                        : generator.output().replace("{service}", service.name());
                 Path target = root.resolve(output).normalize();
-                if (output.isBlank()
-                        || Path.of(output).isAbsolute()
-                        || !target.startsWith(root)
-                        || target.equals(root)) {
+                String key = "sources/" + root.relativize(target).toString().replace('\\', '/');
+                String which = request.describe(i) + " <output> \"" + output + "\"";
+                String other = writers.putIfAbsent(key, request.describe(i));
+                if (other != null) {
                     problems.add(Problem.in(
-                            "<generators><generator><output>",
-                            "\"" + generator.output() + "\" leaves the output directory " + root,
-                            "use a path relative to it, without \"..\""));
-                    break;
+                            "<generators>",
+                            which + " is also written by " + other,
+                            other.startsWith("<generator>")
+                                    ? "give each <generator> its own <output>"
+                                    : "choose another <output>; to change a file switchboard generates, put a"
+                                            + " template of the same name in <templateDirectory>"));
+                } else if (Files.isDirectory(target)) {
+                    problems.add(Problem.in(
+                            "<generators>",
+                            which + " is a directory",
+                            "name a file in it, such as " + output.replaceAll("/+$", "") + "/Inventory.java"));
+                } else {
+                    outputs.add(new GeneratorOutput(generator, service, key));
                 }
-                Map<String, Object> model1 = new HashMap<>(base);
-                if (service != null) {
-                    model1.put("service", service);
-                }
-                files.put(
-                        "sources/" + root.relativize(target).toString().replace('\\', '/'),
-                        renderer.renderFile(generator.template(), model1));
             }
         }
         if (!problems.isEmpty()) {
             throw new InputException(problems.size() + " problem(s) in <generators>", problems);
         }
+        return outputs;
     }
 
     private static Path resolve(GenerateRequest request, String manifestPath) {

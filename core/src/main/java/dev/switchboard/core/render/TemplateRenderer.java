@@ -1,9 +1,12 @@
 package dev.switchboard.core.render;
 
+import dev.switchboard.core.diag.Suggestions;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
+import freemarker.core.InvalidReferenceException;
+import freemarker.core.ParseException;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
@@ -23,15 +26,28 @@ public final class TemplateRenderer {
     public static final String TEMPLATE_PACKAGE = "/dev/switchboard/templates";
 
     private final Configuration configuration;
+    private final Path overlayDirectory;
+    private final Path baseDirectory;
 
     public TemplateRenderer() {
-        this(null);
+        this(null, null);
     }
 
     /**
      * @param overlayDirectory a directory whose templates replace the bundled ones of the same name, or null
      */
     public TemplateRenderer(Path overlayDirectory) {
+        this(overlayDirectory, null);
+    }
+
+    /**
+     * @param overlayDirectory a directory whose templates replace the bundled ones of the same name, or null
+     * @param baseDirectory the project directory, to show the user's template files relative to it; or null
+     */
+    public TemplateRenderer(Path overlayDirectory, Path baseDirectory) {
+        this.overlayDirectory = overlayDirectory;
+        this.baseDirectory =
+                baseDirectory == null ? null : baseDirectory.toAbsolutePath().normalize();
         configuration = new Configuration(Configuration.VERSION_2_3_34);
         TemplateLoader bundled = new ClassTemplateLoader(TemplateRenderer.class, TEMPLATE_PACKAGE);
         if (overlayDirectory == null) {
@@ -58,38 +74,122 @@ public final class TemplateRenderer {
     /**
      * Renders one template.
      *
-     * @throws RenderException naming the template, line and what was undefined or wrong
+     * @throws RenderException naming the template, line and column, what is wrong and what to do
      */
     public String render(String templateName, Map<String, ?> model) throws RenderException {
+        Template template;
         try {
-            return process(configuration.getTemplate(templateName), model);
+            template = configuration.getTemplate(templateName);
+        } catch (ParseException e) {
+            throw syntaxError(e);
         } catch (IOException e) {
-            throw new RenderException("template " + templateName + " cannot be read: " + e.getMessage(), e);
+            throw new RenderException(
+                    "template " + templateName + " cannot be read: " + e.getMessage() + "; check the template files",
+                    e);
         }
+        return process(template, model);
     }
 
     /** Renders a template file of the user's own ({@code <generators>}). */
     public String renderFile(Path template, Map<String, ?> model) throws RenderException {
+        Template parsed;
         try (Reader reader = Files.newBufferedReader(template, StandardCharsets.UTF_8)) {
-            return process(new Template(template.toString(), reader, configuration), model);
+            parsed = new Template(template.toString(), reader, configuration);
+        } catch (ParseException e) {
+            throw syntaxError(e);
         } catch (IOException e) {
-            throw new RenderException("template " + template + " cannot be read: " + e.getMessage(), e);
+            throw new RenderException(
+                    "template " + shown(template) + " cannot be read: " + e.getMessage()
+                            + "; check that the file is readable UTF-8",
+                    e);
         }
+        return process(parsed, model);
     }
 
     private String process(Template template, Map<String, ?> model) throws RenderException {
-        String templateName = template.getName();
         try {
             StringWriter out = new StringWriter();
             template.process(model, out);
             return out.toString();
         } catch (TemplateException e) {
-            throw new RenderException(
-                    templateName + ":" + e.getLineNumber() + ":" + e.getColumnNumber() + ": "
-                            + e.getMessageWithoutStackTop().lines().findFirst().orElse(""),
-                    e);
+            String where = e.getTemplateSourceName() != null ? e.getTemplateSourceName() : template.getName();
+            String what;
+            String fix;
+            if (e instanceof InvalidReferenceException && e.getBlamedExpressionString() != null) {
+                String expression = e.getBlamedExpressionString();
+                what = expression + " is undefined or null";
+                fix = expression.matches("[A-Za-z_][A-Za-z0-9_]*")
+                        ? "use a value of the template model (" + Suggestions.describe(expression, model.keySet())
+                                + "), or test it with ?? first"
+                        : "use a field of the template model (\"Templates\" in the README), or test it with ?? first";
+            } else {
+                what = e.getMessageWithoutStackTop()
+                        .lines()
+                        .findFirst()
+                        .orElse("")
+                        .trim();
+                fix = "correct the template at that place";
+            }
+            throw placed(where, e.getLineNumber(), e.getColumnNumber(), what, fix, e);
         } catch (IOException e) {
-            throw new RenderException("template " + templateName + " cannot be read: " + e.getMessage(), e);
+            throw new RenderException("template " + template.getName() + " cannot be written: " + e.getMessage(), e);
         }
+    }
+
+    private RenderException syntaxError(ParseException e) {
+        return placed(
+                e.getTemplateName(),
+                e.getLineNumber(),
+                e.getColumnNumber(),
+                "FreeMarker syntax error: "
+                        + e.getEditorMessage()
+                                .lines()
+                                .findFirst()
+                                .orElse("")
+                                // FreeMarker's general note on end-tags says nothing about this place.
+                                .replaceAll("\\s*\\(Note that [^)]*\\)\\.?\\s*$", "")
+                                .trim(),
+                "correct the template's syntax at that place",
+                e);
+    }
+
+    /**
+     * {@code file:line:col: what; fix}, where the file is the user's template as they see it, or the
+     * bundled template's name; a bundled template failing is a bug of switchboard, not of the project.
+     */
+    private RenderException placed(String name, Integer line, Integer column, String what, String fix, Exception e) {
+        Path file = usersFile(name);
+        StringBuilder place = new StringBuilder(file != null ? shown(file) : String.valueOf(name));
+        if (line != null && line > 0) {
+            place.append(':').append(line);
+            if (column != null && column > 0) {
+                place.append(':').append(column);
+            }
+        }
+        String why = file != null
+                ? fix
+                : "the bundled template failed, which is a bug of switchboard; report it with the registry";
+        return new RenderException(place + ": " + what + "; " + why, e);
+    }
+
+    /** The user's file a template name stands for: a generator's path, or one in the overlay; else null. */
+    private Path usersFile(String name) {
+        if (name == null) {
+            return null;
+        }
+        Path path = Path.of(name);
+        if (path.isAbsolute()) {
+            return path;
+        }
+        return overlayDirectory != null && Files.isRegularFile(overlayDirectory.resolve(name))
+                ? overlayDirectory.resolve(name)
+                : null;
+    }
+
+    private String shown(Path file) {
+        Path path = file.toAbsolutePath().normalize();
+        return baseDirectory != null && path.startsWith(baseDirectory)
+                ? baseDirectory.relativize(path).toString().replace('\\', '/')
+                : file.toString();
     }
 }

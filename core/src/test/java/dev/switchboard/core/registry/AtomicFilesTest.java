@@ -32,4 +32,29 @@ class AtomicFilesTest {
                     .containsExactlyInAnyOrder("registry.json", "kept.json");
         }
     }
+
+    @Test
+    @DisplayName("the temporaries of killed writes are removed: all below an output tree, only the named files' in a"
+            + " shared directory")
+    void removesLeftovers(@TempDir Path dir) throws Exception {
+        Path tree = dir.resolve("sources");
+        Files.createDirectories(tree.resolve("com/acme"));
+        Files.writeString(tree.resolve("com/acme/.S3Provider.java123456789.tmp"), "half");
+        Files.writeString(tree.resolve("com/acme/S3Provider.java"), "whole");
+        Files.writeString(tree.resolve(".tmp"), "not ours");
+        Path shared = dir.resolve("switchboard");
+        Files.createDirectories(shared);
+        Files.writeString(shared.resolve(".registry.json42.tmp"), "{");
+        Files.writeString(shared.resolve(".graph.dot42.tmp"), "another tool's");
+
+        assertThat(AtomicFiles.removeLeftovers(tree)).hasSize(1);
+        assertThat(AtomicFiles.removeLeftovers(shared, java.util.Set.of("registry.json")))
+                .hasSize(1);
+
+        assertThat(tree.resolve("com/acme/S3Provider.java")).exists();
+        assertThat(tree.resolve("com/acme/.S3Provider.java123456789.tmp")).doesNotExist();
+        assertThat(tree.resolve(".tmp")).exists();
+        assertThat(shared.resolve(".registry.json42.tmp")).doesNotExist();
+        assertThat(shared.resolve(".graph.dot42.tmp")).exists();
+    }
 }

@@ -150,7 +150,7 @@ class RegistryBuilderTest {
         assertThat(Files.readAllBytes(project.request().previousFile())).isEqualTo(previous);
         try (var files = Files.list(project.request().registryDirectory())) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("registry.json", "registry.previous.json", "registry.inputs");
+                    .containsExactlyInAnyOrder("registry.json", "registry.previous.json", "registry.inputs", ".lock");
         }
     }
 

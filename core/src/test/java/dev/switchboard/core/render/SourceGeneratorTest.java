@@ -3,14 +3,22 @@ package dev.switchboard.core.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.switchboard.core.aws.AwsCatalogue;
 import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.testing.Javac;
 import dev.switchboard.core.testing.ProtoProject;
+import dev.switchboard.runtime.http.GenericServiceClient;
 import dev.switchboard.runtime.registry.AwsInfo;
 import dev.switchboard.runtime.registry.ServiceEntry;
 import dev.switchboard.runtime.registry.ServiceKind;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -296,6 +304,120 @@ class SourceGeneratorTest {
                         + simple + "> {}\n");
     }
 
+    /** The overrides example of the README, section "Overrides", as it stands there. */
+    /** The service the README's overrides make {@code user} depend on. */
+    static final String BILLING_PROTO = """
+            syntax = "proto3";
+            package acme.billing.v1;
+            option java_package = "com.acme.billing.v1";
+            option java_multiple_files = true;
+            service BillingService {
+              rpc Charge(ChargeRequest) returns (ChargeReply);
+            }
+            message ChargeRequest { string id = 1; }
+            message ChargeReply { string id = 1; }
+            """;
+
+    static final String README_OVERRIDES = """
+            services:
+              user:
+                group: identity
+                owner: accounts-team
+                health: {http: /health/user}
+                tags: {tier: "1"}
+                rateLimit: {requestsPerSecond: 50, burst: 100}
+                capabilities: [audit]
+                dependencies: [billing]
+              legacy-crm:
+                kind: http
+                endpoints:
+                  - {verb: GET, path: "/v1/customers/{id}", method: GetCustomer}
+            """;
+
+    @Test
+    @DisplayName("a REST-only service (the README's legacy-crm) gets a name, an accessor returning the generic REST"
+            + " client and no provider; the code compiles and the accessor calls the service")
+    void restOnlyServiceGenerates() throws Exception {
+        ProtoProject project = new ProtoProject(dir.resolve("p"))
+                .proto("user.proto", ProtoProject.USER_PROTO)
+                .proto("billing.proto", BILLING_PROTO)
+                .overrides("src/main/switchboard/overrides.yaml", README_OVERRIDES);
+
+        GenerateOutcome outcome = new SourceGenerator().generate(request(project));
+
+        Map<String, String> sources = sources(read(dir.resolve("out/sources")));
+        String factory = sources.get("com/acme/switchboard/ServiceClients.java");
+        assertThat(outcome.services()).containsExactlyInAnyOrder("billing", "legacy-crm", "user");
+        assertThat(sources.get("com/acme/switchboard/ServiceNames.java"))
+                .contains("public static final String LEGACY_CRM = \"legacy-crm\";")
+                .contains("List.of(BILLING, LEGACY_CRM, USER)");
+        assertThat(factory)
+                .contains("import dev.switchboard.runtime.http.GenericServiceClient;")
+                .contains("public GenericServiceClient legacyCrm()")
+                .contains("case \"legacy-crm\":");
+        assertThat(sources.keySet())
+                .filteredOn(f -> f.contains("/provider/"))
+                .containsExactlyInAnyOrder(
+                        "com/acme/switchboard/provider/BillingProvider.java",
+                        "com/acme/switchboard/provider/UserProvider.java");
+        assertThat(dir.resolve("out/resources/" + SourceGenerator.SERVICES_FILE))
+                .content()
+                .doesNotContain("LegacyCrm")
+                .contains("com.acme.switchboard.provider.UserProvider");
+        sources.put("com/acme/user/v1/UserServiceGrpc.java", fakeGrpcStubs("com.acme.user.v1", "UserService"));
+        sources.put(
+                "com/acme/billing/v1/BillingServiceGrpc.java", fakeGrpcStubs("com.acme.billing.v1", "BillingService"));
+        assertThat(Javac.compile(dir.resolve("javac"), sources)).isEmpty();
+
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/v1/customers/", exchange -> {
+            byte[] body = ("{\"id\":\"" + exchange.getRequestURI().getPath().replaceAll(".*/", "") + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(exchange.getRequestMethod().equals("GET") ? 200 : 405, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        URL[] roots = {
+            dir.resolve("javac/classes").toUri().toURL(),
+            dir.resolve("out/resources").toUri().toURL()
+        };
+        try (URLClassLoader loader = new URLClassLoader(roots, getClass().getClassLoader())) {
+            Class<?> type = loader.loadClass("com.acme.switchboard.ServiceClients");
+            Object builder = type.getMethod("builder").invoke(null);
+            builder.getClass()
+                    .getMethod("endpointOverride", String.class, URI.class)
+                    .invoke(
+                            builder,
+                            "legacy-crm",
+                            URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
+            try (AutoCloseable clients =
+                    (AutoCloseable) builder.getClass().getMethod("build").invoke(builder)) {
+                GenericServiceClient crm =
+                        (GenericServiceClient) type.getMethod("legacyCrm").invoke(clients);
+
+                assertThat(crm.methods()).containsExactly("GetCustomer");
+                assertThat(crm.call("GetCustomer", "{\"id\": \"c-7\"}")).isEqualTo("{\"id\":\"c-7\"}");
+                assertThat(type.getMethod("client", String.class).invoke(clients, "legacy-crm"))
+                        .isSameAs(crm);
+            }
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    @DisplayName("a project that sets no <packageName> gets its groupId's, each part made a Java identifier, and it"
+            + " passes the check a written package must pass")
+    void defaultPackageFromGroupId() {
+        String derived = GenerateRequest.defaultPackageName("io.my-org.3d");
+        GenerateRequest request = new GenerateRequest(
+                null, derived, "ServiceClients", dir.resolve("s"), dir.resolve("r"), null, List.of());
+
+        assertThat(derived).isEqualTo("io.my_org._3d.switchboard");
+        assertThat(request.problems()).isEmpty();
+    }
+
     @Test
     @DisplayName("unchanged inputs render nothing; a narrower selection deletes the files no longer produced")
     void incrementalWithManifest() throws Exception {
@@ -361,8 +483,8 @@ class SourceGeneratorTest {
                         .generate(withTemplates(
                                 plain, null, List.of(new GenerateRequest.Generator(template, "../escape.txt")))))
                 .isInstanceOf(InputException.class)
-                .hasMessageContaining("<generators><generator><output>")
-                .hasMessageContaining("leaves the output directory");
+                .hasMessageContaining("<generators>: <generator> #1 (template ")
+                .hasMessageContaining("<output> \"../escape.txt\" leaves the output directory");
         assertThat(dir.resolve("out/escape.txt")).doesNotExist();
     }
 
@@ -380,7 +502,7 @@ class SourceGeneratorTest {
 
         assertThatThrownBy(() -> new SourceGenerator().generate(withTemplates(plain, overlay, List.of())))
                 .isInstanceOf(RenderException.class)
-                .hasMessageStartingWith("ServiceNames.java.ftl:2:");
+                .hasMessageStartingWith(overlay.resolve("ServiceNames.java.ftl") + ":2:3: undefinedValue is undefined");
         assertThat(factory).hasContent(before);
         assertThat(dir.resolve("out/sources/com/acme/switchboard/provider/SqsProvider.java"))
                 .doesNotExist();

@@ -17,13 +17,14 @@ import org.apache.maven.plugins.annotations.Parameter;
 abstract class AbstractGenerateMojo extends AbstractRegistryMojo {
 
     /**
-     * The package of the generated classes; by default the project's groupId plus {@code .switchboard}.
+     * The package of the generated classes; by default the project's groupId plus {@code .switchboard},
+     * with each part made a Java identifier ({@code my-org} → {@code my_org}).
      *
      * <pre>{@code <packageName>com.acme.clients</packageName>}</pre>
      *
      * @since 0.1.0
      */
-    @Parameter(defaultValue = "${project.groupId}.switchboard")
+    @Parameter
     private String packageName;
 
     /**
@@ -100,19 +101,15 @@ abstract class AbstractGenerateMojo extends AbstractRegistryMojo {
 
     protected GenerateRequest generateRequest() throws InputException {
         requireRuntime();
-        if (className == null || !className.matches("[A-Z][A-Za-z0-9_]*")) {
-            throw new InputException(Problem.in(
-                    "<className>",
-                    "\"" + className + "\" is not a Java class name",
-                    "use letters, digits and '_', starting with an upper-case letter"));
-        }
         return new GenerateRequest(
                 registryRequest(),
-                packageName.toLowerCase(Locale.ROOT),
+                packageName != null
+                        ? packageName.toLowerCase(Locale.ROOT)
+                        : GenerateRequest.defaultPackageName(project.getGroupId()),
                 className,
-                directoryParameter(outputDirectory, "<outputDirectory>"),
-                directoryParameter(resourceDirectory, "<resourceDirectory>"),
-                templateDirectory == null ? null : existingDirectory(templateDirectory),
+                outputDirectory.toPath().toAbsolutePath(),
+                resourceDirectory.toPath().toAbsolutePath(),
+                templateDirectory == null ? null : templateDirectory.toPath().toAbsolutePath(),
                 generators == null
                         ? List.of()
                         : generators.stream()
@@ -165,13 +162,5 @@ abstract class AbstractGenerateMojo extends AbstractRegistryMojo {
                             + "      <version>" + pluginVersion() + "</version>\n"
                             + "    </dependency>"));
         }
-    }
-
-    private static java.nio.file.Path existingDirectory(File dir) throws InputException {
-        if (!dir.isDirectory()) {
-            throw new InputException(Problem.in(
-                    "<templateDirectory>", dir + " is not a directory", "correct the path or remove the parameter"));
-        }
-        return dir.toPath().toAbsolutePath();
     }
 }

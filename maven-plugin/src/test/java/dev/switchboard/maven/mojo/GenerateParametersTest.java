@@ -71,7 +71,7 @@ class GenerateParametersTest {
                 .satisfies(e -> assertThat(e.getMessage().split("<outputDirectory>: ", -1))
                         .as("the problem is printed once")
                         .hasSize(2))
-                .hasMessageContaining("is a file, not a directory");
+                .hasMessageContaining("target/elsewhere is a file, where the generated files go");
         Files.delete(file);
         assertThat(contents(dir.resolve("target"))).isEqualTo(before);
     }
@@ -85,7 +85,8 @@ class GenerateParametersTest {
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("<templateDirectory>: ")
-                .hasMessageContaining("correct the path or remove the parameter");
+                .hasMessageContaining("src/main/templates does not exist")
+                .hasMessageContaining("or remove the parameter");
         assertThat(dir.resolve("target/switchboard")).doesNotExist();
     }
 
