@@ -41,7 +41,7 @@ public final class ${dynamicClassName} implements AutoCloseable {
         switch (name) {
 <#list providers as s>
             case "${s.name}":
-                return ${providerPackage}.${s.providerClass}.newClient(context);
+                return ${providerPackage}.${s.provider.className}.newClient(context);
 </#list>
             default:
                 return null;

@@ -49,23 +49,23 @@ public final class ${className} implements AutoCloseable {
     public ${s.type} ${s.accessor}() {
         ${s.type} c = ${s.accessor};
         if (c == null) {
-            c = cache.get("${s.name}", () -> ${s.clientCall});
+            c = cache.get("${s.name}", () -> <#if s.provider??>${providerPackage}.${s.provider.className}.newClient(context)<#else>(${s.type}) resolver.create("${s.name}")</#if>);
             ${s.accessor} = c;
         }
         return c;
     }
-<#if s.asyncAccessor != "">
+<#if s.async??>
 
     /** The {@code ${s.name}} <#if s.kind == "aws">async client<#else>async stub</#if>, created on first use and cached. */
-    public ${s.asyncType} ${s.asyncAccessor}() {
-        return cache.get("${s.name}#async", () -> ${s.asyncFactoryCall});
+    public ${s.async.type} ${s.async.accessor}() {
+        return cache.get("${s.name}#async", () -> <#if s.grpc??>${s.grpc.stubs}.newStub(channels.channel("${s.name}"))<#else>${providerPackage}.${s.provider.className}.newAsyncClient(context)</#if>);
     }
 </#if>
-<#if s.futureAccessor != "">
+<#if s.future??>
 
     /** The {@code ${s.name}} future stub, created on first use and cached. */
-    public ${s.futureType} ${s.futureAccessor}() {
-        return cache.get("${s.name}#future", () -> ${s.futureFactoryCall});
+    public ${s.future.type} ${s.future.accessor}() {
+        return cache.get("${s.name}#future", () -> ${s.grpc.stubs}.newFutureStub(channels.channel("${s.name}")));
     }
 </#if>
 </#list>
@@ -197,24 +197,24 @@ public final class ${className} implements AutoCloseable {
         }
 </#if>
 <#list services as s>
-<#if s.kind == "aws">
+<#if s.aws??>
 
         /** Changes the {@code ${s.name}} client builder before it builds. */
-        public B customize${s.providerClass?remove_ending("Provider")}(Consumer<${s.builderType}> customizer) {
+        public B customize${s.provider.className?remove_ending("Provider")}(Consumer<${s.aws.builderType}> customizer) {
             settings.customizer("${s.name}", b -> {
-                if (b instanceof ${s.builderType}) {
-                    customizer.accept((${s.builderType}) b);
+                if (b instanceof ${s.aws.builderType}) {
+                    customizer.accept((${s.aws.builderType}) b);
                 }
             });
             return self();
         }
-<#if s.asyncBuilderType != "">
+<#if s.aws.asyncBuilderType??>
 
         /** Changes the {@code ${s.name}} async client builder before it builds. */
-        public B customize${s.providerClass?remove_ending("Provider")}Async(Consumer<${s.asyncBuilderType}> customizer) {
+        public B customize${s.provider.className?remove_ending("Provider")}Async(Consumer<${s.aws.asyncBuilderType}> customizer) {
             settings.customizer("${s.name}", b -> {
-                if (b instanceof ${s.asyncBuilderType}) {
-                    customizer.accept((${s.asyncBuilderType}) b);
+                if (b instanceof ${s.aws.asyncBuilderType}) {
+                    customizer.accept((${s.aws.asyncBuilderType}) b);
                 }
             });
             return self();

@@ -1,4 +1,4 @@
 <#-- META-INF/services/dev.switchboard.runtime.ServiceClientProvider: one line per provider. -->
 <#list providers as s>
-${providerPackage}.${s.providerClass}
+${providerPackage}.${s.provider.className}
 </#list>

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * What the factory templates print: a small immutable view of the selected registry, computed in
- * Java so the templates hold layout only (STYLE §5). Every field is set (empty strings, not nulls),
- * as the templates run under FreeMarker's strict settings.
+ * Java so the templates hold layout only (STYLE §5): types, names and which parts a service has; the
+ * templates print the Java calls around them.
  *
  * @param packageName the package of the generated classes
  * @param className the factory class ({@code ServiceClients})
@@ -36,59 +36,86 @@ public record FactoryModel(
         List<GroupModel> groups) {
 
     /**
-     * One included service.
+     * One included service: what every kind has, and the parts only some kinds have. A part a kind lacks
+     * is null; templates test it with {@code ??}. Types are as the factory refers to them (simple names
+     * where imported); the templates print the calls.
      *
      * @param name the registry name
-     * @param kind {@code aws}, {@code grpc} or {@code http} (REST-only, served by the generic REST client)
-     * @param accessor the factory method ({@code s3}, {@code dynamodbStreams}, {@code class_})
-     * @param constant the constant in the names class ({@code DYNAMODB_STREAMS})
-     * @param providerClass the provider's simple name ({@code S3Provider}), or "" for a REST-only service
-     * @param providerImports the provider's imports, sorted (empty without a provider)
-     * @param type the type {@code accessor()} returns, as the factory writes it
-     * @param providerType the same type as the provider writes it, or ""
-     * @param factoryCall the expression that creates the client in the provider, or ""
-     * @param clientCall the expression that creates the client in the factory: through the provider, or
-     *     for a REST-only service through the factory's resolver
-     * @param asyncAccessor the async accessor ({@code s3Async}), or "" when there is none
-     * @param asyncType the async accessor's type, or ""
-     * @param futureAccessor the gRPC future-stub accessor, or ""
-     * @param futureType its type, or ""
-     * @param builderType for AWS, the sync client builder as the factory writes it (for the typed
-     *     customizer), else ""
-     * @param asyncBuilderType for AWS, the async client builder as the factory writes it, else ""
-     * @param asyncFactoryCall the expression that creates the async client or stub, as the factory writes it, or ""
-     * @param futureFactoryCall the expression that creates the future stub, or ""
-     * @param asyncProviderType for AWS, the async client type as the provider writes it, else ""
-     * @param asyncProviderCall for AWS, the expression that creates the async client in the provider, else ""
+     * @param kind {@code aws}, {@code grpc} or {@code http}
+     * @param accessor the factory's method for the synchronous client
+     * @param constant the {@code ServiceNames} constant
+     * @param type the synchronous client type (an SDK client, a blocking stub, the generic REST client)
+     * @param provider the service's provider class; null for a REST-only service, which has none
+     * @param async the async client or stub; null when the service has none
+     * @param future the future stub (gRPC only); null otherwise
+     * @param aws the AWS client builders; null unless {@code kind} is {@code aws}
+     * @param grpc the gRPC stubs class; null unless {@code kind} is {@code grpc}
      */
     public record ServiceModel(
             String name,
             String kind,
             String accessor,
             String constant,
-            String providerClass,
-            List<String> providerImports,
             String type,
-            String providerType,
-            String factoryCall,
-            String clientCall,
-            String asyncAccessor,
-            String asyncType,
-            String futureAccessor,
-            String futureType,
-            String builderType,
-            String asyncBuilderType,
-            String asyncFactoryCall,
-            String futureFactoryCall,
-            String asyncProviderType,
-            String asyncProviderCall) {}
+            Provider provider,
+            Variant async,
+            Variant future,
+            Aws aws,
+            Grpc grpc) {
+
+        static ServiceModel aws(
+                String name, String accessor, String constant, String type, Provider provider, Variant async, Aws aws) {
+            return new ServiceModel(name, "aws", accessor, constant, type, provider, async, null, aws, null);
+        }
+
+        static ServiceModel grpc(
+                String name,
+                String accessor,
+                String constant,
+                String type,
+                Provider provider,
+                Variant async,
+                Variant future,
+                Grpc grpc) {
+            return new ServiceModel(name, "grpc", accessor, constant, type, provider, async, future, null, grpc);
+        }
+
+        static ServiceModel http(String name, String accessor, String constant, String type) {
+            return new ServiceModel(name, "http", accessor, constant, type, null, null, null, null, null);
+        }
+    }
 
     /**
-     * A group and its included services.
+     * A per-service provider class, registered for {@link java.util.ServiceLoader}.
      *
-     * @param name the group name
-     * @param constant the constant in the names class
-     * @param services the registry names of its services
+     * @param className its simple name, in the provider package
+     * @param imports its imports, sorted
+     * @param type the synchronous client type as the provider refers to it
+     * @param asyncType the async client type as the provider refers to it (AWS only); null when none
      */
+    public record Provider(String className, List<String> imports, String type, String asyncType) {}
+
+    /**
+     * A second flavour of a service's client: an AWS async client, a gRPC async or future stub.
+     *
+     * @param accessor the factory's method for it
+     * @param type its type as the factory refers to it
+     */
+    public record Variant(String accessor, String type) {}
+
+    /**
+     * The builders of an AWS client, for the factory's {@code customize…} methods.
+     *
+     * @param builderType the synchronous client's builder type
+     * @param asyncBuilderType the async client's builder type; null when the service has no async client
+     */
+    public record Aws(String builderType, String asyncBuilderType) {}
+
+    /**
+     * @param stubs the generated {@code …Grpc} class as the factory refers to it
+     * @param providerStubs the same class as the provider refers to it
+     */
+    public record Grpc(String stubs, String providerStubs) {}
+
     public record GroupModel(String name, String constant, List<String> services) {}
 }

@@ -114,8 +114,8 @@ public final class FactoryModelBuilder {
                 String provider = unique(JavaNames.upperCamel(service.name()) + "Provider", providers, true);
                 models.add(
                         service.kind() == ServiceKind.AWS
-                                ? aws(service, accessor, constant, provider, providerPackage, imports, members)
-                                : grpc(service, accessor, constant, provider, providerPackage, imports, members));
+                                ? aws(service, accessor, constant, provider, imports, members)
+                                : grpc(service, accessor, constant, provider, imports, members));
             }
             if (service.group() != null) {
                 groups.computeIfAbsent(service.group(), g -> new ArrayList<>()).add(service.name());
@@ -136,7 +136,7 @@ public final class FactoryModelBuilder {
                 hasAws,
                 hasGrpc,
                 models,
-                models.stream().filter(m -> !m.providerClass().isEmpty()).toList(),
+                models.stream().filter(m -> m.provider() != null).toList(),
                 groupModels);
     }
 
@@ -160,97 +160,49 @@ public final class FactoryModelBuilder {
     }
 
     private static FactoryModel.ServiceModel aws(
-            ServiceEntry s,
-            String accessor,
-            String constant,
-            String provider,
-            String providerPackage,
-            Imports imports,
-            Set<String> members) {
+            ServiceEntry s, String accessor, String constant, String provider, Imports imports, Set<String> members) {
         String client = s.aws().clientClass();
         Imports own = providerImports(provider).add("dev.switchboard.runtime.aws.AwsClientSupport");
         String providerType = own.ref(client);
-        String call =
-                "AwsClientSupport.build(" + providerType + ".builder(), \"" + s.name() + "\", context.settings())";
-        String asyncAccessor = "";
-        String asyncType = "";
-        String asyncCall = "";
-        String asyncBuilder = "";
-        String asyncProviderType = "";
-        String asyncProviderCall = "";
+        FactoryModel.Variant async = null;
+        String asyncProviderType = null;
+        String asyncBuilder = null;
         if (s.aws().asyncClientClass() != null) {
             asyncProviderType = own.ref(s.aws().asyncClientClass());
-            asyncProviderCall = "AwsClientSupport.build(" + asyncProviderType + ".builder(), \"" + s.name()
-                    + "\", context.settings())";
             asyncBuilder = imports.ref(s.aws().asyncClientClass() + "Builder");
-            asyncAccessor = unique(accessor.replaceAll("_$", "") + "Async", members, false);
-            asyncType = imports.ref(s.aws().asyncClientClass());
-            // Through the provider, so that the factory's own bytecode never names an SDK builder type and
-            // constructing a factory loads no AWS class (the verifier would load them otherwise).
-            asyncCall = providerPackage + "." + provider + ".newAsyncClient(context)";
+            async = new FactoryModel.Variant(
+                    unique(accessor.replaceAll("_$", "") + "Async", members, false),
+                    imports.ref(s.aws().asyncClientClass()));
         }
         String builder = s.aws().builderClass() != null ? s.aws().builderClass() : client + "Builder";
-        return new FactoryModel.ServiceModel(
+        return FactoryModel.ServiceModel.aws(
                 s.name(),
-                "aws",
                 accessor,
                 constant,
-                provider,
-                List.copyOf(own.imports()),
                 imports.ref(client),
-                providerType,
-                call,
-                providerPackage + "." + provider + ".newClient(context)",
-                asyncAccessor,
-                asyncType,
-                "",
-                "",
-                imports.ref(builder),
-                asyncBuilder,
-                asyncCall,
-                "",
-                asyncProviderType,
-                asyncProviderCall);
+                new FactoryModel.Provider(provider, List.copyOf(own.imports()), providerType, asyncProviderType),
+                async,
+                new FactoryModel.Aws(imports.ref(builder), asyncBuilder));
     }
 
     private static FactoryModel.ServiceModel grpc(
-            ServiceEntry s,
-            String accessor,
-            String constant,
-            String provider,
-            String providerPackage,
-            Imports imports,
-            Set<String> members) {
+            ServiceEntry s, String accessor, String constant, String provider, Imports imports, Set<String> members) {
         String stubs = s.proto().stubClass();
         String service = s.proto().service().substring(s.proto().service().lastIndexOf('.') + 1);
         Imports own = providerImports(provider).add("io.grpc.Channel");
         String providerType = own.nested(stubs, service + "BlockingStub");
-        String call = own.ref(stubs) + ".newBlockingStub((Channel) context.grpcChannel(\"" + s.name() + "\"))";
         String base = accessor.replaceAll("_$", "");
-        String asyncAccessor = unique(base + "Async", members, false);
-        String futureAccessor = unique(base + "Future", members, false);
-        String channel = "channels.channel(\"" + s.name() + "\")";
-        return new FactoryModel.ServiceModel(
+        return FactoryModel.ServiceModel.grpc(
                 s.name(),
-                "grpc",
                 accessor,
                 constant,
-                provider,
-                List.copyOf(own.imports()),
                 imports.nested(stubs, service + "BlockingStub"),
-                providerType,
-                call,
-                providerPackage + "." + provider + ".newClient(context)",
-                asyncAccessor,
-                imports.nested(stubs, service + "Stub"),
-                futureAccessor,
-                imports.nested(stubs, service + "FutureStub"),
-                "",
-                "",
-                imports.ref(stubs) + ".newStub(" + channel + ")",
-                imports.ref(stubs) + ".newFutureStub(" + channel + ")",
-                "",
-                "");
+                new FactoryModel.Provider(provider, List.copyOf(own.imports()), providerType, null),
+                new FactoryModel.Variant(
+                        unique(base + "Async", members, false), imports.nested(stubs, service + "Stub")),
+                new FactoryModel.Variant(
+                        unique(base + "Future", members, false), imports.nested(stubs, service + "FutureStub")),
+                new FactoryModel.Grpc(imports.ref(stubs), own.ref(stubs)));
     }
 
     /**
@@ -258,28 +210,7 @@ public final class FactoryModelBuilder {
      * runtime's generic REST client from the bundled registry's endpoints.
      */
     private static FactoryModel.ServiceModel http(ServiceEntry s, String accessor, String constant, Imports imports) {
-        String type = imports.ref(GENERIC_CLIENT);
-        return new FactoryModel.ServiceModel(
-                s.name(),
-                "http",
-                accessor,
-                constant,
-                "",
-                List.of(),
-                type,
-                "",
-                "",
-                "(" + type + ") resolver.create(\"" + s.name() + "\")",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "");
+        return FactoryModel.ServiceModel.http(s.name(), accessor, constant, imports.ref(GENERIC_CLIENT));
     }
 
     private static Imports providerImports(String providerClass) {

@@ -213,7 +213,7 @@ public final class SourceGenerator {
                 sourcePackage + model.dynamicClassName() + ".java", "the dynamic factory class switchboard generates");
         for (FactoryModel.ServiceModel service : model.providers()) {
             writers.put(
-                    providerDir + service.providerClass() + ".java",
+                    providerDir + service.provider().className() + ".java",
                     "the provider switchboard generates for " + service.name());
         }
         List<GeneratorOutput> outputs = generatorOutputs(request, model, writers);
@@ -228,7 +228,7 @@ public final class SourceGenerator {
             Map<String, Object> perService = new HashMap<>(base);
             perService.put("service", service);
             files.put(
-                    providerDir + service.providerClass() + ".java",
+                    providerDir + service.provider().className() + ".java",
                     renderer.render("ServiceProvider.java.ftl", perService));
         }
         if (!model.providers().isEmpty()) {
