@@ -18,6 +18,7 @@ import dev.switchboard.runtime.registry.ServiceEntry;
 import dev.switchboard.runtime.registry.ServiceEntryBuilder;
 import dev.switchboard.runtime.registry.ServiceKind;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,6 +47,28 @@ import java.util.regex.Pattern;
  */
 public record Overrides(Map<String, ServiceOverride> services) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9.-]*");
+
+    /**
+     * Where a project keeps its overrides file when none is named, relative to its base directory, in
+     * the order they are looked for.
+     */
+    public static final List<String> CONVENTIONAL_FILES = List.of(
+            "src/main/switchboard/overrides.yaml",
+            "src/main/switchboard/overrides.yml",
+            "src/main/switchboard/overrides.json");
+
+    /** The conventional overrides files of {@code base}, present or not; a watch waits for them to appear. */
+    public static List<Path> conventionalFiles(Path base) {
+        return CONVENTIONAL_FILES.stream().map(base::resolve).toList();
+    }
+
+    /** The first conventional overrides file of {@code base} that exists, or null when there is none. */
+    public static Path conventionalFile(Path base) {
+        return conventionalFiles(base).stream()
+                .filter(Files::isRegularFile)
+                .findFirst()
+                .orElse(null);
+    }
 
     /**
      * What the file says about one service. Scalars replace; tags merge (the file wins); capabilities,

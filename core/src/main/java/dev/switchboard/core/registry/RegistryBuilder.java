@@ -4,6 +4,7 @@ import dev.switchboard.core.aws.AwsCatalogue;
 import dev.switchboard.core.aws.AwsServiceReader;
 import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.diag.Problem;
+import dev.switchboard.core.diag.Reporter;
 import dev.switchboard.core.proto.ProtoServiceReader;
 import dev.switchboard.core.proto.ProtoServices;
 import dev.switchboard.core.proto.ProtoSource;
@@ -40,6 +41,16 @@ import java.util.TreeSet;
  * registry stays as it was.
  */
 public final class RegistryBuilder {
+    private final Reporter reporter;
+
+    public RegistryBuilder() {
+        this(Reporter.SILENT);
+    }
+
+    /** @param reporter receives the stage a long build is in, for a front end's progress display */
+    public RegistryBuilder(Reporter reporter) {
+        this.reporter = reporter;
+    }
 
     public RegistryOutcome build(RegistryRequest request) throws InputException, IOException {
         Path base = request.protos().baseDirectory();
@@ -82,11 +93,14 @@ public final class RegistryBuilder {
             }
             noProtos = "no .proto files found in " + searched + "; the registry has no proto services";
         } else {
+            reporter.progress("loading " + sources.size() + " proto file(s)");
             ProtoServices protoServices = reader.read(sources, Set.copyOf(rules.ignoredTypePackages()));
             services.addAll(protoServices.services());
             notes.addAll(protoServices.notes());
         }
         if (request.discoverAws()) {
+            reporter.progress("looking for AWS SDK clients in "
+                    + request.protos().dependencyArchives().size() + " classpath entries");
             services.addAll(awsServices(request, services));
         }
         if (noProtos != null && services.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.switchboard.core.watch;
 
+import dev.switchboard.core.diag.Reporter;
 import io.methvin.watcher.DirectoryChangeEvent;
 import io.methvin.watcher.DirectoryWatcher;
 import io.methvin.watcher.visitor.FileTreeVisitor;
@@ -18,6 +19,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -123,6 +125,44 @@ public final class ProtoWatcher implements AutoCloseable {
             loop.get();
         } catch (ExecutionException e) {
             throw failure(e.getCause());
+        }
+    }
+
+    /**
+     * Blocks until the user stops the watch, then closes it. Ctrl-C ends the JVM through its shutdown
+     * hooks without interrupting the waiting thread, so a hook closes the watcher (waiting for a running
+     * rebuild) and reports the stop; an interrupt of the waiting thread closes it too and stays set.
+     *
+     * @throws IOException when the watcher failed
+     */
+    public void awaitStop(Reporter reporter) throws IOException {
+        AtomicBoolean stopped = new AtomicBoolean();
+        Runnable stop = () -> {
+            if (stopped.compareAndSet(false, true)) {
+                close();
+                reporter.info("switchboard: watch stopped");
+            }
+        };
+        Thread hook = new Thread(stop, "switchboard-watch-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        boolean interrupted = false;
+        try {
+            await();
+            if (!stopped.get()) {
+                reporter.warn("switchboard: watch: every watched directory was deleted; nothing left to watch");
+            }
+        } catch (InterruptedException e) {
+            interrupted = true;
+        } finally {
+            stop.run();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // The JVM is shutting down and the hook is running or has run: nothing to remove.
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.switchboard.core.watch;
 
 import dev.switchboard.core.diag.InputException;
+import dev.switchboard.core.diag.Reporter;
 import dev.switchboard.core.inspect.RegistryDiff;
 import dev.switchboard.core.render.GenerateOutcome;
 import dev.switchboard.core.render.GenerateRequest;
@@ -33,7 +34,7 @@ public final class WatchSession {
         void error(String message);
     }
 
-    private final Log log;
+    private final Reporter log;
     private List<ServiceEntry> lastGood;
     private boolean broken;
 
@@ -43,8 +44,35 @@ public final class WatchSession {
      * @param log where the lines go
      */
     public WatchSession(List<ServiceEntry> lastGood, Log log) {
+        this(lastGood, new Reporter() {
+            @Override
+            public void info(String message) {
+                log.info(message);
+            }
+
+            @Override
+            public void warn(String message) {
+                log.info(message);
+            }
+
+            @Override
+            public void debug(String message) {}
+
+            @Override
+            public void error(String message) {
+                log.error(message);
+            }
+        });
+    }
+
+    /**
+     * @param lastGood the services of the registry the outputs were last generated from, or null when
+     *     unknown (the first build failed)
+     * @param reporter where the lines go
+     */
+    public WatchSession(List<ServiceEntry> lastGood, Reporter reporter) {
         this.lastGood = lastGood == null ? null : List.copyOf(lastGood);
-        this.log = log;
+        this.log = reporter;
     }
 
     /** Rebuilds the registry and the sources from {@code request} and logs the outcome in one line. */
