@@ -1,0 +1,39 @@
+package dev.switchboard.cli.command;
+
+import dev.switchboard.cli.console.Console;
+import dev.switchboard.cli.console.ExitCode;
+import dev.switchboard.core.render.GenerateOutcome;
+import dev.switchboard.core.render.GenerateRequest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code switchboard generate}, the {@code generate} goal. */
+@Command(
+        name = "generate",
+        sortOptions = false,
+        header = "Generate the client factory, providers and bundled registry.",
+        description = {
+            "Builds the registry when stale, applies the selection, and renders the client factory, its"
+                    + " service name constants, one provider per service with its META-INF/services"
+                    + " registration, and the bundled registry. Only changed files are written; files an"
+                    + " earlier run produced that are no longer produced are deleted.",
+            "Prints a table of the generated services."
+        })
+final class GenerateCommand extends SwitchboardSubcommand {
+    @Mixin
+    ProjectOptions project;
+
+    @Mixin
+    SelectionOptions selection;
+
+    @Mixin
+    GenerateOptions generate;
+
+    @Override
+    int run(Console console) throws Exception {
+        GenerateRequest request = generate.request(project.request(selection.selection()), project);
+        GenerateOutcome outcome = Generation.run(request, false, project, selection, console);
+        console.data(Generation.summary(outcome));
+        return ExitCode.OK;
+    }
+}
