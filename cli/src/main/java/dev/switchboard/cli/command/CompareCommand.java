@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
 @Command(
         name = "compare",
         sortOptions = false,
-        header = "Compare the registry with another, or two services; flag breaking changes.",
         description = {
+            "Compare the registry with another, or two services; flag breaking changes.",
             "Compares the registry with another (--against a registry file, a jar that bundles one, or"
                     + " groupId:artifactId:version of a released artifact in the local Maven repository), or two"
                     + " of its services (--service A --compare-to B): services, methods, types, streaming and"

@@ -10,9 +10,11 @@ import picocli.CommandLine.Command;
 @Command(
         name = "events",
         sortOptions = false,
-        header = "List the events each service publishes.",
-        description = "Lists the events each service publishes: its ...Event messages, server-streaming methods and"
-                + " declared events. The registry is brought up to date first.")
+        description = {
+            "List the events each service publishes.",
+            "Events are a service's ...Event messages, its server-streaming methods and its declared events. The"
+                    + " registry is brought up to date first."
+        })
 final class EventsCommand extends ViewCommand {
     @Override
     int run(Console console) throws Exception {

@@ -11,8 +11,8 @@ import picocli.CommandLine.Mixin;
 @Command(
         name = "generate",
         sortOptions = false,
-        header = "Generate the client factory, providers and bundled registry.",
         description = {
+            "Generate the client factory, providers and bundled registry.",
             "Builds the registry when stale, applies the selection, and renders the client factory, its"
                     + " service name constants, one provider per service with its META-INF/services"
                     + " registration, and the bundled registry. Only changed files are written; files an"

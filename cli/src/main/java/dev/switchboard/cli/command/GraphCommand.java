@@ -11,9 +11,11 @@ import picocli.CommandLine.Command;
 @Command(
         name = "graph",
         sortOptions = false,
-        header = "Print the dependency graph (json, yaml, dot, mermaid).",
-        description = "Prints the dependency graph: nodes, edges with where each came from, and cycles, as json"
-                + " (the default), yaml, Graphviz dot or mermaid. Cycles are also reported on stderr.")
+        description = {
+            "Print the dependency graph (json, yaml, dot, mermaid).",
+            "Nodes, edges with where each came from, and cycles, as json (the default), yaml, Graphviz dot or"
+                    + " mermaid. Cycles are also reported on stderr."
+        })
 final class GraphCommand extends ViewCommand {
     @Override
     int run(Console console) throws Exception {

@@ -26,8 +26,8 @@ import picocli.CommandLine.Option;
 @Command(
         name = "health",
         sortOptions = false,
-        header = "Check the health of every service that has an endpoint.",
         description = {
+            "Check the health of every service that has an endpoint.",
             "Checks the health of every service that has an endpoint: HTTP health paths, gRPC health v1 Check,"
                     + " TCP/TLS reachability of AWS endpoints, concurrently and with timeouts. Exits 1, like"
                     + " grpc-health-probe, unless every checked service is healthy.",

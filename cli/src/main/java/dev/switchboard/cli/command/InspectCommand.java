@@ -11,9 +11,10 @@ import picocli.CommandLine.Option;
 @Command(
         name = "inspect",
         sortOptions = false,
-        header = "Show one service whole.",
-        description = "Shows one service whole: its fields, methods and HTTP rules. The registry is brought up to"
-                + " date first.")
+        description = {
+            "Show one service whole: its fields, methods and HTTP rules.",
+            "The registry is brought up to date first."
+        })
 final class InspectCommand extends ViewCommand {
     @Option(names = "--service", paramLabel = "NAME", order = 0, description = "The service to show.")
     String service;

@@ -22,8 +22,8 @@ import picocli.CommandLine.Option;
 @Command(
         name = "profiles",
         sortOptions = false,
-        header = "Write (or --check) one Maven profile per service group in the pom.",
         description = {
+            "Write (or --check) one Maven profile per service group in the pom.",
             "Writes one Maven profile per service group into the pom, between two marker comments inside"
                     + " <profiles>: each adds its group's AWS SDK modules (versionless, from the AWS SDK BOM,"
                     + " which is imported if it is not) and sets switchboard.group.<name>=true; plus all and"

@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
 @Command(
         name = "registry",
         sortOptions = false,
-        header = "Build the service registry from the protos and the classpath.",
         description = {
+            "Build the service registry from the protos and the classpath.",
             "Builds the service registry, OUT/switchboard/registry.json, from the .proto files, the AWS SDK v2"
                     + " clients on the classpath, the inference rules, --group and the overrides file, and checks"
                     + " the selection. Unchanged inputs rewrite nothing.",

@@ -12,8 +12,8 @@ import picocli.CommandLine.Mixin;
 @Command(
         name = "rollback",
         sortOptions = false,
-        header = "Restore the previous registry and regenerate from it.",
         description = {
+            "Restore the previous registry and regenerate from it.",
             "Restores registry.previous.json as the registry (the current one becomes the previous, so a"
                     + " second rollback undoes the first) and regenerates the sources from it as it is. The next"
                     + " registry or generate rebuilds the registry from the inputs if they differ.",

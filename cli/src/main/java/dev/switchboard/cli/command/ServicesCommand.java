@@ -10,9 +10,10 @@ import picocli.CommandLine.Command;
 @Command(
         name = "services",
         sortOptions = false,
-        header = "List every service.",
-        description = "Lists every service: name, kind, group, version, methods, dependencies and health. The"
-                + " registry is brought up to date first.")
+        description = {
+            "List every service: name, kind, group, version, methods, dependencies, health.",
+            "The registry is brought up to date first."
+        })
 final class ServicesCommand extends ViewCommand {
     @Override
     int run(Console console) throws Exception {

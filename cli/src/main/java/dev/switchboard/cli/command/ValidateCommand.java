@@ -18,8 +18,8 @@ import picocli.CommandLine.Option;
 @Command(
         name = "validate",
         sortOptions = false,
-        header = "Check the registry against the compiled code and itself.",
         description = {
+            "Check the registry against the compiled code and itself.",
             "Checks the registry against the compiled code and itself, as a CI gate: AWS client classes on the"
                     + " --classpath with every listed operation, gRPC stubs generated, every rpc of a service"
                     + " overridden by the classes in --classes that extend its ...ImplBase, dependencies that name"

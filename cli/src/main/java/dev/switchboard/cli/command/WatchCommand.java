@@ -24,8 +24,8 @@ import picocli.CommandLine.Option;
 @Command(
         name = "watch",
         sortOptions = false,
-        header = "Regenerate on every change of the inputs, until Ctrl-C.",
         description = {
+            "Regenerate on every change of the inputs, until Ctrl-C.",
             "Runs generate once, then watches the proto paths and import directories, the rules and overrides"
                     + " files and the templates, and after each burst of changes rebuilds the registry and the"
                     + " generated sources and prints one line of what changed on stderr. A broken edit prints its"

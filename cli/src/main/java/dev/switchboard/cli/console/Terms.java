@@ -21,6 +21,7 @@ public final class Terms {
 
     private static final Pattern ELEMENT = Pattern.compile("^<(endpoints|groups)><([^>]+)>$");
     private static final Pattern GOAL = Pattern.compile("`mvn switchboard:([a-z]+)`");
+    private static final Pattern GROUP_SWITCH = Pattern.compile("switchboard\\.group\\.([A-Za-z0-9_.-]+)=true");
 
     static {
         PLACES.put("switchboard.format", "--format");
@@ -67,8 +68,8 @@ public final class Terms {
         for (Map.Entry<String, String> phrase : PHRASES.entrySet()) {
             out = out.replace(phrase.getKey(), phrase.getValue());
         }
-        Matcher goal = GOAL.matcher(out);
-        return goal.replaceAll("`switchboard $1`");
+        out = GROUP_SWITCH.matcher(out).replaceAll("--select-group $1");
+        return GOAL.matcher(out).replaceAll("`switchboard $1`");
     }
 
     private static String place(String where) {
