@@ -4,8 +4,8 @@ import dev.switchboard.cli.console.Console;
 import dev.switchboard.cli.console.ExitCode;
 import dev.switchboard.core.render.GenerateOutcome;
 import dev.switchboard.core.render.GenerateRequest;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code switchboard generate}, the {@code generate} goal. */
 @Command(
@@ -20,14 +20,17 @@ import picocli.CommandLine.Mixin;
             "Prints a table of the generated services."
         })
 final class GenerateCommand extends SwitchboardSubcommand {
-    @Mixin
-    ProjectOptions project;
+    @ArgGroup(
+            validate = false,
+            heading = "%nProject (relative paths are taken from the current directory):%n",
+            order = 10)
+    ProjectOptions project = new ProjectOptions();
 
-    @Mixin
-    SelectionOptions selection;
+    @ArgGroup(validate = false, heading = "%nSelection:%n", order = 20)
+    SelectionOptions selection = new SelectionOptions();
 
-    @Mixin
-    GenerateOptions generate;
+    @ArgGroup(validate = false, heading = "%nGenerated code:%n", order = 30)
+    GenerateOptions generate = new GenerateOptions();
 
     @Override
     int run(Console console) throws Exception {

@@ -160,6 +160,7 @@ final class HealthCommand extends ViewCommand {
         List<HealthResult> results = checker.check(resolved.targets());
         view.emit(HealthReport.render(results, resolved.without(), format), console);
         if (rounds != null) {
+            console.endProgress();
             try {
                 rounds.run(results, current -> {
                     if (view.toFile()) {

@@ -14,8 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code switchboard profiles}, the {@code profiles} goal. */
@@ -31,8 +31,11 @@ import picocli.CommandLine.Option;
             "With --check it changes nothing and exits 1 when the block is missing or stale."
         })
 final class ProfilesCommand extends SwitchboardSubcommand {
-    @Mixin
-    ProjectOptions project;
+    @ArgGroup(
+            validate = false,
+            heading = "%nProject (relative paths are taken from the current directory):%n",
+            order = 10)
+    ProjectOptions project = new ProjectOptions();
 
     @Option(names = "--pom", paramLabel = "FILE", order = 0, description = "The pom to edit. Default: BASE/pom.xml.")
     Path pom;

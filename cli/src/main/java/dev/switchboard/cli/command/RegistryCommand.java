@@ -9,8 +9,8 @@ import dev.switchboard.core.registry.RegistryRequest;
 import dev.switchboard.runtime.registry.Registry;
 import dev.switchboard.runtime.registry.RegistryCodec;
 import dev.switchboard.runtime.registry.RegistryFormat;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code switchboard registry}, the {@code registry} goal. */
@@ -25,14 +25,17 @@ import picocli.CommandLine.Option;
             "Prints a table of the services; --format json or yaml prints the registry itself."
         })
 final class RegistryCommand extends SwitchboardSubcommand {
-    @Mixin
-    ProjectOptions project;
+    @ArgGroup(
+            validate = false,
+            heading = "%nProject (relative paths are taken from the current directory):%n",
+            order = 10)
+    ProjectOptions project = new ProjectOptions();
 
-    @Mixin
-    SelectionOptions selection;
+    @ArgGroup(validate = false, heading = "%nSelection:%n", order = 20)
+    SelectionOptions selection = new SelectionOptions();
 
-    @Mixin
-    ViewOptions view;
+    @ArgGroup(validate = false, heading = "%nOutput:%n", order = 40)
+    ViewOptions view = new ViewOptions();
 
     @Option(names = "--no-summary", order = 50, description = "Print nothing on stdout.")
     boolean noSummary;

@@ -17,6 +17,8 @@ import picocli.CommandLine.Spec;
         versionProvider = Version.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
+        optionListHeading = "%nOptions:%n",
+        commandListHeading = "%nCommands:%n",
         description = {
             "Builds a service registry from .proto files and AWS SDK v2 clients, generates a client factory"
                     + " from it, and inspects, compares, validates and health-checks it.",

@@ -9,7 +9,7 @@ import dev.switchboard.core.registry.Selection;
 import dev.switchboard.runtime.registry.Registry;
 import java.io.IOException;
 import java.nio.file.Path;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
 /**
@@ -17,11 +17,14 @@ import picocli.CommandLine.Option;
  * with {@code --registry}) and print a view of it.
  */
 abstract class ViewCommand extends SwitchboardSubcommand {
-    @Mixin
-    ProjectOptions project;
+    @ArgGroup(
+            validate = false,
+            heading = "%nProject (relative paths are taken from the current directory):%n",
+            order = 10)
+    ProjectOptions project = new ProjectOptions();
 
-    @Mixin
-    ViewOptions view;
+    @ArgGroup(validate = false, heading = "%nOutput:%n", order = 40)
+    ViewOptions view = new ViewOptions();
 
     @Option(
             names = "--registry",

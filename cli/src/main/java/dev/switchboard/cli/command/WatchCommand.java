@@ -16,8 +16,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code switchboard watch}, the {@code watch} goal. */
@@ -33,14 +33,17 @@ import picocli.CommandLine.Option;
             "Ends on Ctrl-C, after a running rebuild has finished."
         })
 final class WatchCommand extends SwitchboardSubcommand {
-    @Mixin
-    ProjectOptions project;
+    @ArgGroup(
+            validate = false,
+            heading = "%nProject (relative paths are taken from the current directory):%n",
+            order = 10)
+    ProjectOptions project = new ProjectOptions();
 
-    @Mixin
-    SelectionOptions selection;
+    @ArgGroup(validate = false, heading = "%nSelection:%n", order = 20)
+    SelectionOptions selection = new SelectionOptions();
 
-    @Mixin
-    GenerateOptions generate;
+    @ArgGroup(validate = false, heading = "%nGenerated code:%n", order = 30)
+    GenerateOptions generate = new GenerateOptions();
 
     @Option(
             names = "--debounce",
@@ -78,6 +81,7 @@ final class WatchCommand extends SwitchboardSubcommand {
         watcher.missing()
                 .forEach(dir -> console.warn("watch: " + shown(List.of(dir))
                         + " does not exist and is not watched; create it and start the watch again"));
+        console.endProgress();
         console.info("switchboard: watching " + shown(watcher.watched()) + " (debounce " + debounce
                 + " ms); press Ctrl-C to stop");
         watcher.awaitStop(console);

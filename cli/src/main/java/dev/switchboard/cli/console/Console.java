@@ -42,10 +42,15 @@ public final class Console implements Reporter {
         return level;
     }
 
-    /** Prints a command's result on stdout, as it is. */
+    /** Prints a command's result on stdout, as it is; on a terminal, where the progress line was. */
     public void data(String text) {
-        out.print(text);
-        out.flush();
+        synchronized (lock) {
+            if (progress != null) {
+                progress.clear();
+            }
+            out.print(text);
+            out.flush();
+        }
     }
 
     @Override
@@ -92,19 +97,23 @@ public final class Console implements Reporter {
      * Shows a progress line on stderr from the first second of the work on, when stderr is a terminal
      * and the user did not ask for quiet; closing it removes the line.
      */
-    public AutoCloseable startProgress(String stage) {
+    public AutoCloseable startProgress(String command) {
         synchronized (lock) {
             if (!terminal || level == Level.QUIET || progress != null) {
                 return () -> {};
             }
-            progress = new Progress(err, lock, stage);
-            Progress started = progress;
-            return () -> {
-                synchronized (lock) {
-                    started.close();
-                    progress = null;
-                }
-            };
+            progress = new Progress(err, lock, command);
+            return this::endProgress;
+        }
+    }
+
+    /** Removes the progress line for good, as a command starts waiting for events rather than working. */
+    public void endProgress() {
+        synchronized (lock) {
+            if (progress != null) {
+                progress.close();
+                progress = null;
+            }
         }
     }
 
@@ -115,6 +124,10 @@ public final class Console implements Reporter {
             }
             err.println(message);
             err.flush();
+            if (progress != null) {
+                // A message ends the stage it reports on; until the next one, the line shows the command.
+                progress.stage(null);
+            }
         }
     }
 }

@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One stderr line that says what is running and for how long ({@code | switchboard: loading 120 proto
- * file(s) (3 s)}), redrawn in place. Work that ends within a second never shows it, so quick commands
+ * One stderr line that says what is running and for how long ({@code | switchboard registry: loading 120
+ * proto file(s) (3 s)}), redrawn in place. Work that ends within a second never shows it, so quick commands
  * print nothing extra. Every access holds the console's lock, so a message never lands mid-line.
  */
 final class Progress {
@@ -17,21 +17,22 @@ final class Progress {
     private final Object lock;
     private final long started = System.nanoTime();
     private final Thread ticker;
+    private final String command;
     private String stage;
     private boolean shown;
     private boolean closed;
     private int frame;
 
-    Progress(PrintWriter err, Object lock, String stage) {
+    Progress(PrintWriter err, Object lock, String command) {
         this.err = err;
         this.lock = lock;
-        this.stage = stage;
+        this.command = command;
         this.ticker = new Thread(this::tick, "switchboard-progress");
         ticker.setDaemon(true);
         ticker.start();
     }
 
-    /** Called with the lock held. */
+    /** The stage shown after the command's name, or null for none; called with the lock held. */
     void stage(String stage) {
         this.stage = stage;
     }
@@ -63,7 +64,8 @@ final class Progress {
                     long elapsed = System.nanoTime() - started;
                     if (elapsed >= DELAY_NANOS) {
                         frame = (frame + 1) % SPINNER.length();
-                        err.print("\r\033[K" + SPINNER.charAt(frame) + " switchboard: " + stage + " ("
+                        err.print("\r\033[K" + SPINNER.charAt(frame) + " switchboard " + command
+                                + (stage == null ? "" : ": " + stage) + " ("
                                 + TimeUnit.NANOSECONDS.toSeconds(elapsed) + " s)");
                         err.flush();
                         shown = true;

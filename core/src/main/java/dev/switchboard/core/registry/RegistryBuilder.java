@@ -99,8 +99,7 @@ public final class RegistryBuilder {
             notes.addAll(protoServices.notes());
         }
         if (request.discoverAws()) {
-            reporter.progress("looking for AWS SDK clients in "
-                    + request.protos().dependencyArchives().size() + " classpath entries");
+            reporter.progress("looking for AWS SDK clients on the classpath");
             services.addAll(awsServices(request, services));
         }
         if (noProtos != null && services.isEmpty()) {
