@@ -180,7 +180,7 @@ class BadInputIT {
     static void goodRun() throws IOException {
         Sample.quickstart(project);
         Files.createDirectories(project.resolve("empty-repo"));
-        classpath = Sample.commonProtos();
+        classpath = Sample.classpath();
         Cli.Result generate = Cli.run(project, "generate", "--classpath", classpath);
         assertThat(generate.exit()).as(generate.toString()).isZero();
         good = Sample.snapshot(project.resolve("target"));

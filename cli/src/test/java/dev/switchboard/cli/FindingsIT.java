@@ -50,7 +50,7 @@ class FindingsIT {
     @BeforeAll
     static void start() throws Exception {
         Sample.quickstart(project);
-        classpath = Sample.commonProtos();
+        classpath = Sample.classpath();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/health/billing", exchange -> {
             byte[] body = (STATUS.get() == 200 ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}")

@@ -92,12 +92,7 @@ class HelpIT {
         Path cache = directory.resolve("cache");
         Map<String, String> environment = Map.of("XDG_CACHE_HOME", cache.toString());
         List<String> services = List.of(
-                Cli.LAUNCHER.toString(),
-                "services",
-                "--base",
-                directory.toString(),
-                "--classpath",
-                Sample.commonProtos());
+                Cli.LAUNCHER.toString(), "services", "--base", directory.toString(), "--classpath", Sample.classpath());
 
         Cli.Result version = Cli.run(new ProcessBuilder(Cli.LAUNCHER.toString(), "--version"), environment);
         boolean recordedByVersion = Files.exists(cache.resolve("switchboard"));

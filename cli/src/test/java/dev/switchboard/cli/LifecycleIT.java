@@ -34,7 +34,7 @@ class LifecycleIT {
     @DisplayName("generate writes the factory and prints the generated services; a second run rewrites nothing")
     void generate() {
         Sample.quickstart(project);
-        String classpath = Sample.commonProtos();
+        String classpath = Sample.classpath();
 
         Cli.Result first = Cli.run(
                 project,
@@ -86,7 +86,7 @@ class LifecycleIT {
     @DisplayName("rollback restores the previous registry and regenerates from it; a second rollback undoes it")
     void rollback() throws IOException {
         Sample.quickstart(project);
-        String classpath = Sample.commonProtos();
+        String classpath = Sample.classpath();
         assertThat(Cli.run(project, "generate", "--classpath", classpath).exit())
                 .isZero();
         byte[] withDelete = Files.readAllBytes(project.resolve("target/switchboard/registry.json"));
@@ -126,7 +126,7 @@ class LifecycleIT {
                 "--debounce",
                 "100",
                 "--classpath",
-                Sample.commonProtos()));
+                Sample.classpath()));
         Process process =
                 new ProcessBuilder(command).directory(project.toFile()).start();
         process.getOutputStream().close();

@@ -1,10 +1,10 @@
 package dev.switchboard.cli;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,10 +40,17 @@ final class Sample {
         }
     }
 
-    /** The proto-google-common-protos jar of the test classpath. */
-    static String commonProtos() {
-        URL url = Sample.class.getClassLoader().getResource("google/api/annotations.proto");
-        String spec = url.toString();
+    /**
+     * The example's compile classpath, as {@code mvn dependency:build-classpath} writes it: the
+     * proto-google-common-protos jar and the protobuf-java jar it depends on, which also holds {@code
+     * google/protobuf/*.proto}, as Wire inside the executable jar does.
+     */
+    static String classpath() {
+        return jarOf("google/api/annotations.proto") + File.pathSeparator + jarOf("com/google/protobuf/Message.class");
+    }
+
+    private static String jarOf(String resource) {
+        String spec = Sample.class.getClassLoader().getResource(resource).toString();
         try {
             return Path.of(new URI(spec.substring("jar:".length(), spec.indexOf("!/"))))
                     .toString();
