@@ -81,7 +81,10 @@ class BadInputIT {
                                     grup: identity
                                 """),
                         List.of("services"),
-                        List.of("src/main/switchboard/overrides.yaml:3:", "grup")),
+                        List.of(
+                                "src/main/switchboard/overrides.yaml:3:5: unknown field \"grup\"; known fields:",
+                                "group",
+                                "see \"Overrides\" in the README")),
                 of(
                         "unknown format",
                         List.of("services", "--format", "xml"),
@@ -112,7 +115,8 @@ class BadInputIT {
                 of(
                         "unknown command, suggestion",
                         List.of("servces"),
-                        "servces: is not a command of `switchboard` (nearest: services"),
+                        "servces: is not a command of `switchboard` (nearest: services",
+                        "; run `switchboard --help` for what it takes"),
                 of(
                         "option value of the wrong type",
                         List.of("health", "--interval", "soon"),
@@ -147,7 +151,11 @@ class BadInputIT {
                         "damaged registry file",
                         Map.of("damaged.json", "{\"schemaVersion\": 1, \"services\": [}"),
                         List.of("services", "--registry", "damaged.json"),
-                        List.of("--registry: ", "damaged.json:1:", "not a valid JSON registry")),
+                        List.of(
+                                "--registry: ",
+                                "damaged.json:1:",
+                                "not a valid JSON registry",
+                                "; fix the file or rebuild it with `switchboard registry`")),
                 of(
                         "endpoint that is not a URL",
                         List.of("health", "--endpoint", "billing=ftp://127.0.0.1:21"),
@@ -155,7 +163,12 @@ class BadInputIT {
                 of(
                         "endpoint of an unknown service",
                         List.of("health", "--endpoint", "biling=http://127.0.0.1:1"),
-                        "--endpoint biling: \"biling\" is not a service of the registry (nearest: billing)"),
+                        "--endpoint biling: \"biling\" is not a service of the registry (nearest: billing); use a"
+                                + " name `switchboard services` lists"),
+                of(
+                        "option without its value",
+                        List.of("services", "--format"),
+                        "--format: needs a value, FORMAT; run `switchboard services --help` for what it takes"),
                 of(
                         "environment without an endpoints file",
                         List.of("health", "--env", "prod"),

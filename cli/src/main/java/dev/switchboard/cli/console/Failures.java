@@ -13,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.util.List;
 import java.util.function.Function;
 import picocli.CommandLine;
+import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
@@ -79,6 +80,11 @@ public final class Failures implements CommandLine.IExecutionExceptionHandler, C
                             : "is not a command of `" + name + "`";
             problem = Problem.in(
                     argument, kind + (near.isEmpty() ? "" : " (nearest: " + String.join(", ", near) + ")"), help);
+        } else if (ex instanceof MissingParameterException missing
+                && !missing.getMissing().isEmpty()) {
+            ArgSpec spec = missing.getMissing().get(0);
+            String where = spec instanceof OptionSpec option ? option.longestName() : spec.paramLabel();
+            problem = Problem.in(where, "needs a value, " + spec.paramLabel(), help);
         } else {
             ArgSpec spec = ex.getArgSpec();
             String where = spec instanceof OptionSpec option ? option.longestName() : name;
@@ -97,8 +103,7 @@ public final class Failures implements CommandLine.IExecutionExceptionHandler, C
 
     /** picocli's message without the option it names, which the place already shows. */
     private static String detail(String message) {
-        return message.replaceFirst("^Invalid value for option '[^']*': ", "")
-                .replaceFirst("^Missing required option: '([^']*)'", "is required");
+        return message.replaceFirst("^Invalid value for option '[^']*': ", "");
     }
 
     private static String io(IOException e) {

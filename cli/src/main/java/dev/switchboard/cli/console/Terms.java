@@ -1,6 +1,9 @@
 package dev.switchboard.cli.console;
 
 import dev.switchboard.core.diag.Problem;
+import dev.switchboard.core.health.EndpointRequest;
+import dev.switchboard.core.health.HealthMonitor;
+import dev.switchboard.core.registry.Selection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -25,30 +28,22 @@ public final class Terms {
 
     static {
         PLACES.put("switchboard.format", "--format");
-        PLACES.put("switchboard.output", "--output");
         PLACES.put("switchboard.service", "--service");
-        PLACES.put("switchboard.compareTo", "--compare-to");
-        PLACES.put("switchboard.against", "--against");
-        PLACES.put("switchboard.services", "--services");
-        PLACES.put("switchboard.env", "--env");
-        PLACES.put("switchboard.interval", "--interval");
+        PLACES.put(Selection.SERVICES_PROPERTY, "--services");
+        PLACES.put(EndpointRequest.Builder.ENV_PARAMETER, "--env");
+        PLACES.put(HealthMonitor.INTERVAL_PARAMETER, "--interval");
         PLACES.put("<protoSourceRoots>", "--proto-path");
-        PLACES.put("<protoImportPaths>", "--import-path");
-        PLACES.put("<rulesFile>", "--rules");
-        PLACES.put("<overridesFile>", "--overrides");
-        PLACES.put("<templateDirectory>", "--templates");
         PLACES.put("<generators><generator><template>", "--generator");
         PLACES.put("<generators><generator><output>", "--generator");
-        PLACES.put("health settings", "health options");
 
         PHRASES.put("set <failOnMissingSources>false", "leave out --fail-on-missing-sources");
         PHRASES.put("<protoSourceRoots>", "--proto-path");
+        PHRASES.put("<protoImportPaths>", "--import-path");
         PHRASES.put("<overridesFile>", "--overrides");
         PHRASES.put("<rulesFile>", "--rules");
         PHRASES.put("-Dswitchboard.service=NAME", "--service NAME");
         PHRASES.put("-Dswitchboard.profiles.check=true", "--check");
         PHRASES.put("of this goal", "of this command");
-        PHRASES.put("correct the parameter", "correct the option");
     }
 
     private Terms() {}
