@@ -11,12 +11,17 @@ import dev.switchboard.runtime.registry.RegistryCodec;
 import dev.switchboard.runtime.registry.RegistryFormat;
 import dev.switchboard.runtime.registry.ServiceEntry;
 import dev.switchboard.runtime.registry.ServiceKind;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -92,6 +97,55 @@ class FindingsIT {
         soft.assertThat(report.get("results").get(0).get("healthy").asBoolean()).isTrue();
         soft.assertThat(up.stderr()).contains("switchboard: all 1 service(s) healthy (1 serving)");
         soft.assertAll();
+    }
+
+    @Test
+    @DisplayName("health --monitor prints the report, then a line on stderr when a status changes, until stopped")
+    void monitor() throws Exception {
+        STATUS.set(200);
+        List<String> command = List.of(
+                Cli.java(),
+                "-jar",
+                Cli.JAR.toString(),
+                "health",
+                "--monitor",
+                "--interval",
+                "1",
+                "--endpoint",
+                billing(),
+                "--classpath",
+                classpath);
+        Process process =
+                new ProcessBuilder(command).directory(project.toFile()).start();
+        process.getOutputStream().close();
+        CompletableFuture<String> stdout = Cli.read(process.getInputStream());
+        BufferedReader stderr =
+                new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
+        List<String> seen = new ArrayList<>();
+        try {
+            await(stderr, seen, "switchboard: monitoring 1 service(s) every 1 s");
+            STATUS.set(503);
+            await(stderr, seen, "switchboard: billing: serving -> not serving");
+            process.toHandle().destroy();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(stdout.get(10, TimeUnit.SECONDS))
+                    .startsWith("SERVICE  STATUS")
+                    .contains("billing  serving");
+        } finally {
+            process.destroyForcibly();
+            STATUS.set(200);
+        }
+    }
+
+    /** Reads stderr lines until one contains {@code fragment}. */
+    private static void await(BufferedReader stderr, List<String> seen, String fragment) throws Exception {
+        for (String line = stderr.readLine(); line != null; line = stderr.readLine()) {
+            seen.add(line);
+            if (line.contains(fragment)) {
+                return;
+            }
+        }
+        throw new AssertionError("no stderr line with \"" + fragment + "\"; saw:\n" + String.join("\n", seen));
     }
 
     @Test
