@@ -12,7 +12,6 @@ import com.squareup.wire.schema.internal.parser.TypeElement;
 import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.diag.Problem;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -311,19 +310,8 @@ final class ProtoLoader {
         return problems.size() == 1 ? "1 problem" : problems.size() + " problems";
     }
 
-    /**
-     * The jar (or, in this project's own tests, the classes directory) holding {@code
-     * switchboard/options.proto}, so users import it with no configuration.
-     */
+    /** The proto path root that holds {@code switchboard/options.proto} ({@link OptionsRoot}). */
     static Path optionsRoot() {
-        try {
-            return Path.of(ProtoLoader.class
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot locate the switchboard plugin's own classes", e);
-        }
+        return OptionsRoot.get();
     }
 }

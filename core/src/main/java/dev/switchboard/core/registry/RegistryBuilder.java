@@ -4,6 +4,7 @@ import dev.switchboard.core.aws.AwsCatalogue;
 import dev.switchboard.core.aws.AwsServiceReader;
 import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.diag.Problem;
+import dev.switchboard.core.diag.Reporter;
 import dev.switchboard.core.proto.ProtoServiceReader;
 import dev.switchboard.core.proto.ProtoServices;
 import dev.switchboard.core.proto.ProtoSource;
@@ -49,6 +50,16 @@ import java.util.TreeSet;
  * registry directory take turns ({@link RegistryLock}).
  */
 public final class RegistryBuilder {
+    private final Reporter reporter;
+
+    public RegistryBuilder() {
+        this(Reporter.SILENT);
+    }
+
+    /** @param reporter receives the stage a long build is in, for a front end's progress display */
+    public RegistryBuilder(Reporter reporter) {
+        this.reporter = reporter;
+    }
 
     /** Builds and commits the registry, holding the registry directory's lock throughout. */
     public RegistryOutcome build(RegistryRequest request) throws InputException, IOException {
@@ -199,6 +210,7 @@ public final class RegistryBuilder {
             }
             noProtos = "no .proto files found in " + searched + "; the registry has no proto services";
         } else {
+            reporter.progress("loading " + sources.size() + " proto file(s)");
             ProtoServices protoServices =
                     reader.read(sources, Set.copyOf(rules.rules().ignoredTypePackages()));
             services.addAll(protoServices.services());
@@ -206,6 +218,7 @@ public final class RegistryBuilder {
             places = protoServices.places();
         }
         if (request.discoverAws()) {
+            reporter.progress("looking for AWS SDK clients on the classpath");
             services.addAll(awsServices(request, services, places));
         }
         if (noProtos != null && services.isEmpty()) {

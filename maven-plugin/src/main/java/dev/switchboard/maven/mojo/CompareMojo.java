@@ -5,8 +5,8 @@ import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.diag.Problem;
 import dev.switchboard.core.inspect.Format;
 import dev.switchboard.core.inspect.RegistryDiff;
-import dev.switchboard.core.inspect.RegistryFiles;
 import dev.switchboard.core.inspect.Views;
+import dev.switchboard.core.registry.Registries;
 import dev.switchboard.runtime.registry.Registry;
 import java.io.File;
 import java.io.IOException;
@@ -98,7 +98,7 @@ public class CompareMojo extends AbstractInspectMojo {
     private Registry other(String value) throws InputException, IOException {
         Path file = project.getBasedir().toPath().resolve(value);
         if (Files.isRegularFile(file)) {
-            return RegistryFiles.read(file, PropertyNames.AGAINST);
+            return Registries.read(file, PropertyNames.AGAINST);
         }
         if (value.split(":").length < 3) {
             throw new InputException(Problem.in(
@@ -121,6 +121,6 @@ public class CompareMojo extends AbstractInspectMojo {
                     "artifact " + value + " cannot be resolved: " + e.getMessage(),
                     "check the coordinates and that the repository holding it is configured"));
         }
-        return RegistryFiles.readBundled(jar.toPath(), value, PropertyNames.AGAINST);
+        return Registries.bundled(jar.toPath(), value, PropertyNames.AGAINST);
     }
 }
