@@ -82,9 +82,9 @@ class BadInputIT {
                                 """),
                         List.of("services"),
                         List.of(
-                                "src/main/switchboard/overrides.yaml:3:5: unknown field \"grup\"; known fields:",
-                                "group",
-                                "see \"Overrides\" in the README")),
+                                "src/main/switchboard/overrides.yaml:3:5: unknown field \"grup\" in `services.user`",
+                                "(nearest: group)",
+                                "use one of: capabilities, dependencies")),
                 of(
                         "unknown format",
                         List.of("services", "--format", "xml"),
@@ -151,11 +151,7 @@ class BadInputIT {
                         "damaged registry file",
                         Map.of("damaged.json", "{\"schemaVersion\": 1, \"services\": [}"),
                         List.of("services", "--registry", "damaged.json"),
-                        List.of(
-                                "--registry: ",
-                                "damaged.json:1:",
-                                "not a valid JSON registry",
-                                "; fix the file or rebuild it with `switchboard registry`")),
+                        List.of("--registry: ", "damaged.json:1:", "not valid JSON", "; correct the syntax there")),
                 of(
                         "endpoint that is not a URL",
                         List.of("health", "--endpoint", "billing=ftp://127.0.0.1:21"),
@@ -186,7 +182,7 @@ class BadInputIT {
                         "rollback without a previous registry",
                         List.of("rollback"),
                         "target/switchboard/registry.previous.json: does not exist, so there is nothing to roll"
-                                + " back to; one is kept each time a build changes the registry"));
+                                + " back to; the previous registry is kept each time a build changes the registry"));
     }
 
     @BeforeAll

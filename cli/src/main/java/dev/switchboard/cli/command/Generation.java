@@ -2,6 +2,7 @@ package dev.switchboard.cli.command;
 
 import dev.switchboard.cli.console.Console;
 import dev.switchboard.core.diag.InputException;
+import dev.switchboard.core.inspect.RegistryReport;
 import dev.switchboard.core.inspect.RegistrySummary;
 import dev.switchboard.core.profiles.ProfilesWriter;
 import dev.switchboard.core.registry.RegistryOutcome;
@@ -12,8 +13,6 @@ import dev.switchboard.core.render.SourceGenerator;
 import dev.switchboard.runtime.registry.Registry;
 import dev.switchboard.runtime.registry.ServiceEntry;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /** One {@code generate} run and its stderr lines, shared by {@code generate}, {@code rollback} and {@code watch}. */
@@ -34,18 +33,23 @@ final class Generation {
             throws InputException, IOException, RenderException {
         long started = System.nanoTime();
         GenerateOutcome outcome = new SourceGenerator().generate(request, existingRegistry);
-        RegistryLog.log(outcome.registry(), request.registry(), selection, project, outcome.registryMillis(), console);
+        RegistryReport.report(
+                outcome.registry(),
+                request.registry().selection().isAll(),
+                selection.describe(),
+                project.shown(outcome.registry().registryFile()),
+                outcome.registryMillis(),
+                RegistrySummary.Length.NONE,
+                console);
         long millis = (System.nanoTime() - started) / 1_000_000;
-        warnIfProfilesStale(request, outcome.registry(), project, console);
-        if (outcome.upToDate()) {
-            console.info("switchboard: generated sources are up to date, nothing rewritten: " + outcome.unchanged()
-                    + " file(s) (" + millis + " ms)");
-        } else {
-            console.info("switchboard: generated " + request.className() + " with "
-                    + outcome.services().size()
-                    + " service(s): " + outcome.written() + " file(s) written, " + outcome.unchanged() + " unchanged, "
-                    + outcome.deleted() + " deleted (" + millis + " ms)");
-        }
+        ProfilesWriter.warnIfStale(
+                project.base().resolve("pom.xml"),
+                request.registry().groups(),
+                outcome.registry().services(),
+                request.templateDirectory(),
+                "switchboard profiles",
+                console);
+        console.info(outcome.describe(request.className(), millis));
         return outcome;
     }
 
@@ -60,21 +64,5 @@ final class Generation {
     static String lines(Registry registry) {
         List<String> lines = RegistrySummary.lines(registry);
         return lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
-    }
-
-    /** A pom whose group profiles no longer match the catalogue and configuration builds the wrong set. */
-    private static void warnIfProfilesStale(
-            GenerateRequest request, RegistryOutcome registry, ProjectOptions project, Console console)
-            throws InputException, IOException {
-        Path pom = project.base().resolve("pom.xml");
-        if (!Files.isRegularFile(pom) || !ProfilesWriter.hasProfiles(pom)) {
-            return;
-        }
-        ProfilesWriter.Request profiles = new ProfilesWriter.Request(
-                pom, request.registry().groups(), registry.services(), request.templateDirectory(), true);
-        if (new ProfilesWriter().isStale(profiles)) {
-            console.warn("switchboard: the group profiles in pom.xml are stale; run `switchboard profiles` to update"
-                    + " them");
-        }
     }
 }

@@ -3,12 +3,12 @@ package dev.switchboard.cli.command;
 import dev.switchboard.cli.inputs.Classpath;
 import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.diag.Problem;
+import dev.switchboard.core.registry.GroupAssignments;
 import dev.switchboard.core.registry.RegistryRequest;
 import dev.switchboard.core.registry.Selection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -187,7 +187,7 @@ final class ProjectOptions {
                 .pluginVersion(Version.VERSION)
                 .pluginArchive(Version.archive())
                 .discoverAws(!noAws)
-                .groups(groupLists())
+                .groups(GroupAssignments.parse(groups))
                 .selection(selection)
                 .build();
     }
@@ -197,17 +197,6 @@ final class ProjectOptions {
         Path base = base();
         String shown = path.startsWith(base) ? base.relativize(path).toString() : path.toString();
         return shown.isEmpty() ? "." : shown;
-    }
-
-    private Map<String, List<String>> groupLists() {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        groups.forEach((group, names) -> out.put(
-                group,
-                Arrays.stream(names.split(","))
-                        .map(String::strip)
-                        .filter(s -> !s.isEmpty())
-                        .toList()));
-        return out;
     }
 
     static Path absolute(Path path) {

@@ -3,6 +3,8 @@ package dev.switchboard.cli.command;
 import dev.switchboard.cli.console.Console;
 import dev.switchboard.cli.console.ExitCode;
 import dev.switchboard.core.inspect.Format;
+import dev.switchboard.core.inspect.RegistryReport;
+import dev.switchboard.core.inspect.RegistrySummary;
 import dev.switchboard.core.registry.RegistryBuilder;
 import dev.switchboard.core.registry.RegistryOutcome;
 import dev.switchboard.core.registry.RegistryRequest;
@@ -46,7 +48,14 @@ final class RegistryCommand extends SwitchboardSubcommand {
         RegistryRequest request = project.request(selection.selection());
         long started = System.nanoTime();
         RegistryOutcome outcome = new RegistryBuilder(console).build(request);
-        RegistryLog.log(outcome, request, selection, project, (System.nanoTime() - started) / 1_000_000, console);
+        RegistryReport.report(
+                outcome,
+                request.selection().isAll(),
+                selection.describe(),
+                project.shown(outcome.registryFile()),
+                (System.nanoTime() - started) / 1_000_000,
+                RegistrySummary.Length.NONE,
+                console);
         if (noSummary) {
             return ExitCode.OK;
         }

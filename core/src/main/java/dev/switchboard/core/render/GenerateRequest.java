@@ -159,6 +159,24 @@ public record GenerateRequest(
     }
 
     /**
+     * The problem of a project that generates clients without depending on switchboard-runtime, which
+     * they call; the fix is the dependency to add.
+     *
+     * @param where the project file, as the user sees it
+     */
+    public static Problem runtimeMissing(String where, String version) {
+        return Problem.in(
+                where,
+                "the generated clients need switchboard-runtime, which is not a dependency of this project",
+                "add it:\n"
+                        + "    <dependency>\n"
+                        + "      <groupId>dev.switchboard</groupId>\n"
+                        + "      <artifactId>switchboard-runtime</artifactId>\n"
+                        + "      <version>" + version + "</version>\n"
+                        + "    </dependency>");
+    }
+
+    /**
      * Every problem of the configuration itself, each naming its XML parameter, found before anything is
      * built: names the generated code cannot carry and paths that cannot be written. A name is refused,
      * never rewritten, so the code lands in the package the user wrote. Where the generators' outputs
