@@ -3,6 +3,8 @@ package dev.switchboard.maven.mojo;
 import dev.switchboard.core.diag.FindingException;
 import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.diag.Problem;
+import dev.switchboard.core.inspect.BreakingCategory;
+import dev.switchboard.core.inspect.BreakingOptions;
 import dev.switchboard.core.inspect.Format;
 import dev.switchboard.core.inspect.RegistryDiff;
 import dev.switchboard.core.inspect.Views;
@@ -25,9 +27,11 @@ import org.eclipse.aether.resolution.ArtifactResolutionException;
 /**
  * Compares two services of the registry ({@code -Dswitchboard.service=a -Dswitchboard.compareTo=b}),
  * or the registry with another ({@code -Dswitchboard.against=} a registry file, or {@code
- * groupId:artifactId:version} of a released artifact that bundles one): services, methods, types,
- * streaming and HTTP rules added, removed and changed, with breaking changes classified as buf's wire
- * rules do. {@code -Dswitchboard.failOnBreaking=true} fails the build on any breaking change.
+ * groupId:artifactId:version} of a released artifact that bundles one): services, files, packages,
+ * rpcs, types, streaming, idempotency and HTTP bindings added, removed, moved and changed. Breaking
+ * changes are those of buf's service and rpc rules in the category {@code switchboard.compare.category}
+ * ({@code PACKAGE} by default), and of switchboard's HTTP rules, each named with its rule and file.
+ * {@code -Dswitchboard.failOnBreaking=true} fails the build on any breaking change.
  *
  * @since 0.1.0
  */
@@ -65,6 +69,28 @@ public class CompareMojo extends AbstractInspectMojo {
     @Parameter(property = PropertyNames.FAIL_ON_BREAKING, defaultValue = "false")
     private boolean failOnBreaking;
 
+    /**
+     * Which of buf's breaking-change categories judges the changes: {@code FILE}, {@code PACKAGE}, {@code
+     * WIRE_JSON} or {@code WIRE}.
+     *
+     * <pre>{@code -Dswitchboard.compare.category=WIRE_JSON}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.COMPARE_CATEGORY, defaultValue = "PACKAGE")
+    private String category;
+
+    /**
+     * Leaves changes in unstable packages ({@code v1alpha1}, {@code v1beta1}, {@code v1test}, {@code
+     * v1p1alpha1} …) unjudged, as buf's {@code ignore_unstable_packages}.
+     *
+     * <pre>{@code -Dswitchboard.compare.ignoreUnstablePackages=true}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.COMPARE_IGNORE_UNSTABLE_PACKAGES, defaultValue = "false")
+    private boolean ignoreUnstablePackages;
+
     @Component
     private RepositorySystem repositorySystem;
 
@@ -73,11 +99,13 @@ public class CompareMojo extends AbstractInspectMojo {
 
     @Override
     protected void inspect(Registry registry) throws Exception {
+        BreakingOptions options = new BreakingOptions(
+                BreakingCategory.parse(category, PropertyNames.COMPARE_CATEGORY), ignoreUnstablePackages);
         RegistryDiff diff;
         if (against != null && !against.isBlank()) {
-            diff = RegistryDiff.of(other(against.trim()), registry);
+            diff = RegistryDiff.of(other(against.trim()), registry, options);
         } else if (service != null && compareTo != null) {
-            diff = RegistryDiff.of(Views.service(registry, service), Views.service(registry, compareTo));
+            diff = RegistryDiff.of(Views.service(registry, service), Views.service(registry, compareTo), options);
         } else {
             throw new InputException(Problem.in(
                     PropertyNames.AGAINST,
@@ -90,7 +118,8 @@ public class CompareMojo extends AbstractInspectMojo {
             throw new FindingException(
                     diff.breaking().size() + " breaking change(s)",
                     diff.breaking().stream()
-                            .map(c -> c.kind() + " " + c.subject())
+                            .map(c -> c.kind() + " " + c.subject() + " (" + c.rule()
+                                    + (c.place() == null ? "" : ", " + c.place()) + ")")
                             .toList());
         }
     }
