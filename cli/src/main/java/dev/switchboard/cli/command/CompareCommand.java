@@ -78,12 +78,8 @@ final class CompareCommand extends ViewCommand {
         }
         view.emit(diff.render(format), console);
         if (!diff.breaking().isEmpty()) {
-            String breaking = diff.breaking().size() + " breaking change(s): "
-                    + String.join(
-                            "; ",
-                            diff.breaking().stream()
-                                    .map(c -> c.kind() + " " + c.subject())
-                                    .toList());
+            String breaking =
+                    diff.breaking().size() + " breaking change(s): " + String.join("; ", diff.breakingLines());
             if (!failOnBreaking) {
                 console.warn(breaking);
                 return ExitCode.OK;

@@ -66,6 +66,14 @@ public final class RegistryDiff {
         return changes.stream().filter(Change::breaking).toList();
     }
 
+    /** One line per breaking change, with its rule and where it was: {@code removed order.Cancel (RPC_NO_DELETE, order.proto)}. */
+    public List<String> breakingLines() {
+        return breaking().stream()
+                .map(c -> c.kind() + " " + c.subject() + " (" + c.rule() + (c.place() == null ? "" : ", " + c.place())
+                        + ")")
+                .toList();
+    }
+
     public String render(Format format) {
         String judged =
                 options.category() + (options.ignoreUnstablePackages() ? ", unstable packages not checked" : "");

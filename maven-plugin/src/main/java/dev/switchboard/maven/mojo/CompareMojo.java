@@ -115,12 +115,7 @@ public class CompareMojo extends AbstractInspectMojo {
         }
         emit(diff.render(format(Format.TABLE, Format.JSON, Format.YAML)));
         if (failOnBreaking && !diff.breaking().isEmpty()) {
-            throw new FindingException(
-                    diff.breaking().size() + " breaking change(s)",
-                    diff.breaking().stream()
-                            .map(c -> c.kind() + " " + c.subject() + " (" + c.rule()
-                                    + (c.place() == null ? "" : ", " + c.place()) + ")")
-                            .toList());
+            throw new FindingException(diff.breaking().size() + " breaking change(s)", diff.breakingLines());
         }
     }
 
