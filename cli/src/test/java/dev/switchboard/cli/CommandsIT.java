@@ -114,8 +114,8 @@ class CommandsIT {
         soft.assertThat(result.exit()).as(result.toString()).isEqualTo(1);
         Golden.assertMatches("compare-order-billing.txt", result.stdout());
         soft.assertThat(result.stderr())
-                .contains("switchboard: 2 breaking change(s): removed order→billing.PlaceOrder;"
-                        + " removed order→billing.SearchOrders");
+                .contains("switchboard: 2 breaking change(s): removed order→billing.PlaceOrder (RPC_NO_DELETE,"
+                        + " acme/order/v1/order.proto); removed order→billing.SearchOrders (RPC_NO_DELETE,");
         soft.assertAll();
     }
 
