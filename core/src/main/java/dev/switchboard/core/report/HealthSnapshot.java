@@ -72,6 +72,8 @@ public record HealthSnapshot(List<Result> results, List<String> skipped) {
             String what = e.getOriginalMessage() == null
                     ? ""
                     : e.getOriginalMessage().lines().findFirst().orElse("");
+            // What the reader found wrong so far may only be the syntax error seen from the side.
+            reader.problems.clear();
             reader.problems.add(Problem.at(
                     shown,
                     at == null ? 0 : at.getLineNr(),
@@ -150,6 +152,7 @@ public record HealthSnapshot(List<Result> results, List<String> skipped) {
         private void result(JsonParser p, String path) throws IOException {
             JsonLocation start = p.currentTokenLocation();
             String service = null;
+            boolean sawService = false;
             HealthStatus status = null;
             boolean sawStatus = false;
             long latency = -1;
@@ -159,7 +162,10 @@ public record HealthSnapshot(List<Result> results, List<String> skipped) {
                 String field = p.currentName();
                 JsonToken value = p.nextToken();
                 switch (field) {
-                    case "service" -> service = text(p, path + ".service");
+                    case "service" -> {
+                        sawService = true;
+                        service = text(p, path + ".service");
+                    }
                     case "status" -> {
                         sawStatus = true;
                         status = status(p, path);
@@ -171,7 +177,7 @@ public record HealthSnapshot(List<Result> results, List<String> skipped) {
                     default -> p.skipChildren();
                 }
             }
-            if (service == null) {
+            if (!sawService) {
                 problems.add(Problem.at(
                         shown,
                         start.getLineNr(),

@@ -145,6 +145,15 @@ class ReportBrowserTest {
         assertThat(chromium.driver.findElements(By.id("service-orders"))).isEmpty();
         chromium.screenshot(SHOTS.resolve("six-services-user.png"));
 
+        chromium.driver.findElement(By.linkText("cart")).click();
+        assertThat(chromium.driver.findElement(By.id("service-cart")).getText())
+                .contains(ReportFixtures.HOSTILE, "<b>team-cart</b>", "\"><script>window.pwned = 3</script>");
+        assertThat(chromium.js("return window.pwned === undefined"))
+                .as("no injected script ran")
+                .isEqualTo(true);
+        assertThat(chromium.driver.findElements(By.cssSelector("#details img"))).isEmpty();
+        chromium.screenshot(SHOTS.resolve("six-services-hostile-description.png"));
+
         Map<?, ?> graph = drawGraph();
         // Six services and "pricing", which catalog names but the registry lacks.
         assertThat(graph.get("nodes")).isEqualTo(7L);
