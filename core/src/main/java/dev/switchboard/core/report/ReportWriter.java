@@ -42,7 +42,14 @@ public final class ReportWriter {
      * @param notes things the reader is told, worth logging too
      */
     public record Outcome(
-            Path file, boolean written, ReportModel.Counts counts, List<String> cycles, List<String> notes) {}
+            Path file, boolean written, ReportModel.Counts counts, List<String> cycles, List<String> notes) {
+
+        /** {@code 1700 services, 585 dependencies, 2 cycles}, for a log line. */
+        public String summary() {
+            return counts.services() + " services, " + counts.dependencies() + " dependencies, " + counts.cycles()
+                    + " cycles";
+        }
+    }
 
     /** Writes the report of {@code registry} to {@code file}. */
     public static Outcome write(Registry registry, ReportInputs inputs, Path file) throws IOException, RenderException {

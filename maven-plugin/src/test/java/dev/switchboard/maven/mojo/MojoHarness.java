@@ -18,6 +18,22 @@ final class MojoHarness {
 
     /** Sets the project, plugin and session and the default output parameters of a generating goal. */
     static <T extends AbstractGenerateMojo> T configure(T mojo, Path dir) throws Exception {
+        configureRegistry(mojo, dir);
+        set(mojo, "packageName", "com.acme.switchboard");
+        set(mojo, "className", "ServiceClients");
+        set(
+                mojo,
+                "outputDirectory",
+                dir.resolve("target/generated-sources/switchboard").toFile());
+        set(
+                mojo,
+                "resourceDirectory",
+                dir.resolve("target/generated-resources/switchboard").toFile());
+        return mojo;
+    }
+
+    /** Sets the project, plugin and session and the registry directory of a goal that builds the registry. */
+    static <T extends AbstractRegistryMojo> T configureRegistry(T mojo, Path dir) throws Exception {
         Files.writeString(dir.resolve("pom.xml"), "<project/>\n");
         MavenProject project = new MavenProject();
         project.setFile(dir.resolve("pom.xml").toFile());
@@ -38,16 +54,6 @@ final class MojoHarness {
         set(mojo, "plugin", plugin);
         set(mojo, "session", session);
         set(mojo, "registryDirectory", dir.resolve("target/switchboard").toFile());
-        set(mojo, "packageName", "com.acme.switchboard");
-        set(mojo, "className", "ServiceClients");
-        set(
-                mojo,
-                "outputDirectory",
-                dir.resolve("target/generated-sources/switchboard").toFile());
-        set(
-                mojo,
-                "resourceDirectory",
-                dir.resolve("target/generated-resources/switchboard").toFile());
         return mojo;
     }
 
