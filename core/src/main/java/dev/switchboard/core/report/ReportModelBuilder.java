@@ -172,7 +172,7 @@ final class ReportModelBuilder {
                 text(s.group()),
                 text(s.version()),
                 text(s.owner()),
-                text(s.description()),
+                paragraphs(s.description()),
                 s.methods().size(),
                 dependencies.size(),
                 usedBy.size(),
@@ -335,6 +335,16 @@ final class ReportModelBuilder {
     /** The fragment of a service's part: its name, percent-encoded beyond letters, digits, {@code -._}. */
     static String anchor(String name) {
         return "service-" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /**
+     * A description as paragraphs: proto comments are wrapped at a column, so a single line break joins
+     * two lines of one paragraph and only a blank line starts another.
+     */
+    static String paragraphs(String description) {
+        return description == null
+                ? ""
+                : description.strip().replaceAll("\\s*\\n\\s*\\n\\s*", "\n\n").replaceAll("(?<!\n)\n(?!\n)", " ");
     }
 
     private static String text(String value) {

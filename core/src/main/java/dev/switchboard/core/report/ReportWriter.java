@@ -46,8 +46,13 @@ public final class ReportWriter {
 
         /** {@code 1700 services, 585 dependencies, 2 cycles}, for a log line. */
         public String summary() {
-            return counts.services() + " services, " + counts.dependencies() + " dependencies, " + counts.cycles()
-                    + " cycles";
+            return count(counts.services(), "service", "services") + ", "
+                    + count(counts.dependencies(), "dependency", "dependencies") + ", "
+                    + count(counts.cycles(), "cycle", "cycles");
+        }
+
+        private static String count(int n, String one, String many) {
+            return n + " " + (n == 1 ? one : many);
         }
     }
 

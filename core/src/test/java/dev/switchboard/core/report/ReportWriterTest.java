@@ -207,6 +207,14 @@ class ReportWriterTest {
         assertThat(ReportModelBuilder.anchor("a b\"<c>")).isEqualTo("service-a%20b%22%3Cc%3E");
     }
 
+    @Test
+    @DisplayName("a description wrapped at a column reads as paragraphs: lines joined, blank lines kept")
+    void paragraphs() {
+        assertThat(ReportModelBuilder.paragraphs("Orders: placing one\nbooks the shipment.\n\n  Second  \n\n\nThird\n"))
+                .isEqualTo("Orders: placing one books the shipment.\n\nSecond\n\nThird");
+        assertThat(ReportModelBuilder.paragraphs(null)).isEmpty();
+    }
+
     private static ReportModel.ServiceView view(ReportModel model, String name) {
         return model.services().stream()
                 .filter(s -> s.name().equals(name))

@@ -86,9 +86,9 @@ class ReportMojoTest {
         assertThat(Files.readString(page)).contains("id=\"service-user\"", "id=\"service-billing\"");
         assertThat(log)
                 .contains(
-                        "switchboard: wrote target/switchboard/report/index.html (2 services, 1 dependencies, 0 cycles)",
+                        "switchboard: wrote target/switchboard/report/index.html (2 services, 1 dependency, 0 cycles)",
                         "switchboard: report is up to date, nothing rewritten: target/switchboard/report/index.html"
-                                + " (2 services, 1 dependencies, 0 cycles)");
+                                + " (2 services, 1 dependency, 0 cycles)");
     }
 
     @Test
@@ -114,7 +114,7 @@ class ReportMojoTest {
         assertThat(report.getOutputName()).isEqualTo("service-registry");
         assertThat(text).contains("Service registry");
         assertThat(String.join("", raw))
-                .contains("2 services, 1 dependencies, 0 cycles", "<iframe src=\"service-registry/index.html\"");
+                .contains("2 services, 1 dependency, 0 cycles", "<iframe src=\"service-registry/index.html\"");
         assertThat(Files.readString(dir.resolve("target/site/service-registry/index.html")))
                 .contains("id=\"service-user\"");
     }

@@ -215,8 +215,8 @@
   function fit(elements) {
     cy.resize();
     cy.fit(elements, 24);
-    if (cy.zoom() > 1.4) {
-      cy.zoom(1.4);
+    if (cy.zoom() > 2) {
+      cy.zoom(2);
       cy.center(elements);
     }
   }
