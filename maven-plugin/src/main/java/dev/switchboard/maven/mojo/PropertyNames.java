@@ -27,6 +27,7 @@ final class PropertyNames {
     static final String HEALTH_CLIENT_CERTIFICATE_PASSWORD = "switchboard.health.clientCertificatePassword";
     static final String HEALTH_INSECURE = "switchboard.health.insecure";
     static final String WATCH_DEBOUNCE = "switchboard.watch.debounce";
+    static final String REPORT_HEALTH = "switchboard.report.health";
 
     private PropertyNames() {}
 }
