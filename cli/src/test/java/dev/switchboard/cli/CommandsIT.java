@@ -106,6 +106,24 @@ class CommandsIT {
     }
 
     @Test
+    @DisplayName("report writes one self-contained page listing every service and prints its path")
+    void report() throws Exception {
+        Cli.Result result = run("report", "--title", "acme");
+
+        assertThat(result.exit()).as(result.toString()).isZero();
+        Path page = project.resolve("target/switchboard/report/index.html");
+        assertThat(result.stdout().strip()).isEqualTo(page.toString());
+        assertThat(result.stderr()).contains("switchboard: wrote target/switchboard/report/index.html (4 services");
+        String html = Files.readString(page);
+        assertThat(html)
+                .contains("<title>acme")
+                .contains("billing")
+                .contains("notification")
+                .contains("order");
+        assertThat(html).doesNotContainPattern("(src|href)=\"https?:");
+    }
+
+    @Test
     @DisplayName("compare of two services that differ prints the changes and exits 1 for the breaking ones")
     void compareServices() {
         Cli.Result result = run("compare", "--service", "order", "--compare-to", "billing");

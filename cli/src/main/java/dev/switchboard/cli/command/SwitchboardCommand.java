@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
             WatchCommand.class,
             ProfilesCommand.class,
             RollbackCommand.class,
+            ReportCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SwitchboardCommand implements Callable<Integer> {
