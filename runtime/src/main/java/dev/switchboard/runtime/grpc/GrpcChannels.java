@@ -1,7 +1,10 @@
 package dev.switchboard.runtime.grpc;
 
 import dev.switchboard.runtime.ClientSettings;
+import dev.switchboard.runtime.calls.ClientTelemetry;
+import dev.switchboard.runtime.registry.ServiceKind;
 import io.grpc.Channel;
+import io.grpc.ClientInterceptors;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import java.util.ArrayList;
@@ -14,6 +17,10 @@ import java.util.concurrent.TimeUnit;
  * One channel per target, shared by every stub of every service that points there, and shut down
  * together. A target is {@code host:port} (plaintext or TLS as the settings say), {@code
  * grpc://host:port} (plaintext) or {@code grpcs://host:port} (TLS).
+ *
+ * <p>Each service gets the shared channel behind its own interceptor, which puts the calls of every
+ * stub of the service through the service's gate (rate limit, statistics, meters): every gRPC client
+ * switchboard makes, compiled in, by a provider or by reflection, gets its channel here.
  */
 public final class GrpcChannels implements AutoCloseable {
     private final ClientSettings settings;
@@ -31,7 +38,16 @@ public final class GrpcChannels implements AutoCloseable {
                         + ".target=host:port or SWITCHBOARD_"
                         + service.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_")
                         + "_TARGET"));
-        return channels.computeIfAbsent(target, this::open);
+        ClientTelemetry telemetry = settings.telemetry();
+        GateInterceptor gate = new GateInterceptor(telemetry.gate(service, ServiceKind.GRPC));
+        telemetry.debug(() -> service + ": gRPC channel to " + target
+                + (settings.channelFactory() != null
+                        ? " from the channel factory"
+                        : target.startsWith("grpc://") || (!target.startsWith("grpcs://") && settings.plaintext())
+                                ? " (plaintext)"
+                                : " (TLS)")
+                + (channels.containsKey(target) ? ", shared with the other services there" : ""));
+        return ClientInterceptors.intercept(channels.computeIfAbsent(target, this::open), gate);
     }
 
     private ManagedChannel open(String target) {
