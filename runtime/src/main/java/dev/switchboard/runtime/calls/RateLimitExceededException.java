@@ -14,7 +14,10 @@ public final class RateLimitExceededException extends RuntimeException {
 
     RateLimitExceededException(String service, ServiceLimit limit, Duration timeout) {
         super("service \"" + service + "\" is limited to " + limit.describe() + " (" + limit.source()
-                + ") and no permit comes free within " + ClientTelemetry.describe(timeout)
+                + ") and "
+                + (timeout.isZero()
+                        ? "no permit is free now (its calls do not wait)"
+                        : "no permit comes free within " + ClientTelemetry.describe(timeout))
                 + "; raise the limit with rateLimit(\"" + service + "\", <requests per second>, <burst>) on the"
                 + " builder or -Dswitchboard." + service + ".rateLimit=<requests per second>/<burst>, or let calls"
                 + " wait longer with -Dswitchboard." + service + ".rateLimitTimeout=<ms or ISO-8601, e.g. PT10S>"

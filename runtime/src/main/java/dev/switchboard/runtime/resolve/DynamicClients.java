@@ -111,8 +111,10 @@ public final class DynamicClients implements AutoCloseable {
     private Object create(String name) {
         ServiceEntry entry = registry.current().service(name).orElse(null);
         if (entry == null) {
-            throw new ServiceNotAvailableException(
+            ServiceNotAvailableException unknown = new ServiceNotAvailableException(
                     name, services(), "the registry in force does not list it (add it to the registry file)");
+            telemetry.debug(() -> name + ": error: " + unknown.getMessage());
+            throw unknown;
         }
         Object client = resolver.compiledIn(name, () -> compiledIn.apply(name));
         return client != null ? client : resolver.create(name);
