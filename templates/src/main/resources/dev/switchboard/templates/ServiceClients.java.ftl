@@ -60,14 +60,16 @@ public final class ${className} implements AutoCloseable {
 
     /** The {@code ${s.name}} <#if s.kind == "aws">async client<#else>async stub</#if>, created on first use and cached. */
     public ${s.asyncType} ${s.asyncAccessor}() {
-        return cache.get("${s.name}#async", () -> resolver.compiledIn("${s.name}", () -> ${s.asyncFactoryCall}));
+        return cache.get(
+                "${s.name}#async", () -> resolver.compiledIn("${s.name}", () -> ${s.asyncFactoryCall}));
     }
 </#if>
 <#if s.futureAccessor != "">
 
     /** The {@code ${s.name}} future stub, created on first use and cached. */
     public ${s.futureType} ${s.futureAccessor}() {
-        return cache.get("${s.name}#future", () -> resolver.compiledIn("${s.name}", () -> ${s.futureFactoryCall}));
+        return cache.get(
+                "${s.name}#future", () -> resolver.compiledIn("${s.name}", () -> ${s.futureFactoryCall}));
     }
 </#if>
 </#list>
