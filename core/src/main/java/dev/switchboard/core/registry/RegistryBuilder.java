@@ -4,6 +4,8 @@ import dev.switchboard.core.aws.AwsCatalogue;
 import dev.switchboard.core.aws.AwsServiceReader;
 import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.diag.Problem;
+import dev.switchboard.core.diag.Reporter;
+import dev.switchboard.core.diag.StageTimer;
 import dev.switchboard.core.proto.ProtoServiceReader;
 import dev.switchboard.core.proto.ProtoServices;
 import dev.switchboard.core.proto.ProtoSource;
@@ -40,11 +42,23 @@ import java.util.TreeSet;
  * </ol>
  *
  * <p>Every problem of a stage is collected before it fails; a failure writes nothing, so the earlier
- * registry stays as it was.
+ * registry stays as it was. Each stage is reported with its duration at debug level ({@link StageTimer}).
  */
 public final class RegistryBuilder {
+    private final Reporter reporter;
+
+    /** A builder that reports nothing. */
+    public RegistryBuilder() {
+        this(Reporter.silent());
+    }
+
+    /** A builder that reports each stage and its duration to {@code reporter} when it has debug on. */
+    public RegistryBuilder(Reporter reporter) {
+        this.reporter = reporter;
+    }
 
     public RegistryOutcome build(RegistryRequest request) throws InputException, IOException {
+        StageTimer stages = new StageTimer(reporter, "registry");
         Path base = request.protos().baseDirectory();
         ProtoServiceReader reader = new ProtoServiceReader(request.protos());
         List<Problem> problems = new ArrayList<>();
@@ -62,9 +76,11 @@ public final class RegistryBuilder {
         if (!problems.isEmpty()) {
             throw DataFiles.failure(problems);
         }
+        stages.done("find the proto sources and input files");
         Path registryFile = request.registryFile();
         InputStamps stamps = stamps(request, sources);
         String fingerprint = upToDate(request, sources, stamps);
+        stages.done("up-to-date check");
         if (fingerprint != null) {
             if (request.selection().isAll()) {
                 return new RegistryOutcome(false, registryFile, fingerprint, null, List.of(), null);
@@ -95,6 +111,7 @@ public final class RegistryBuilder {
         if (!problems.isEmpty()) {
             throw DataFiles.failure(problems);
         }
+        stages.done("read the rules and overrides files");
         List<ServiceEntry> services = new ArrayList<>();
         String noProtos = null;
         if (sources.isEmpty()) {
@@ -115,8 +132,10 @@ public final class RegistryBuilder {
             services.addAll(protoServices.services());
             notes.addAll(protoServices.notes());
         }
+        stages.done("load and link the protos");
         if (request.discoverAws()) {
             services.addAll(awsServices(request, services));
+            stages.done("discover the AWS SDK clients");
         }
         if (noProtos != null && services.isEmpty()) {
             // Only worth a warning when AWS discovery found nothing either.
@@ -135,6 +154,7 @@ public final class RegistryBuilder {
         if (!problems.isEmpty()) {
             throw DataFiles.failure(problems);
         }
+        stages.done("infer, group and merge the overrides");
 
         fingerprint = fingerprint(request, sources);
         Registry registry = Registry.of(fingerprint, inferred);
@@ -145,6 +165,7 @@ public final class RegistryBuilder {
         }
         AtomicFiles.write(registryFile, bytes);
         stamps.write(request.registryDirectory(), fingerprint);
+        stages.done("select and write the registry");
         return new RegistryOutcome(true, registryFile, fingerprint, registry, notes, selected);
     }
 

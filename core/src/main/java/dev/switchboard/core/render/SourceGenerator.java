@@ -2,6 +2,8 @@ package dev.switchboard.core.render;
 
 import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.diag.Problem;
+import dev.switchboard.core.diag.Reporter;
+import dev.switchboard.core.diag.StageTimer;
 import dev.switchboard.core.registry.AtomicFiles;
 import dev.switchboard.core.registry.RegistryBuilder;
 import dev.switchboard.core.registry.RegistryOutcome;
@@ -40,7 +42,7 @@ import java.util.stream.Stream;
  * </ol>
  *
  * <p>Nothing is written until everything rendered, so a failing template leaves the earlier outputs as
- * they were.
+ * they were. Each stage is reported with its duration at debug level ({@link StageTimer}).
  */
 public final class SourceGenerator {
     static final String SERVICES_FILE = "META-INF/services/dev.switchboard.runtime.ServiceClientProvider";
@@ -68,6 +70,18 @@ public final class SourceGenerator {
         }
     }
 
+    private final Reporter reporter;
+
+    /** A generator that reports nothing. */
+    public SourceGenerator() {
+        this(Reporter.silent());
+    }
+
+    /** A generator that reports each stage and its duration to {@code reporter} when it has debug on. */
+    public SourceGenerator(Reporter reporter) {
+        this.reporter = reporter;
+    }
+
     public GenerateOutcome generate(GenerateRequest request) throws InputException, IOException, RenderException {
         return generate(request, false);
     }
@@ -79,12 +93,14 @@ public final class SourceGenerator {
     public GenerateOutcome generate(GenerateRequest request, boolean existingRegistry)
             throws InputException, IOException, RenderException {
         long started = System.nanoTime();
-        RegistryBuilder builder = new RegistryBuilder();
+        RegistryBuilder builder = new RegistryBuilder(reporter);
         RegistryOutcome registry =
                 existingRegistry ? builder.existing(request.registry()) : builder.build(request.registry());
         long registryMillis = (System.nanoTime() - started) / 1_000_000;
+        StageTimer stages = new StageTimer(reporter, "generate");
         String fingerprint = fingerprint(request, registry);
         Manifest previous = Manifest.read(request.manifestFile());
+        stages.done("up-to-date check");
         if (previous != null
                 && previous.fingerprint().equals(fingerprint)
                 && previous.files().stream().allMatch(f -> Files.isRegularFile(resolve(request, f)))) {
@@ -101,7 +117,9 @@ public final class SourceGenerator {
         List<ServiceEntry> all = registry.services();
         List<ServiceEntry> selected = registry.selected() != null ? registry.selected() : all;
         FactoryModel model = FactoryModelBuilder.build(selected, request.packageName(), request.className());
+        stages.done("compute the template model");
         Map<String, String> files = render(request, model, all, registry.fingerprint());
+        stages.done("render " + files.size() + " files");
 
         int written = 0;
         int unchanged = 0;
@@ -124,6 +142,7 @@ public final class SourceGenerator {
         AtomicFiles.write(
                 request.manifestFile(),
                 new Manifest(fingerprint, List.copyOf(files.keySet())).text().getBytes(StandardCharsets.UTF_8));
+        stages.done("write the changed files and the manifest");
         return new GenerateOutcome(
                 registry,
                 registryMillis,
