@@ -82,8 +82,7 @@ public record ClientStatistics(List<ServiceStatistics> services, RegistryStatist
             for (int i = 0; i < row.length; i++) {
                 // Names and words to the left, figures to the right.
                 boolean left = i <= 2 || i == 8;
-                String cell = left ? pad(row[i], widths[i], true) : pad(row[i], widths[i], false);
-                line.append(i == 0 ? "" : "  ").append(cell);
+                line.append(i == 0 ? "" : "  ").append(pad(row[i], widths[i], left));
             }
             out.append(line.toString().stripTrailing()).append('\n');
         }

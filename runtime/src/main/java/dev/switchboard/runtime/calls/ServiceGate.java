@@ -3,6 +3,8 @@ package dev.switchboard.runtime.calls;
 import dev.switchboard.runtime.registry.ServiceKind;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -196,7 +198,7 @@ public final class ServiceGate {
     }
 
     ServiceStatistics snapshot() {
-        Map<String, Long> byRoute = new java.util.LinkedHashMap<>();
+        Map<String, Long> byRoute = new LinkedHashMap<>();
         created.forEach((route, count) -> {
             long n = count.sum();
             if (n > 0) {
@@ -206,7 +208,7 @@ public final class ServiceGate {
         ServiceKind k = kind;
         return new ServiceStatistics(
                 service,
-                k == null ? "" : k.name().toLowerCase(java.util.Locale.ROOT),
+                k == null ? "" : k.name().toLowerCase(Locale.ROOT),
                 byRoute,
                 millis(creationNanos.sum()),
                 calls.sum(),
