@@ -140,13 +140,13 @@ class AwsRateLimitTest {
         try (SqsAsyncClient sqs = AwsClientSupport.build(SqsAsyncClient.builder(), "sqs", settings)) {
             // One call first, so that the SDK's and Netty's first-use costs are not in the loop below.
             sqs.listQueues().get(20, TimeUnit.SECONDS);
-            int calls = 15;
+            int calls = 20;
             List<CompletableFuture<ListQueuesResponse>> futures = new ArrayList<>();
             for (int i = 0; i < calls; i++) {
                 futures.add(sqs.listQueues());
             }
-            // 15 calls at 10 a second take 1.4 s to be let through; a caller that waited for its permits
-            // would find almost all of them answered here.
+            // 20 calls at 10 a second take 1.9 s to be let through; a caller that waited for its permits
+            // would find all but the last answered here, one that did not only those its loop outlasted.
             long answeredWhenTheLoopEnded =
                     futures.stream().filter(CompletableFuture::isDone).count();
 
@@ -154,11 +154,11 @@ class AwsRateLimitTest {
             ServiceStatistics stats =
                     settings.telemetry().statistics().service("sqs").orElseThrow();
             SoftAssertions soft = new SoftAssertions();
-            soft.assertThat(answeredWhenTheLoopEnded).isLessThanOrEqualTo(3);
+            soft.assertThat(answeredWhenTheLoopEnded).isLessThanOrEqualTo(calls / 2);
             soft.assertThat(requests.get()).isEqualTo(calls + 1);
             soft.assertThat(stats.calls()).isEqualTo(calls + 1);
             soft.assertThat(stats.errors()).isZero();
-            soft.assertThat(stats.rateLimitWaits()).isGreaterThanOrEqualTo(calls - 1);
+            soft.assertThat(stats.rateLimitWaits()).isGreaterThanOrEqualTo(calls / 2);
             soft.assertAll();
         }
     }

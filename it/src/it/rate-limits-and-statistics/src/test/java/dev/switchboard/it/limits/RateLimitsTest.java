@@ -128,23 +128,24 @@ class RateLimitsTest {
             clients.dynamodb().listTables();
             // The async client is built and warmed first, so that the loop below only makes calls.
             clients.dynamodbAsync().listTables().get(60, TimeUnit.SECONDS);
-            int calls = 30;
+            int calls = 60;
             List<CompletableFuture<ListTablesResponse>> futures = new ArrayList<>();
             for (int i = 0; i < calls; i++) {
                 futures.add(clients.dynamodbAsync().listTables());
             }
-            // 30 calls at 20 a second, bursts of 5, take over a second to be let through; a caller that
-            // waited for its permits would find most of them answered here.
+            // 60 calls at 20 a second, bursts of 5, take nearly 3 s to be let through; a caller that
+            // waited for its permits would find all but the last few answered here, one that did not
+            // finds those its loop outlasted (a burst on a quiet machine, more on a busy one).
             long answered = futures.stream().filter(CompletableFuture::isDone).count();
 
             CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
             System.out.printf("dynamodbAsync: %d of %d calls answered when the loop that made them ended%n", answered, calls);
-            assertTrue(answered <= BURST, "answered before the loop ended: " + answered);
+            assertTrue(answered <= calls / 2, "answered before the loop ended: " + answered);
             ServiceStatistics stats = clients.statistics().service("dynamodb").orElseThrow();
             assertEquals(calls + 2, stats.calls());
             assertEquals(Map.of("compiled-in", 2L), stats.created());
-            // All but a burst or two (should the loop cross into the next period) waited for a permit.
-            assertTrue(stats.rateLimitWaits() >= calls - 2 * BURST, "waits: " + stats.rateLimitWaits());
+            // Most waited for a permit: all but those the periods the loop outlasted let through at once.
+            assertTrue(stats.rateLimitWaits() >= calls / 2, "waits: " + stats.rateLimitWaits());
         }
     }
 }
