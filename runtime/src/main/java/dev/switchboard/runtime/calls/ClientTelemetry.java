@@ -34,6 +34,7 @@ public final class ClientTelemetry {
     private final boolean debug;
     final Meters meters;
     private volatile Function<String, RateLimit> registryLimits = service -> null;
+    private volatile Function<String, String> grpcServiceNames = service -> null;
     private volatile Supplier<RegistryStatistics> registry;
 
     /**
@@ -84,9 +85,19 @@ public final class ClientTelemetry {
         });
     }
 
-    /** Where the registry's limits come from: the bundled registry, or the live one of a dynamic wrapper. */
-    public void useRegistry(Function<String, RateLimit> limits) {
+    /**
+     * Where the registry's limits come from (the bundled registry, or the live one of a dynamic wrapper),
+     * and the gRPC service name ({@code acme.user.v1.UserService}) of a registry service, by which the
+     * calls on a channel shared by several services are told apart.
+     */
+    public void useRegistry(Function<String, RateLimit> limits, Function<String, String> grpcServices) {
         registryLimits = Objects.requireNonNull(limits, "limits");
+        grpcServiceNames = Objects.requireNonNull(grpcServices, "grpcServices");
+    }
+
+    /** The gRPC service name of a registry service, or null when the registry does not tell it. */
+    public String grpcServiceName(String service) {
+        return grpcServiceNames.apply(service);
     }
 
     /**

@@ -74,7 +74,7 @@ public final class ClientResolver {
         this.registry = registry;
         this.bundled = bundled;
         this.telemetry = context.settings().telemetry();
-        telemetry.useRegistry(this::registryLimit);
+        telemetry.useRegistry(this::registryLimit, this::grpcServiceName);
     }
 
     /**
@@ -149,6 +149,37 @@ public final class ClientResolver {
         return entry.kind() == ServiceKind.AWS
                 ? entry.aws().clientClass()
                 : entry.proto() == null ? "" : entry.proto().stubClass();
+    }
+
+    /**
+     * The gRPC service name of a registry service: the live registry's {@code proto.service}, or for the
+     * bundled registry the {@code SERVICE_NAME} of the stub class its index names, which is loaded
+     * anyway to make the stubs.
+     */
+    private String grpcServiceName(String service) {
+        if (bundled) {
+            ClientIndex index = index();
+            if (index.present()) {
+                ServiceEntry indexed = index.entry(service);
+                return indexed == null || indexed.proto() == null
+                        ? null
+                        : stubServiceName(indexed.proto().stubClass());
+            }
+        }
+        return registry.get()
+                .service(service)
+                .map(e -> e.proto() == null ? null : e.proto().service())
+                .orElse(null);
+    }
+
+    private String stubServiceName(String stubClass) {
+        try {
+            return (String) Class.forName(stubClass, true, classLoader)
+                    .getField("SERVICE_NAME")
+                    .get(null);
+        } catch (ReflectiveOperationException | LinkageError | ClassCastException | NullPointerException e) {
+            return null;
+        }
     }
 
     private ClientIndex index() {

@@ -130,6 +130,10 @@ class GrpcRateLimitTest {
         ClientSettings settings = settings(Map.of()).rateLimit("health", 10, 1).build();
         try (GrpcChannels channels = new GrpcChannels(settings)) {
             create(settings, channels, registry(null));
+            // Stubs hold the target's shared channel itself; calls are told apart by their gRPC service.
+            assertThat(channels.channel("health"))
+                    .isSameAs(channels.channel("health"))
+                    .isInstanceOf(ManagedChannel.class);
             HealthGrpc.HealthStub stub = HealthGrpc.newStub(channels.channel("health"));
             int calls = 20;
             CountDownLatch done = new CountDownLatch(calls);
