@@ -33,7 +33,7 @@ public class GenerateMojo extends AbstractGenerateMojo {
 
     protected GenerateOutcome generate(GenerateRequest request) throws InputException, IOException, RenderException {
         long started = System.nanoTime();
-        GenerateOutcome outcome = new SourceGenerator().generate(request);
+        GenerateOutcome outcome = new SourceGenerator(reporter()).generate(request);
         logRegistry(outcome.registry(), request.registry(), outcome.registryMillis());
         ProfilesWriter.warnIfStale(
                 project.getFile().toPath(),
