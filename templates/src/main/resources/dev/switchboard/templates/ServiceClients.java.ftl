@@ -65,8 +65,7 @@ public final class ${className} implements AutoCloseable {
     /** The {@code ${s.name}} <#if s.kind == "aws">async client<#else>async stub</#if>, created on first use and cached. */
     public ${s.async.type} ${s.async.accessor}() {
         return cache.get(
-                "${s.name}#async",
-                () -> resolver.compiledIn("${s.name}", () -> <#if s.grpc??>${s.grpc.stubs}.newStub(channels.channel("${s.name}"))<#else>${providerPackage}.${s.provider.className}.newAsyncClient(context)</#if>));
+                "${s.name}#async", () -> resolver.compiledIn("${s.name}", () -> <#if s.grpc??>${s.grpc.stubs}.newStub(channels.channel("${s.name}"))<#else>${providerPackage}.${s.provider.className}.newAsyncClient(context)</#if>));
     }
 </#if>
 <#if s.future??>
