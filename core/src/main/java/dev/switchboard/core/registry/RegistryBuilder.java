@@ -5,6 +5,7 @@ import dev.switchboard.core.aws.AwsServiceReader;
 import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.diag.Problem;
 import dev.switchboard.core.diag.Reporter;
+import dev.switchboard.core.diag.StageTimer;
 import dev.switchboard.core.proto.ProtoServiceReader;
 import dev.switchboard.core.proto.ProtoServices;
 import dev.switchboard.core.proto.ProtoSource;
@@ -133,11 +134,13 @@ public final class RegistryBuilder {
      * writes in between.
      */
     public Prepared prepare(RegistryRequest request) throws InputException, IOException {
+        StageTimer stages = new StageTimer(reporter, "registry");
         Path base = request.protos().baseDirectory();
         ProtoServiceReader reader = new ProtoServiceReader(request.protos());
         List<Problem> problems = new ArrayList<>();
         List<Problem> warnings = new ArrayList<>();
         List<ProtoSource> sources = reader.sources(problems, warnings);
+        stages.done("find the proto sources and input files");
         if (!problems.isEmpty()) {
             throw new InputException("cannot read the proto sources", problems);
         }
@@ -154,6 +157,7 @@ public final class RegistryBuilder {
         Path registryFile = request.registryFile();
         InputStamps stamps = stamps(request, sources);
         UpToDate current = upToDate(request, sources, stamps);
+        stages.done("up-to-date check");
         if (current != null) {
             InputStamps restamp = current.restamp() ? stamps : null;
             if (request.selection().isAll()) {
@@ -193,6 +197,7 @@ public final class RegistryBuilder {
         if (!problems.isEmpty()) {
             throw DataFiles.failure(problems);
         }
+        stages.done("read the rules and overrides files");
         warnings.forEach(w -> notes.add(w.toString()));
         List<ServiceEntry> services = new ArrayList<>();
         Map<String, SourcePlace> places = Map.of();
@@ -217,9 +222,11 @@ public final class RegistryBuilder {
             notes.addAll(protoServices.notes());
             places = protoServices.places();
         }
+        stages.done("load and link the protos");
         if (request.discoverAws()) {
             reporter.progress("looking for AWS SDK clients on the classpath");
             services.addAll(awsServices(request, services, places));
+            stages.done("discover the AWS SDK clients");
         }
         if (noProtos != null && services.isEmpty()) {
             // Only worth a warning when AWS discovery found nothing either.
@@ -238,10 +245,12 @@ public final class RegistryBuilder {
         if (!problems.isEmpty()) {
             throw DataFiles.failure(problems);
         }
+        stages.done("infer, group and merge the overrides");
 
         String fingerprint = fingerprint(request, sources);
         Registry registry = Registry.of(fingerprint, inferred);
         List<ServiceEntry> selected = select(request, registry.services(), notes);
+        stages.done("select the services");
         return new Prepared(
                 request,
                 new RegistryOutcome(true, registryFile, fingerprint, registry, notes, selected),
