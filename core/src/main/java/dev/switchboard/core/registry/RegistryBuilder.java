@@ -177,7 +177,7 @@ public final class RegistryBuilder {
         }
 
         // Rules and overrides are parsed only now: the fingerprint covers their bytes, and an
-        // up-to-date build must not pay for YAML parsing (STYLE §10, the no-op budget of issue #2).
+        // up-to-date build must not pay for YAML parsing (the no-op budget in benchmarks/BENCHMARKS.md).
         List<String> notes = new ArrayList<>();
         InferenceRules.Loaded rules = null;
         DataFiles.Document<Overrides> overrides = null;

@@ -2,6 +2,7 @@ package dev.switchboard.core.registry;
 
 import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.proto.ProtoInputs;
+import dev.switchboard.core.proto.ProtoSourceScanner;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
@@ -71,9 +72,6 @@ public record RegistryRequest(
 
     /** Builds a {@link RegistryRequest}; every setting left alone keeps its convention. */
     public static final class Builder {
-        /** Where the protos are when no source root is given. */
-        public static final String DEFAULT_PROTO_ROOT = "src/main/proto";
-
         /** Where the registry goes when no directory is given. */
         public static final String DEFAULT_REGISTRY_DIRECTORY = "target/switchboard";
 
@@ -196,8 +194,9 @@ public record RegistryRequest(
          *     Overrides#conventional})
          */
         public RegistryRequest build() throws InputException {
-            List<Path> roots =
-                    sourceRoots.isEmpty() ? List.of(base.resolve(DEFAULT_PROTO_ROOT)) : resolved(sourceRoots);
+            List<Path> roots = sourceRoots.isEmpty()
+                    ? List.of(base.resolve(ProtoSourceScanner.CONVENTIONAL_ROOT))
+                    : resolved(sourceRoots);
             ProtoInputs protos = new ProtoInputs(
                     base, roots, resolved(importPaths), resolved(dependencyArchives), includes, excludes);
             return new RegistryRequest(

@@ -3,7 +3,7 @@ package dev.switchboard.core.report;
 import java.util.List;
 
 /**
- * What the report template prints: computed in Java, so the template holds layout only (STYLE §5).
+ * What the report template prints: computed in Java, so the template holds layout only and escapes what it prints.
  * Every field is set (empty strings and lists, not nulls), as templates run under FreeMarker's strict
  * settings; the template escapes every string it prints, so nothing here is HTML.
  *

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -91,19 +90,23 @@ abstract class AbstractRegistryMojo extends AbstractInputsMojo {
     private String services;
 
     /** Logs what the registry stage did: notes, the selection, written or up to date, the summary. */
-    protected void logRegistry(RegistryOutcome outcome, RegistryRequest request, long millis) {
+    protected void logRegistry(RegistryOutcome outcome, RegistryRequest request, long millis) throws InputException {
         RegistryReport.report(
                 outcome,
                 request.selection().isAll(),
                 request.selection().describe(),
                 project.getBasedir().toPath().relativize(outcome.registryFile()).toString(),
                 millis,
-                RegistrySummary.Length.of(summary == null ? "true" : summary).orElse(RegistrySummary.Length.CAPPED),
+                summaryLength(),
                 reporter());
     }
 
+    private RegistrySummary.Length summaryLength() throws InputException {
+        return RegistrySummary.Length.parse(summary, "<summary> (" + PropertyNames.SUMMARY + ")");
+    }
+
     protected RegistryRequest registryRequest() throws InputException {
-        RegistrySummary.Length.parse(summary, "<summary> (" + PropertyNames.SUMMARY + ")");
+        summaryLength();
         Path base = project.getBasedir().toPath().toAbsolutePath();
         return RegistryRequest.builder(base)
                 .sourceRoots(protoSourceRoots == null ? List.of() : paths(protoSourceRoots))
@@ -122,11 +125,11 @@ abstract class AbstractRegistryMojo extends AbstractInputsMojo {
                 .registryDirectory(directoryParameter(registryDirectory, "<registryDirectory>"))
                 .failOnMissingSources(failOnMissingSources)
                 .pluginVersion(plugin.getVersion())
-                .pluginArchive(Stream.of(plugin.getPluginArtifact())
-                        .filter(a -> a != null && a.getFile() != null)
-                        .map(a -> a.getFile().toPath())
-                        .findFirst()
-                        .orElse(base))
+                .pluginArchive(
+                        plugin.getPluginArtifact() != null
+                                        && plugin.getPluginArtifact().getFile() != null
+                                ? plugin.getPluginArtifact().getFile().toPath()
+                                : base)
                 .discoverAws(discoverAws)
                 .groups(GroupAssignments.parse(groups))
                 .selection(Selection.of(services, properties()))
