@@ -48,6 +48,7 @@ public final class ClientSettings {
     private final Object meterRegistry;
     private final Path registryFile;
     private final Long registryMaxBytes;
+    private final String registryZookeeper;
     private final SyncHttpClient syncHttpClient;
     private final AsyncHttpClient asyncHttpClient;
     private final List<Consumer<Object>> customizers;
@@ -68,6 +69,7 @@ public final class ClientSettings {
         meterRegistry = b.meterRegistry;
         registryFile = b.registryFile;
         registryMaxBytes = b.registryMaxBytes;
+        registryZookeeper = b.registryZookeeper;
         syncHttpClient = b.syncHttpClient;
         asyncHttpClient = b.asyncHttpClient;
         customizers = List.copyOf(b.customizers);
@@ -193,6 +195,15 @@ public final class ClientSettings {
     }
 
     /**
+     * The ZooKeeper registry a dynamic wrapper follows, as {@code connect|path} ({@code
+     * 127.0.0.1:2181|/switchboard/shop}): code, then {@code switchboard.registry.zookeeper}, then {@code
+     * SWITCHBOARD_REGISTRY_ZOOKEEPER}; empty when the wrapper follows no ZooKeeper.
+     */
+    public Optional<String> registryZookeeper() {
+        return Optional.ofNullable(registryZookeeper).or(() -> lookup("registry", "zookeeper"));
+    }
+
+    /**
      * The largest registry file a dynamic wrapper reads: code, then {@code switchboard.registry.maxBytes},
      * then {@code SWITCHBOARD_REGISTRY_MAXBYTES}; {@link LiveRegistry#DEFAULT_MAX_BYTES} (64 MiB) by
      * default. A number of bytes ({@code 134217728}) or one with a binary unit ({@code 128MiB}, {@code
@@ -312,6 +323,7 @@ public final class ClientSettings {
         private Object meterRegistry;
         private Path registryFile;
         private Long registryMaxBytes;
+        private String registryZookeeper;
         private SyncHttpClient syncHttpClient;
         private AsyncHttpClient asyncHttpClient;
         private final List<Consumer<Object>> customizers = new ArrayList<>();
@@ -376,6 +388,15 @@ public final class ClientSettings {
 
         public Builder registryFile(Path file) {
             registryFile = file;
+            return this;
+        }
+
+        /**
+         * Follows the registry published to ZooKeeper at {@code connect} ({@code host:port[,host:port…]})
+         * under {@code path}; needs {@code dev.switchboard:switchboard-zookeeper} on the class path.
+         */
+        public Builder registryZookeeper(String connect, String path) {
+            registryZookeeper = connect + "|" + path;
             return this;
         }
 

@@ -6,9 +6,10 @@ import ${i};
 </#list>
 
 /**
- * Clients for the services of a registry read at run time: the file given to {@link Builder#registryFile}
- * (or {@code switchboard.registry.file}), else the registry bundled by the build. The file is watched; a
- * change is read whole and swapped in, a file that does not parse keeps the last good registry, clients
+ * Clients for the services of a registry read at run time: the ZooKeeper path given to {@link
+ * Builder#zookeeper}, the file given to {@link Builder#registryFile} (or {@code switchboard.registry.file}),
+ * else the registry bundled by the build. The file or ZooKeeper is followed; a change is read whole and
+ * swapped in, a file that does not parse keeps the last good registry, clients
  * of removed services are closed and those of changed services are rebuilt on next use.
  *
  * <p>A service is served compiled in when this build selected it (<#list services as s>{@code ${s.name}}<#sep>, </#sep><#else>none</#list>), else by a
@@ -113,6 +114,17 @@ public final class ${dynamicClassName} implements AutoCloseable {
         }
 
         /**
+         * Follows the registry published to ZooKeeper ({@code switchboard.registry.zookeeper} as {@code
+         * connect|path}): each version the fleet's pointer moves to is read whole, validated and swapped in
+         * like a changed file. Needs {@code dev.switchboard:switchboard-zookeeper} on the class path; until
+         * ZooKeeper answers, the registry file (read once) or the bundled registry is served.
+         */
+        public Builder zookeeper(String connect, String path) {
+            settings.registryZookeeper(connect, path);
+            return this;
+        }
+
+        /**
          * The largest registry file to read ({@code switchboard.registry.maxBytes}); 64 MiB when not set. A
          * bigger file is refused before it is read, with its size in the log, and the registry in force stays.
          */
@@ -122,8 +134,9 @@ public final class ${dynamicClassName} implements AutoCloseable {
         }
 
         /**
-         * Whether a registry file that is missing or invalid at start is an error; by default the bundled
-         * registry is served instead, the reason is logged, and the file is picked up once it is valid.
+         * Whether a registry file that is missing or invalid, or a ZooKeeper that cannot be used, at start is
+         * an error; by default the bundled registry is served instead, the reason is logged, and the file or
+         * ZooKeeper is picked up once it is valid.
          */
         public Builder failFast(boolean value) {
             failFast = value;
@@ -133,11 +146,7 @@ public final class ${dynamicClassName} implements AutoCloseable {
         public ${dynamicClassName} build() {
             ClientSettings built = settings.build();
             ClassLoader loader = ${dynamicClassName}.class.getClassLoader();
-            LiveRegistry registry = built.registryFile()
-                    .map(file -> LiveRegistry.watching(
-                            file, loader, failFast, LiveRegistry.DEFAULT_POLL_INTERVAL, built.registryMaxBytes()))
-                    .orElseGet(() -> LiveRegistry.bundled(loader));
-            return new ${dynamicClassName}(built, registry);
+            return new ${dynamicClassName}(built, DynamicClients.liveRegistry(built, loader, failFast));
         }
     }
 }

@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * A registry that follows a file: read whole at start, then read again whenever the file changes, and
+ * A registry that follows a file or a {@link RegistrySource}: read whole at start, then read again whenever the file changes, and
  * swapped in only when the new content parses and validates. Readers get the registry in force with
  * one volatile read; it is immutable, so a reader never sees a half-read or half-swapped registry.
  *
@@ -43,6 +43,10 @@ import java.util.function.Consumer;
  *
  * <p>At start a missing or invalid file falls back to the registry bundled by the generate goal (and
  * the file is still watched), unless {@code failFast} asks for an error instead.
+ *
+ * <p>A source (ZooKeeper) offers whole registries; each is parsed, validated and swapped in through the
+ * same steps as a changed file, with the same events. A source that cannot be reached at start falls
+ * back to the registry file (read once) or the bundled registry, and switches when the source answers.
  */
 public final class LiveRegistry implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("dev.switchboard");
@@ -70,6 +74,7 @@ public final class LiveRegistry implements AutoCloseable {
     private final Duration pollInterval;
     private final long maxBytes;
     private final FileReading reading;
+    private RegistrySource source;
     private final List<Consumer<RegistryChange>> listeners = new CopyOnWriteArrayList<>();
     private volatile Registry current;
     private volatile Instant since = Instant.now();
@@ -163,14 +168,124 @@ public final class LiveRegistry implements AutoCloseable {
         return live;
     }
 
+    /**
+     * Follows {@code source}: its registry is served once it answers. Until then (a source that cannot be
+     * reached at start, or has nothing yet) the registry file is served if one is given, read once, else
+     * the bundled registry, and the reason is logged; the source keeps trying in the background.
+     *
+     * @param fallbackFile the registry file served until the source answers, if any
+     * @param loader where the bundled registry is found
+     * @param failFast whether a source that cannot be used at start is an error instead of a fallback
+     * @param maxBytes the largest registry accepted from the source
+     * @throws IllegalStateException when {@code failFast} is set and the source cannot be used at start
+     */
+    public static LiveRegistry following(
+            RegistrySource source, Optional<Path> fallbackFile, ClassLoader loader, boolean failFast, long maxBytes) {
+        LiveRegistry live = new LiveRegistry(null, null, maxBytes, null, null);
+        live.source = source;
+        Optional<String> problem;
+        try {
+            problem = source.start(live::offer);
+        } catch (RuntimeException e) {
+            source.close();
+            throw e;
+        }
+        if (problem.isPresent()) {
+            if (failFast) {
+                source.close();
+                throw new IllegalStateException("switchboard: cannot use the registry of " + source.description() + ": "
+                        + problem.get() + " (failFast is set, so no other registry is served instead)");
+            }
+            live.fallBack(source.description(), problem.get(), fallbackFile, loader);
+        }
+        return live;
+    }
+
+    /** Serves the file or the bundled registry until the source offers one, unless it already has. */
+    private synchronized void fallBack(String what, String problem, Optional<Path> fallbackFile, ClassLoader loader) {
+        if (current != null) {
+            return;
+        }
+        String served = "the bundled registry";
+        Registry fallback = null;
+        if (fallbackFile.isPresent()) {
+            try {
+                fallback = RegistryCodec.read(fallbackFile.get());
+                served = "the registry file " + fallbackFile.get();
+            } catch (IOException | RegistryFormatException e) {
+                LOG.log(
+                        Level.WARNING,
+                        "switchboard: cannot use the registry file {0} either: {1}",
+                        fallbackFile.get(),
+                        e.getMessage());
+            }
+        }
+        current = fallback != null ? fallback : BundledRegistry.of(loader);
+        since = Instant.now();
+        LOG.log(
+                Level.WARNING,
+                "switchboard: cannot use the registry of {0}: {1}; serving {2} ({3} services) and switching when it"
+                        + " answers",
+                what,
+                problem,
+                served,
+                current.services().size());
+    }
+
+    /** Takes a registry a source offers: parsed and validated, then swapped in like a changed file. */
+    private synchronized Registry offer(byte[] json, String origin) {
+        if (closed) {
+            return current;
+        }
+        if (json.length > maxBytes) {
+            rejected++;
+            LOG.log(
+                    Level.WARNING,
+                    "switchboard: ignoring {0}: it is {1}, more than the {2} a registry may have; {3}",
+                    origin,
+                    size(json.length),
+                    size(maxBytes),
+                    keeping());
+            return current;
+        }
+        Registry next;
+        try {
+            next = RegistryCodec.read(json, RegistryFormat.JSON, origin);
+        } catch (RegistryFormatException e) {
+            rejected++;
+            LOG.log(Level.WARNING, "switchboard: ignoring {0}: {1}; {2}", origin, e.getMessage(), keeping());
+            return current;
+        }
+        if (current == null) {
+            current = next;
+            since = Instant.now();
+            LOG.log(
+                    Level.INFO,
+                    "switchboard: serving {0} ({1} services)",
+                    origin,
+                    next.services().size());
+            return next;
+        }
+        swapIn(next, origin);
+        return current;
+    }
+
     /** The registry in force. */
     public Registry current() {
         return current;
     }
 
-    /** The file followed, or empty for the bundled registry. */
+    /** The file followed, or empty for the bundled registry or a source. */
     public Optional<Path> file() {
         return Optional.ofNullable(file);
+    }
+
+    /** What is followed, as statistics name it: the file, the source, or {@code bundled}. */
+    public String sourceName() {
+        if (source != null) {
+            return source.description();
+        }
+        return file != null ? file.toString() : "bundled";
     }
 
     /** When the registry in force came into force: the start, or the last swap. */
@@ -196,10 +311,13 @@ public final class LiveRegistry implements AutoCloseable {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
-    /** Stops watching; the registry in force stays readable. */
+    /** Stops watching or following; the registry in force stays readable. */
     @Override
     public void close() {
         closed = true;
+        if (source != null) {
+            source.close();
+        }
         if (watcher != null) {
             try {
                 watcher.close();
@@ -435,6 +553,16 @@ public final class LiveRegistry implements AutoCloseable {
                     keeping());
             return;
         }
+        synchronized (this) {
+            swapIn(next, file.toString());
+        }
+    }
+
+    /**
+     * Puts {@code next} in force unless it equals the registry in force, and tells listeners what changed;
+     * the one swap every file and source goes through.
+     */
+    private void swapIn(Registry next, String origin) {
         Registry previous = current;
         if (next.equals(previous)) {
             return;
@@ -443,7 +571,7 @@ public final class LiveRegistry implements AutoCloseable {
         since = Instant.now();
         reloads++;
         RegistryChange change = RegistryChange.between(previous, next);
-        LOG.log(Level.INFO, "switchboard: reloaded {0}: {1}", file, change);
+        LOG.log(Level.INFO, "switchboard: reloaded {0}: {1}", origin, change);
         if (!change.isEmpty()) {
             for (Consumer<RegistryChange> listener : listeners) {
                 try {
@@ -466,6 +594,9 @@ public final class LiveRegistry implements AutoCloseable {
 
     private String keeping() {
         Registry r = current;
+        if (r == null) {
+            return "nothing served from it yet";
+        }
         return "keeping the registry in force (" + r.services().size() + " services"
                 + (r.fingerprint() == null ? "" : ", fingerprint " + r.fingerprint()) + ")";
     }

@@ -1,5 +1,5 @@
 /**
- * The registry at run time: read from a file (or the bundled copy), watched, and swapped whole when the
- * file changes, with change events.
+ * The registry at run time: read from a file, a {@link dev.switchboard.runtime.live.RegistrySource} such
+ * as ZooKeeper, or the bundled copy; followed, and swapped whole when it changes, with change events.
  */
 package dev.switchboard.runtime.live;

@@ -1,6 +1,7 @@
 package dev.switchboard.runtime.resolve;
 
 import dev.switchboard.runtime.ClientCache;
+import dev.switchboard.runtime.ClientSettings;
 import dev.switchboard.runtime.ProviderContext;
 import dev.switchboard.runtime.ServiceNotAvailableException;
 import dev.switchboard.runtime.calls.ClientStatistics;
@@ -8,15 +9,17 @@ import dev.switchboard.runtime.calls.ClientTelemetry;
 import dev.switchboard.runtime.calls.RegistryStatistics;
 import dev.switchboard.runtime.live.LiveRegistry;
 import dev.switchboard.runtime.live.RegistryChange;
+import dev.switchboard.runtime.live.RegistrySource;
+import dev.switchboard.runtime.live.RegistrySources;
 import dev.switchboard.runtime.registry.Registry;
 import dev.switchboard.runtime.registry.ServiceEntry;
 import java.lang.System.Logger.Level;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -55,6 +58,28 @@ public final class DynamicClients implements AutoCloseable {
     }
 
     /**
+     * The live registry the settings ask for: the ZooKeeper path followed when one is set (the registry
+     * file, read once, or the bundled registry until it answers), else the registry file watched, else the
+     * bundled registry.
+     *
+     * @param failFast whether a ZooKeeper or registry file that cannot be used at start is an error
+     * @throws IllegalStateException when {@code failFast} is set and the registry cannot be used, or
+     *     ZooKeeper is asked for without {@code switchboard-zookeeper} on the class path
+     */
+    public static LiveRegistry liveRegistry(ClientSettings settings, ClassLoader loader, boolean failFast) {
+        Optional<String> zookeeper = settings.registryZookeeper();
+        if (zookeeper.isPresent()) {
+            RegistrySource source = RegistrySources.open("zookeeper", zookeeper.get(), loader);
+            return LiveRegistry.following(
+                    source, settings.registryFile(), loader, failFast, settings.registryMaxBytes());
+        }
+        return settings.registryFile()
+                .map(file -> LiveRegistry.watching(
+                        file, loader, failFast, LiveRegistry.DEFAULT_POLL_INTERVAL, settings.registryMaxBytes()))
+                .orElseGet(() -> LiveRegistry.bundled(loader));
+    }
+
+    /**
      * The client of a service the registry in force lists.
      *
      * @throws ServiceNotAvailableException when the registry does not list it or no route can create it
@@ -84,7 +109,7 @@ public final class DynamicClients implements AutoCloseable {
     private RegistryStatistics registryStatistics() {
         Registry r = registry.current();
         return new RegistryStatistics(
-                registry.file().map(Path::toString).orElse("bundled"),
+                registry.sourceName(),
                 r.fingerprint(),
                 r.services().size(),
                 registry.since(),
