@@ -156,9 +156,7 @@ public final class RegistryStore implements AutoCloseable {
             if (previous.isPresent() && sameContent(previous.get(), registry, sha)) {
                 return new PublishResult(previous.get(), previous, true, List.of());
             }
-            RegistryChange change = RegistryChange.between(
-                    previous.isPresent() ? parse(read(previous.get().version())) : Registry.of(null, List.of()),
-                    registry);
+            RegistryChange change = RegistryChange.between(inForce(previous), registry);
             long next =
                     Math.max(numbers().stream().mapToLong(Long::longValue).max().orElse(0), inForce.orElse(0)) + 1;
             byte[] stored = Layout.compress(json);
@@ -263,6 +261,23 @@ public final class RegistryStore implements AutoCloseable {
         } catch (RegistryFormatException e) {
             throw new FleetException(FleetException.Reason.INVALID, e.getMessage() + "; nothing was published", e);
         }
+    }
+
+    /**
+     * The registry in force, to say what a publish changes; empty when there is none, or when what is in
+     * force is not a valid registry (written by hand, or by a newer version), which the new one replaces.
+     */
+    private Registry inForce(Optional<VersionInfo> previous) {
+        if (previous.isPresent()) {
+            try {
+                return parse(read(previous.get().version()));
+            } catch (FleetException e) {
+                if (e.reason() != FleetException.Reason.INVALID) {
+                    throw e;
+                }
+            }
+        }
+        return Registry.of(null, List.of());
     }
 
     private static boolean sameContent(VersionInfo inForce, Registry registry, String sha) {

@@ -88,6 +88,11 @@ public final class ZooKeeperFollower implements RegistrySource {
         return instanceId;
     }
 
+    /** The Curator client, once started: the tests expire its session. */
+    CuratorFramework client() {
+        return client;
+    }
+
     @Override
     public String description() {
         return "zookeeper " + connection.location();

@@ -1,0 +1,122 @@
+package dev.switchboard.zookeeper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.switchboard.runtime.live.LiveRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.curator.test.InstanceSpec;
+import org.apache.curator.test.TestingCluster;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Three real ZooKeeper servers in the test JVM, on loopback: what the fleet does as servers go and come. */
+class EnsembleTest {
+    private static final String PATH = "/switchboard/shop";
+    private static final Duration WAIT = Duration.ofSeconds(40);
+
+    private TestingCluster cluster;
+    private final List<AutoCloseable> open = new ArrayList<>();
+
+    @BeforeEach
+    void startCluster() throws Exception {
+        cluster = new TestingCluster(3);
+        cluster.start();
+    }
+
+    @AfterEach
+    void stopCluster() throws Exception {
+        for (int i = open.size() - 1; i >= 0; i--) {
+            open.get(i).close();
+        }
+        cluster.close();
+    }
+
+    private ZooKeeperConnection connection() {
+        return ZooKeeperConnection.of(new ZooKeeperLocation(cluster.getConnectString(), PATH))
+                .withTimeouts(Registries.TIMEOUT, Duration.ofSeconds(6));
+    }
+
+    private RegistryStore store() {
+        RegistryStore store = RegistryStore.connect(connection());
+        open.add(store);
+        return store;
+    }
+
+    private LiveRegistry follow() {
+        ZooKeeperFollower follower = new ZooKeeperFollower(
+                connection(),
+                Duration.ofSeconds(5),
+                ZooKeeperFollower.defaultInstanceId(),
+                LiveRegistry.DEFAULT_MAX_BYTES);
+        LiveRegistry live = LiveRegistry.following(
+                follower, Optional.empty(), getClass().getClassLoader(), true, LiveRegistry.DEFAULT_MAX_BYTES);
+        open.add(live);
+        return live;
+    }
+
+    private static void publish(RegistryStore store, String label, String... names) {
+        store.publish(
+                Registries.json(label, names), "alice@build", RegistryStore.DEFAULT_KEEP, Layout.DEFAULT_CHUNK_BYTES);
+    }
+
+    private static void awaitAll(List<LiveRegistry> followers, String fingerprint) {
+        Await.until(
+                "every follower to serve " + fingerprint,
+                WAIT,
+                () -> followers.stream()
+                        .allMatch(f -> fingerprint.equals(f.current().fingerprint())));
+    }
+
+    @Test
+    @DisplayName("With one of three servers stopped, publishing and following go on")
+    void oneServerDown() throws Exception {
+        publish(store(), "one", "users");
+        List<LiveRegistry> followers = List.of(follow(), follow(), follow());
+
+        List<InstanceSpec> servers = new ArrayList<>(cluster.getInstances());
+        assertThat(cluster.killServer(servers.get(0))).isTrue();
+
+        publish(store(), "two", "users", "orders");
+        awaitAll(followers, "fp-two");
+    }
+
+    @Test
+    @DisplayName(
+            "With the quorum lost, followers keep serving and publishing fails clearly; once it is back they catch up")
+    void quorumLost() throws Exception {
+        RegistryStore store = store();
+        publish(store, "one", "users");
+        List<LiveRegistry> followers = List.of(follow(), follow());
+
+        List<InstanceSpec> servers = new ArrayList<>(cluster.getInstances());
+        cluster.killServer(servers.get(0));
+        cluster.killServer(servers.get(1));
+
+        assertThatThrownBy(() -> publish(store, "two", "users", "orders"))
+                .isInstanceOfSatisfying(
+                        FleetException.class, e -> assertThat(e.reason()).isEqualTo(FleetException.Reason.UNREACHABLE))
+                .hasMessageContaining("lost its quorum")
+                .hasMessageContaining("nothing was changed");
+        assertThatThrownBy(this::store).hasMessageContaining("did not answer within 2000 ms");
+        assertThat(followers)
+                .allSatisfy(f -> assertThat(f.current().fingerprint()).isEqualTo("fp-one"));
+
+        cluster.restartServer(servers.get(0));
+        cluster.restartServer(servers.get(1));
+        Await.until("the ensemble to take a publish again", WAIT, () -> {
+            try (RegistryStore again = RegistryStore.connect(connection())) {
+                publish(again, "two", "users", "orders");
+                return true;
+            } catch (FleetException e) {
+                return false;
+            }
+        });
+        awaitAll(followers, "fp-two");
+    }
+}
