@@ -4,15 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** An aligned text table for a terminal: a header, a rule, the rows; columns as wide as their widest cell. */
-final class Table {
+public final class Table {
     private final List<String> header;
     private final List<List<String>> rows = new ArrayList<>();
 
-    Table(String... header) {
+    public Table(String... header) {
         this.header = List.of(header);
     }
 
-    Table row(Object... cells) {
+    public Table row(Object... cells) {
         List<String> row = new ArrayList<>();
         for (Object cell : cells) {
             row.add(cell == null ? "-" : cell.toString());
@@ -21,7 +21,7 @@ final class Table {
         return this;
     }
 
-    String render() {
+    public String render() {
         int[] widths = new int[header.size()];
         for (int i = 0; i < widths.length; i++) {
             widths[i] = header.get(i).length();

@@ -146,7 +146,8 @@ public final class Views {
                         "use one of the names `mvn switchboard:services` lists")));
     }
 
-    static String structured(Object value, Format format) {
+    /** A value as pretty JSON or YAML, as every structured view prints. */
+    public static String structured(Object value, Format format) {
         try {
             if (format == Format.YAML) {
                 return RegistryCodec.mapper(RegistryFormat.YAML).writeValueAsString(value);
