@@ -28,6 +28,13 @@ final class PropertyNames {
     static final String HEALTH_INSECURE = "switchboard.health.insecure";
     static final String WATCH_DEBOUNCE = "switchboard.watch.debounce";
     static final String REPORT_HEALTH = "switchboard.report.health";
+    static final String ZOOKEEPER_CONNECT = "switchboard.zookeeper.connect";
+    static final String ZOOKEEPER_PATH = "switchboard.zookeeper.path";
+    static final String ZOOKEEPER_AUTH_FILE = "switchboard.zookeeper.authFile";
+    static final String ZOOKEEPER_READERS = "switchboard.zookeeper.readers";
+    static final String PUBLISH_KEEP = "switchboard.publish.keep";
+    static final String PUBLISH_ALLOW_BREAKING = "switchboard.publish.allowBreaking";
+    static final String ROLLBACK_TO = "switchboard.rollback.to";
 
     private PropertyNames() {}
 }
