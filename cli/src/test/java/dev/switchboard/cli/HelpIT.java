@@ -28,7 +28,9 @@ class HelpIT {
             "health",
             "watch",
             "profiles",
-            "rollback");
+            "rollback",
+            "publish",
+            "fleet");
 
     @TempDir
     Path directory;

@@ -39,6 +39,8 @@ import picocli.CommandLine.Spec;
             WatchCommand.class,
             ProfilesCommand.class,
             RollbackCommand.class,
+            PublishCommand.class,
+            FleetCommand.class,
             ReportCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -1,5 +1,6 @@
 package dev.switchboard.cli.console;
 
+import dev.switchboard.core.diag.FindingException;
 import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.diag.Problem;
 import dev.switchboard.core.render.RenderException;
@@ -43,6 +44,11 @@ public final class Failures implements CommandLine.IExecutionExceptionHandler, C
             input.problems().forEach(p -> out.error(Terms.of(p).toString()));
             out.error(PREFIX + summary(input) + "; earlier outputs were left as they were");
             return ExitCode.BAD_INPUT;
+        }
+        if (cause instanceof FindingException finding) {
+            out.error(PREFIX + Terms.text(finding.summary()));
+            finding.findings().forEach(line -> out.error("  " + line));
+            return ExitCode.FINDING;
         }
         if (cause instanceof RenderException render) {
             out.error(PREFIX + "a template failed: " + Terms.text(render.getMessage())
