@@ -56,6 +56,7 @@ public final class ZooKeeperFollower implements RegistrySource {
     private PersistentNode instanceNode;
     private Sink sink;
     private volatile boolean closed;
+    private volatile byte[] instanceData;
     // Touched on the worker thread only.
     private long offeredVersion = -1;
     private long servedVersion;
@@ -121,8 +122,12 @@ public final class ZooKeeperFollower implements RegistrySource {
                 .addListener(CuratorCacheListener.builder()
                         .forCreatesAndChanges((before, after) -> schedule())
                         .build());
+        instanceData = instanceData(0, null);
         instanceNode = new PersistentNode(
-                client, CreateMode.EPHEMERAL, false, layout.instance(instanceId), instanceData(0, null), true);
+                client, CreateMode.EPHEMERAL, false, layout.instance(instanceId), instanceData, true);
+        // A swap before the node exists cannot write it (Curator refuses until the first create); the
+        // node then takes the latest data as soon as it is created.
+        instanceNode.getListenable().addListener(path -> writeInstanceData());
         client.start();
         cache.start();
         instanceNode.start();
@@ -206,7 +211,8 @@ public final class ZooKeeperFollower implements RegistrySource {
             Registry served = sink.offer(json, description() + " version " + version);
             if (served != null && Objects.equals(served.fingerprint(), info.fingerprint())) {
                 servedVersion = version;
-                instanceNode.setData(instanceData(version, served.fingerprint()));
+                instanceData = instanceData(version, served.fingerprint());
+                writeInstanceData();
                 return Optional.empty();
             }
             return Optional.of("version " + version + " cannot be used (see the warning above)");
@@ -233,6 +239,17 @@ public final class ZooKeeperFollower implements RegistrySource {
             }
             return Optional.of(
                     "cannot read " + description() + " (" + (e instanceof KeeperException k ? k.code() : e) + ")");
+        }
+    }
+
+    /** Writes the latest instance data to the node, once the node exists. */
+    private void writeInstanceData() {
+        try {
+            instanceNode.setData(instanceData);
+        } catch (IllegalStateException e) {
+            // Not created yet: the creation listener writes it.
+        } catch (Exception e) {
+            LOG.log(Level.DEBUG, "switchboard: updating the instance node failed; the next swap writes it", e);
         }
     }
 
