@@ -1,6 +1,5 @@
 package dev.switchboard.zookeeper;
 
-import dev.switchboard.runtime.live.LiveRegistry;
 import dev.switchboard.runtime.live.RegistrySource;
 import dev.switchboard.runtime.live.RegistrySourceProvider;
 import java.nio.file.Path;
@@ -22,7 +21,7 @@ public final class ZooKeeperSourceProvider implements RegistrySourceProvider {
     }
 
     @Override
-    public RegistrySource open(String location) {
+    public RegistrySource open(String location, long maxBytes) {
         try {
             ZooKeeperConnection connection = new ZooKeeperConnection(
                     ZooKeeperLocation.parse(location),
@@ -35,9 +34,6 @@ public final class ZooKeeperSourceProvider implements RegistrySourceProvider {
                     .map(v -> Duration.ofMillis(Long.parseLong(v)))
                     .orElse(ZooKeeperFollower.DEFAULT_START_TIMEOUT);
             String instance = setting("switchboard.zookeeper.instance").orElseGet(ZooKeeperFollower::defaultInstanceId);
-            long maxBytes = setting("switchboard.registry.maxBytes")
-                    .map(Long::parseLong)
-                    .orElse(LiveRegistry.DEFAULT_MAX_BYTES);
             return new ZooKeeperFollower(connection, startTimeout, instance, maxBytes);
         } catch (FleetException e) {
             throw new IllegalArgumentException("switchboard: " + e.getMessage(), e);

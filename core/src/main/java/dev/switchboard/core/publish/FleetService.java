@@ -102,7 +102,7 @@ public final class FleetService {
                 return result;
             }
             reporter.info("switchboard: published version " + v.version() + " to " + location + " (fingerprint "
-                    + v.fingerprint() + ", " + v.services() + " services, "
+                    + v.fingerprint() + ", " + v.services() + " service(s), "
                     + v.added().size() + " added, "
                     + v.removed().size() + " removed, " + v.changed().size() + " changed; " + v.bytes()
                     + " bytes stored as " + v.storedBytes() + " in " + v.chunks() + " chunk(s))"

@@ -14,7 +14,8 @@ public interface RegistrySourceProvider {
      *
      * @param location where the registry lives, in the kind's own terms ({@code connect|path} for
      *     ZooKeeper)
+     * @param maxBytes the largest registry the source may read, as the live registry will accept
      * @throws IllegalArgumentException when {@code location} is malformed, with the fix in the message
      */
-    RegistrySource open(String location);
+    RegistrySource open(String location, long maxBytes);
 }

@@ -7,15 +7,15 @@ public final class RegistrySources {
     private RegistrySources() {}
 
     /**
-     * Opens a source of {@code kind} at {@code location}.
+     * Opens a source of {@code kind} at {@code location} that reads registries of up to {@code maxBytes}.
      *
      * @throws IllegalStateException when no module on the class path provides {@code kind}, naming the
      *     dependency to add
      */
-    public static RegistrySource open(String kind, String location, ClassLoader loader) {
+    public static RegistrySource open(String kind, String location, long maxBytes, ClassLoader loader) {
         for (RegistrySourceProvider provider : ServiceLoader.load(RegistrySourceProvider.class, loader)) {
             if (provider.kind().equals(kind)) {
-                return provider.open(location);
+                return provider.open(location, maxBytes);
             }
         }
         throw new IllegalStateException("switchboard: the registry is to follow " + kind + " (" + location

@@ -69,7 +69,8 @@ public final class DynamicClients implements AutoCloseable {
     public static LiveRegistry liveRegistry(ClientSettings settings, ClassLoader loader, boolean failFast) {
         Optional<String> zookeeper = settings.registryZookeeper();
         if (zookeeper.isPresent()) {
-            RegistrySource source = RegistrySources.open("zookeeper", zookeeper.get(), loader);
+            RegistrySource source =
+                    RegistrySources.open("zookeeper", zookeeper.get(), settings.registryMaxBytes(), loader);
             return LiveRegistry.following(
                     source, settings.registryFile(), loader, failFast, settings.registryMaxBytes());
         }
