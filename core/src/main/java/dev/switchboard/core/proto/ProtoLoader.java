@@ -44,7 +44,7 @@ final class ProtoLoader {
     }
 
     /**
-     * The proto files of the source roots that the globs select. A configured root or import path that
+     * The proto files of the source roots and of the source dependencies that the globs select. A configured root or import path that
      * is missing or of the wrong kind is added to {@code problems}; dangling links and link loops, which
      * do not stop the build, to {@code warnings}.
      */
@@ -63,8 +63,9 @@ final class ProtoLoader {
                         "name the directory (or archive) that holds the protos to import"));
             }
         }
-        return new ProtoSourceScanner(inputs.includes(), inputs.excludes())
-                .scan(inputs.sourceRoots(), problems, warnings, inputs.baseDirectory());
+        ProtoSourceScanner scanner = new ProtoSourceScanner(inputs.includes(), inputs.excludes());
+        List<ProtoSource> local = scanner.scan(inputs.sourceRoots(), problems, warnings, inputs.baseDirectory());
+        return DependencySources.gather(inputs, scanner, local, problems, warnings);
     }
 
     LoadedProtos load(List<ProtoSource> sources) throws InputException {
