@@ -109,14 +109,16 @@ abstract class AbstractRegistryMojo extends AbstractInputsMojo {
         summaryLength();
         Path base = project.getBasedir().toPath().toAbsolutePath();
         return RegistryRequest.builder(base)
-                .sourceRoots(protoSourceRoots == null ? List.of() : paths(protoSourceRoots))
-                .importPaths(protoImportPaths == null ? List.of() : paths(protoImportPaths))
+                .sourceRoots(paths(protoSourceRoots))
+                .importPaths(paths(protoImportPaths))
                 .dependencyArchives(project.getArtifacts().stream()
                         .map(Artifact::getFile)
                         .filter(Objects::nonNull)
                         .map(f -> f.toPath().toAbsolutePath())
                         .sorted()
                         .toList())
+                .protoSourceDependencies(protoSourceDependencyFiles())
+                .registryDependencies(registryDependencyFiles())
                 .includes(includes == null ? List.of() : includes)
                 .excludes(excludes == null ? List.of() : excludes)
                 .rulesFile(fileParameter(rulesFile, "<rulesFile>"))
@@ -142,9 +144,5 @@ abstract class AbstractRegistryMojo extends AbstractInputsMojo {
         project.getProperties().forEach((k, v) -> out.put(k.toString(), v.toString()));
         session.getUserProperties().forEach((k, v) -> out.put(k.toString(), v.toString()));
         return out;
-    }
-
-    private static List<Path> paths(List<File> files) {
-        return files.stream().map(f -> f.toPath().toAbsolutePath()).toList();
     }
 }

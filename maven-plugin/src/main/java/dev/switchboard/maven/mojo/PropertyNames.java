@@ -6,6 +6,8 @@ final class PropertyNames {
     static final String FAIL_ON_MISSING_SOURCES = "switchboard.failOnMissingSources";
     static final String SUMMARY = "switchboard.summary";
     static final String SERVICES = "switchboard.services";
+    static final String PROTO_SOURCE_DEPENDENCIES = "switchboard.protoSourceDependencies";
+    static final String REGISTRY_DEPENDENCIES = "switchboard.registryDependencies";
     static final String PROFILES_CHECK = "switchboard.profiles.check";
     static final String FORMAT = "switchboard.format";
     static final String OUTPUT = "switchboard.output";
