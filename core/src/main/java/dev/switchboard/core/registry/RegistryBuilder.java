@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -432,7 +433,13 @@ public final class RegistryBuilder {
                 fp.addStamp("archive", path);
             }
         }
-        for (Path archive : request.protos().dependencyArchives()) {
+        // By file name, not path: a reactor hands a sibling module's jar over from its target directory,
+        // a standalone build from the local repository, and both must give the same registry.
+        List<Path> archives = request.protos().dependencyArchives().stream()
+                .sorted(Comparator.comparing((Path p) -> String.valueOf(p.getFileName()))
+                        .thenComparing(Path::toString))
+                .toList();
+        for (Path archive : archives) {
             fp.addStamp("dependency", archive);
         }
         for (DependencyArtifact dependency : request.protos().sourceDependencies()) {

@@ -187,6 +187,23 @@ class DependencyServicesTest {
         assertThat(first).isEqualTo(second);
     }
 
+    @Test
+    @DisplayName(
+            "the fingerprint orders dependency jars by name, so their directories (reactor or repository) do not matter")
+    void fingerprintIgnoresWhereJarsLie(@TempDir Path one, @TempDir Path two) throws Exception {
+        // The mojo hands the jars over sorted by path: here, once zeta first and once alpha first.
+        ProtoProject reactor = new ProtoProject(one)
+                .proto("user.proto", ProtoProject.USER_PROTO)
+                .jar("a/zeta-1.0.jar", Map.of("z.proto", MONEY_PROTO))
+                .jar("b/alpha-1.0.jar", Map.of("a.proto", LEDGER_PROTO));
+        ProtoProject standalone = new ProtoProject(two)
+                .proto("user.proto", ProtoProject.USER_PROTO)
+                .jar("a/alpha-1.0.jar", Map.of("a.proto", LEDGER_PROTO))
+                .jar("b/zeta-1.0.jar", Map.of("z.proto", MONEY_PROTO));
+
+        assertThat(build(reactor).fingerprint()).isEqualTo(build(standalone).fingerprint());
+    }
+
     private static RegistryRequest project(Path dir) {
         return new ProtoProject(dir)
                 .proto("user.proto", ProtoProject.USER_PROTO)
