@@ -35,6 +35,9 @@ public record ProtoInputs(
         includes = includes == null || includes.isEmpty() ? List.of("**/*.proto") : List.copyOf(includes);
         excludes = excludes == null ? List.of() : List.copyOf(excludes);
         sourceDependencies = sourceDependencies == null ? List.of() : List.copyOf(sourceDependencies);
+        if (!sourceDependencies.isEmpty() && unpackDirectory == null) {
+            throw new IllegalArgumentException("source dependencies need a directory to be unpacked into");
+        }
     }
 
     /** Inputs of the project's own protos alone. */
