@@ -44,9 +44,10 @@ final class ProtoLoader {
     }
 
     /**
-     * The proto files of the source roots and of the source dependencies that the globs select. A configured root or import path that
-     * is missing or of the wrong kind is added to {@code problems}; dangling links and link loops, which
-     * do not stop the build, to {@code warnings}.
+     * The proto files of the source roots and of the source dependencies ({@link DependencySources})
+     * that the globs select. A configured root or import path that is missing or of the wrong kind is
+     * added to {@code problems}; dangling links and link loops, which do not stop the build, to {@code
+     * warnings}.
      */
     List<ProtoSource> sources(List<Problem> problems, List<Problem> warnings) {
         for (Path path : inputs.importPaths()) {

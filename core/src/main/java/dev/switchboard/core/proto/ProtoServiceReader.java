@@ -10,7 +10,7 @@ import java.util.Set;
  *
  * <ol>
  *   <li>find the source-root files the globs select, following symbolic links, and those of the
- *       source dependencies, unpacked beside the registry ({@link #sources});
+ *       source dependencies, unpacked beside the registry directory ({@link #sources});
  *   <li>parse each on its own, collecting every syntax error, duplicate definition, import cycle and
  *       unsupported construct;
  *   <li>link them with Wire against the import paths, the dependency jars and {@code

@@ -32,9 +32,9 @@ import java.util.TreeSet;
  * Builds {@code registry.json}. The stages, in order:
  *
  * <ol>
- *   <li>find the proto sources, unpacking those of source dependencies beside the registry directory, read the
- *       bundled registries of registry dependencies, and check that the rules and overrides files exist
- *       and say YAML or JSON by their extension;
+ *   <li>find the proto sources, unpacking those of source dependencies beside the registry
+ *       directory, read the bundled registries of registry dependencies, and check that the rules and
+ *       overrides files exist and say YAML or JSON by their extension;
  *   <li>stop if the registry on disk is up to date: by the inputs' stamps when they are unchanged,
  *       else by the fingerprint of their content ({@link InputStamps});
  *   <li>read the rules and overrides files ({@link DataFiles}), reporting the problems of both together;
