@@ -13,7 +13,7 @@ assert report.@tests.toInteger() == 2 : "expected 2 tests, ran ${report.@tests}"
 assert report.@failures.toInteger() == 0 && report.@errors.toInteger() == 0 && report.@skipped.toInteger() == 0
 
 File out = new File(basedir, 'target/generated-sources/switchboard')
-assert new File(out, 'com/acme/Inventory.java').text.contains('new Service("dynamodb-streams", "aws", "dynamodbStreams"),')
+assert new File(out, 'com/acme/Inventory.java').text.contains('new Service("dynamodb-streams", "aws", "dynamoDbStreams"),')
 assert new File(basedir, 'target/classes/com/acme/Inventory.class').isFile()
 assert new File(out, 'docs').list().sort() == ['dynamodb-streams.md', 'dynamodb.md', 's3.md']
 assert new File(out, 'docs/s3.md').text == '''# s3

@@ -104,14 +104,15 @@ public final class FactoryModelBuilder {
         List<FactoryModel.ServiceModel> models = new ArrayList<>();
         Map<String, List<String>> groups = new TreeMap<>();
         for (ServiceEntry service : services) {
-            String camel = JavaNames.lowerCamel(service.name());
+            String camel = javaName(service);
             // A service named like a factory member ("close", "client") keeps a readable accessor.
             String accessor = unique(FACTORY_MEMBERS.contains(camel) ? camel + "Service" : camel, members, false);
             String constant = unique(JavaNames.constant(service.name()), constants, false);
             if (service.kind() == ServiceKind.HTTP) {
                 models.add(http(service, accessor, constant, imports));
             } else {
-                String provider = unique(JavaNames.upperCamel(service.name()) + "Provider", providers, true);
+                String provider =
+                        unique(JavaNames.capitalize(camel.replaceAll("_$", "")) + "Provider", providers, true);
                 models.add(
                         service.kind() == ServiceKind.AWS
                                 ? aws(service, accessor, constant, provider, imports, members)
@@ -138,6 +139,22 @@ public final class FactoryModelBuilder {
                 models,
                 models.stream().filter(m -> m.provider() != null).toList(),
                 groupModels);
+    }
+
+    /**
+     * The name Java code would give the service's client: from the SDK client's class for AWS
+     * ({@code SecretsManagerClient} → {@code secretsManager}, as Java code names such a field), from the
+     * registry name otherwise ({@code user-profile} → {@code userProfile}). {@code client("secretsmanager")}
+     * and the {@code ServiceNames} constants keep the registry name.
+     */
+    private static String javaName(ServiceEntry service) {
+        if (service.kind() == ServiceKind.AWS
+                && service.aws() != null
+                && service.aws().clientClass() != null) {
+            String client = service.aws().clientClass();
+            return JavaNames.lowerCamelFromClass(client.substring(client.lastIndexOf('.') + 1), "Client");
+        }
+        return JavaNames.lowerCamel(service.name());
     }
 
     /** The dynamic wrapper names no service type: its imports are the same for every registry. */

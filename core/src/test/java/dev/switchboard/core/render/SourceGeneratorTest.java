@@ -144,7 +144,7 @@ class SourceGeneratorTest {
         assertThat(Javac.compile(dir.resolve("javac"), sources)).isEmpty();
         String factory = sources.get("com/acme/switchboard/ServiceClients.java");
         assertThat(factory)
-                .contains("public S3Client s3()", "public DynamoDbStreamsClient dynamodbStreams()")
+                .contains("public S3Client s3()", "public DynamoDbStreamsClient dynamoDbStreams()")
                 .contains("public UserServiceGrpc.UserServiceBlockingStub user()")
                 .contains("public UserServiceGrpc.UserServiceFutureStub userFuture()")
                 .contains("import io.grpc.");
