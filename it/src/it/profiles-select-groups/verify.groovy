@@ -20,5 +20,5 @@ assert !minimal.contains('s3') && !minimal.contains('ec2')
 assert accessors(factory('by-name')) == ['s3', 'ec2', 'lambda', 'dynamoDb'] as Set
 
 String log = new File(basedir, 'build.log').text
-assert log.contains('switchboard: selected 4 service(s) by switchboard.services=s3,ec2,lambda,dynamodb')
+assert log.contains('switchboard: selected 4 service(s) by switchboard.services=s3,ec2,lambda,dynamodb: dynamodb, ec2, lambda, s3')
 true

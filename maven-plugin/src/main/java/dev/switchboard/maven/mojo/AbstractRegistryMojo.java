@@ -163,8 +163,9 @@ abstract class AbstractRegistryMojo extends AbstractSwitchboardMojo {
     private Map<String, String> groups;
 
     /**
-     * The services to generate, as a comma list; with {@code switchboard.group.<name>=true} properties
-     * (which the group profiles set) they make the selection. With neither, every service is selected.
+     * The services to generate, as a comma list. With {@code switchboard.group.<name>=true} properties
+     * (which the group profiles set) the names narrow the groups: only the named services are selected,
+     * and each must be in a group switched on. With neither, every service is selected.
      *
      * <pre>{@code -Dswitchboard.services=s3,ec2,lambda,dynamodb}</pre>
      *
@@ -178,23 +179,29 @@ abstract class AbstractRegistryMojo extends AbstractSwitchboardMojo {
         outcome.notes().forEach(note -> getLog().warn("switchboard: " + note));
         Path shown = project.getBasedir().toPath().relativize(outcome.registryFile());
         if (!outcome.written()) {
-            if (outcome.selected() != null) {
-                getLog().info("switchboard: selected " + outcome.selected().size() + " service(s) by "
-                        + request.selection().describe());
+            if (outcome.selected() != null && !request.selection().isAll()) {
+                getLog().info(selectionLine(outcome.selected(), request));
             }
             getLog().info("switchboard: registry is up to date (fingerprint " + outcome.shortFingerprint()
                     + "), nothing rewritten: " + shown + " (" + millis + " ms)");
             return;
         }
         if (!request.selection().isAll()) {
-            getLog().info("switchboard: selected " + outcome.selected().size() + " service(s) by "
-                    + request.selection().describe() + ": "
-                    + outcome.selected().stream().map(ServiceEntry::name).collect(Collectors.joining(", ")));
+            getLog().info(selectionLine(outcome.selected(), request));
         }
         getLog().info("switchboard: wrote " + shown + " with "
                 + outcome.registry().services().size() + " service(s) (fingerprint " + outcome.shortFingerprint()
                 + ", " + millis + " ms)");
         RegistrySummary.lines(outcome.registry(), summaryLength()).forEach(line -> getLog().info("  " + line));
+    }
+
+    /** What was selected and by what, naming the first services so a surprise shows at once. */
+    private static String selectionLine(List<ServiceEntry> selected, RegistryRequest request) {
+        int shown = 12;
+        String names = selected.stream().limit(shown).map(ServiceEntry::name).collect(Collectors.joining(", "));
+        String more = selected.size() > shown ? " and " + (selected.size() - shown) + " more" : "";
+        return "switchboard: selected " + selected.size() + " service(s) by "
+                + request.selection().describe() + (selected.isEmpty() ? "" : ": " + names + more);
     }
 
     /** The {@code summary} setting; unset (as when a test builds the mojo by hand) is its default. */
