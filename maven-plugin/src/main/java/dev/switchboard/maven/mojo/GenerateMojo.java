@@ -51,7 +51,8 @@ public class GenerateMojo extends AbstractGenerateMojo {
                 request.registry().groups(),
                 registry.services(),
                 request.templateDirectory(),
-                true);
+                true,
+                null);
         if (new ProfilesWriter().isStale(profiles)) {
             getLog().warn("switchboard: the group profiles in pom.xml are stale; run `mvn switchboard:profiles`"
                     + " to update them");

@@ -7,6 +7,7 @@ final class PropertyNames {
     static final String SUMMARY = "switchboard.summary";
     static final String SERVICES = "switchboard.services";
     static final String PROFILES_CHECK = "switchboard.profiles.check";
+    static final String PROFILES_GROUPS = "switchboard.profiles.groups";
     static final String FORMAT = "switchboard.format";
     static final String OUTPUT = "switchboard.output";
     static final String SERVICE = "switchboard.service";
