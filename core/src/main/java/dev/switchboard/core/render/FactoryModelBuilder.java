@@ -193,7 +193,7 @@ public final class FactoryModelBuilder {
         }
         String builder = s.aws().builderClass() != null ? s.aws().builderClass() : client + "Builder";
         return FactoryModel.ServiceModel.aws(
-                s.name(),
+                s,
                 accessor,
                 constant,
                 imports.ref(client),
@@ -210,7 +210,7 @@ public final class FactoryModelBuilder {
         String providerType = own.nested(stubs, service + "BlockingStub");
         String base = accessor.replaceAll("_$", "");
         return FactoryModel.ServiceModel.grpc(
-                s.name(),
+                s,
                 accessor,
                 constant,
                 imports.nested(stubs, service + "BlockingStub"),
@@ -227,7 +227,7 @@ public final class FactoryModelBuilder {
      * runtime's generic REST client from the bundled registry's endpoints.
      */
     private static FactoryModel.ServiceModel http(ServiceEntry s, String accessor, String constant, Imports imports) {
-        return FactoryModel.ServiceModel.http(s.name(), accessor, constant, imports.ref(GENERIC_CLIENT));
+        return FactoryModel.ServiceModel.http(s, accessor, constant, imports.ref(GENERIC_CLIENT));
     }
 
     private static Imports providerImports(String providerClass) {

@@ -507,4 +507,55 @@ class SourceGeneratorTest {
         assertThat(dir.resolve("out/sources/com/acme/switchboard/provider/SqsProvider.java"))
                 .doesNotExist();
     }
+
+    @Test
+    @DisplayName("a generator sees each service's whole registry entry: group, owner, tags, methods with HTTP rules,"
+            + " health, rate limit")
+    void generatorSeesTheRegistryEntry() throws Exception {
+        ProtoProject project = new ProtoProject(dir.resolve("p"))
+                .withGoogleCommonProtos()
+                .proto("user.proto", """
+                        syntax = "proto3";
+                        package acme.user.v1;
+                        import "google/api/annotations.proto";
+                        option java_package = "com.acme.user.v1";
+                        service UserService {
+                          rpc GetUser(GetUserRequest) returns (User) {
+                            option (google.api.http) = { get: "/v1/users/{id}" };
+                          }
+                        }
+                        message GetUserRequest { string id = 1; }
+                        message User { string id = 1; }
+                        """)
+                .overrides("overrides.yaml", """
+                        services:
+                          user:
+                            group: identity
+                            owner: accounts-team
+                            tags: {tier: "1"}
+                            health: {http: /health/user}
+                            rateLimit: {requestsPerSecond: 50, burst: 100}
+                        """);
+        Path template = dir.resolve("templates/card.md.ftl");
+        Files.createDirectories(template.getParent());
+        Files.writeString(template, """
+                ${service.name} (${service.entry.group}) owned by ${service.entry.owner}, tier ${service.entry.tags.tier}
+                <#list service.entry.methods as m>
+                ${m.name}: <#list m.http as r>${r.verb} ${r.path}</#list>
+                </#list>
+                health ${service.entry.health.http}, ${service.entry.rateLimit.requestsPerSecond} rps burst ${service.entry.rateLimit.burst}
+                """);
+
+        new SourceGenerator()
+                .generate(withTemplates(
+                        request(project),
+                        null,
+                        List.of(new GenerateRequest.Generator(template, "cards/{service}.md"))));
+
+        assertThat(Files.readString(dir.resolve("out/sources/cards/user.md"))).isEqualTo("""
+                        user (identity) owned by accounts-team, tier 1
+                        GetUser: GET /v1/users/{id}
+                        health /health/user, 50 rps burst 100
+                        """);
+    }
 }
