@@ -40,7 +40,7 @@ abstract class AbstractGenerateMojo extends AbstractRegistryMojo {
     /**
      * Where generated Java sources go; added to the compile source roots.
      *
-     * <pre>{@code <outputDirectory>${project.build.directory}/generated-sources/switchboard</outputDirectory>}</pre>
+     * <pre>&lt;outputDirectory&gt;${project.build.directory}/generated-sources/switchboard&lt;/outputDirectory&gt;</pre>
      *
      * @since 0.1.0
      */
@@ -51,7 +51,7 @@ abstract class AbstractGenerateMojo extends AbstractRegistryMojo {
      * Where generated resources go (the bundled registry, the provider registration); added to the
      * project's resources.
      *
-     * <pre>{@code <resourceDirectory>${project.build.directory}/generated-resources/switchboard</resourceDirectory>}</pre>
+     * <pre>&lt;resourceDirectory&gt;${project.build.directory}/generated-resources/switchboard&lt;/resourceDirectory&gt;</pre>
      *
      * @since 0.1.0
      */

@@ -30,12 +30,12 @@ abstract class AbstractRegistryMojo extends AbstractSwitchboardMojo {
      * Directories whose {@code .proto} files become registry services. Defaults to {@code
      * src/main/proto}.
      *
-     * <pre>{@code
-     * <protoSourceRoots>
-     *   <protoSourceRoot>src/main/proto</protoSourceRoot>
-     *   <protoSourceRoot>${project.basedir}/api</protoSourceRoot>
-     * </protoSourceRoots>
-     * }</pre>
+     * <pre>
+     * &lt;protoSourceRoots&gt;
+     *   &lt;protoSourceRoot&gt;src/main/proto&lt;/protoSourceRoot&gt;
+     *   &lt;protoSourceRoot&gt;${project.basedir}/api&lt;/protoSourceRoot&gt;
+     * &lt;/protoSourceRoots&gt;
+     * </pre>
      *
      * @since 0.1.0
      */
@@ -108,7 +108,7 @@ abstract class AbstractRegistryMojo extends AbstractSwitchboardMojo {
     /**
      * Where {@code registry.json} and {@code registry.previous.json} are written.
      *
-     * <pre>{@code <registryDirectory>${project.build.directory}/switchboard</registryDirectory>}</pre>
+     * <pre>&lt;registryDirectory&gt;${project.build.directory}/switchboard&lt;/registryDirectory&gt;</pre>
      *
      * @since 0.1.0
      */
