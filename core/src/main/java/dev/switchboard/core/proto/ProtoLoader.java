@@ -12,7 +12,9 @@ import com.squareup.wire.schema.internal.parser.TypeElement;
 import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.diag.Problem;
 import java.io.IOException;
+import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.ZipFile;
 import okio.Buffer;
 import okio.BufferedSource;
 import okio.ByteString;
@@ -41,6 +44,8 @@ import okio.Source;
  * there is skipped here too.
  */
 final class ProtoLoader {
+    static final String OPTIONS_PROTO = "switchboard/options.proto";
+
     private final ProtoInputs inputs;
 
     ProtoLoader(ProtoInputs inputs) {
@@ -163,7 +168,9 @@ final class ProtoLoader {
         inputs.dependencyArchives().stream()
                 .filter(ProtoLoader::isArchive)
                 .forEach(p -> protoPath.add(Location.get(p.toString())));
-        protoPath.add(Location.get(optionsRoot().toString()));
+        if (inputs.dependencyArchives().stream().noneMatch(ProtoLoader::holdsOptions)) {
+            protoPath.add(Location.get(optionsRoot().toString()));
+        }
         loader.initRoots(sourcePath, protoPath);
         try {
             Schema schema = loader.loadSchema();
@@ -312,18 +319,42 @@ final class ProtoLoader {
     }
 
     /**
-     * The jar (or, in this project's own tests, the classes directory) holding {@code
-     * switchboard/options.proto}, so users import it with no configuration.
+     * The {@code switchboard-options} jar (or, in this project's own build, its classes directory)
+     * holding {@code switchboard/options.proto}, so users import it with no configuration.
      */
     static Path optionsRoot() {
+        URL options = ProtoLoader.class.getClassLoader().getResource(OPTIONS_PROTO);
+        if (options == null) {
+            throw new IllegalStateException(
+                    "switchboard-options, which holds " + OPTIONS_PROTO + ", is missing from the plugin's class path");
+        }
         try {
-            return Path.of(ProtoLoader.class
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI());
+            if (options.getProtocol().equals("jar")) {
+                String jar = options.getPath().substring(0, options.getPath().indexOf("!/"));
+                return Path.of(new URI(jar));
+            }
+            // A directory: the root is two levels above switchboard/options.proto.
+            return Path.of(options.toURI()).getParent().getParent();
         } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot locate the switchboard plugin's own classes", e);
+            throw new IllegalStateException("cannot locate " + OPTIONS_PROTO + " at " + options, e);
+        }
+    }
+
+    /**
+     * Whether a dependency archive holds {@code switchboard/options.proto}, as the {@code
+     * switchboard-options} jar does in a project that depends on it to compile its protos with protoc:
+     * Wire refuses a file that two roots of the proto path hold ("is ambiguous"), so the plugin's own
+     * copy steps aside.
+     */
+    private static boolean holdsOptions(Path archive) {
+        if (!isArchive(archive)) {
+            return false;
+        }
+        try (ZipFile zip = new ZipFile(archive.toFile())) {
+            return zip.getEntry(OPTIONS_PROTO) != null;
+        } catch (IOException e) {
+            // An archive that cannot be read is reported where the protos are loaded from it.
+            return false;
         }
     }
 }

@@ -90,6 +90,12 @@ public final class ProtoProject {
         }
     }
 
+    /** Adds a jar of the project's dependencies. */
+    public ProtoProject archive(Path jar) {
+        archives.add(jar);
+        return this;
+    }
+
     public ProtoProject rules(String path, String text) {
         file(path, text);
         rules = base.resolve(path);
