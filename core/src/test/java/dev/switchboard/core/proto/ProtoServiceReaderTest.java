@@ -230,7 +230,9 @@ class ProtoServiceReaderTest {
         Path jar = dir.resolve("switchboard-options.jar");
         try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar))) {
             zip.putNextEntry(new java.util.zip.ZipEntry("switchboard/options.proto"));
-            zip.write(Files.readAllBytes(ProtoLoader.optionsRoot().resolve("switchboard/options.proto")));
+            try (var options = ProtoLoader.class.getClassLoader().getResourceAsStream(ProtoLoader.OPTIONS_PROTO)) {
+                options.transferTo(zip);
+            }
             zip.closeEntry();
         }
         ProtoProject project = new ProtoProject(dir.resolve("p")).archive(jar).proto("pay.proto", """
