@@ -214,6 +214,18 @@ class GenerateBadInputTest {
                         OVERRIDES + ":13:10: \"FOO\" is not an HTTP verb",
                         "use one of GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS"),
                 bad(
+                        "gRPC services selected with no grpc-java on the classpath",
+                        f -> {
+                            f.project.withoutGrpcJava();
+                            return f;
+                        },
+                        "pom.xml: the selection holds 2 gRPC service(s) (billing, user), but grpc-java is not on the"
+                                + " compile classpath, so their generated stubs and accessors cannot compile; add"
+                                + " grpc-java",
+                        "<artifactId>grpc-stub</artifactId>",
+                        "io.github.ascopes:protobuf-maven-plugin",
+                        "or, to generate without gRPC accessors, set <grpc>false</grpc>"),
+                bad(
                         "an endpoint without a path",
                         f -> f.file(
                                 OVERRIDES,

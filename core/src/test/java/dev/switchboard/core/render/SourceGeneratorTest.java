@@ -558,4 +558,35 @@ class SourceGeneratorTest {
                         health /health/user, 50 rps burst 100
                         """);
     }
+
+    @Test
+    @DisplayName("<grpc>false</grpc> generates without gRPC accessors and providers, needs no grpc-java, and still"
+            + " bundles the gRPC services in the registry")
+    void withoutGrpc() throws Exception {
+        ProtoProject project = new ProtoProject(dir.resolve("p"))
+                .proto("user.proto", ProtoProject.USER_PROTO)
+                .withAws()
+                .withoutGrpcJava()
+                .select("s3,user");
+        GenerateRequest plain = request(project);
+
+        GenerateOutcome outcome = new SourceGenerator()
+                .generate(new GenerateRequest(
+                        plain.registry(),
+                        plain.packageName(),
+                        plain.className(),
+                        plain.sourceDirectory(),
+                        plain.resourceDirectory(),
+                        null,
+                        List.of(),
+                        false));
+
+        assertThat(outcome.services()).containsExactly("s3");
+        Map<String, String> out = read(dir.resolve("out"));
+        assertThat(out.get("sources/com/acme/switchboard/ServiceClients.java"))
+                .contains("public S3Client s3()")
+                .doesNotContain("user()", "io.grpc");
+        assertThat(out).doesNotContainKey("sources/com/acme/switchboard/provider/UserProvider.java");
+        assertThat(out.get("resources/META-INF/switchboard/registry.json")).contains("\"name\" : \"user\"");
+    }
 }

@@ -36,6 +36,7 @@ public final class ProtoProject {
     private Path overrides;
     private boolean failOnMissingSources;
     private boolean discoverAws;
+    private boolean grpcJava = true;
     private Selection selection = Selection.all();
 
     public ProtoProject(Path base) {
@@ -109,6 +110,15 @@ public final class ProtoProject {
     }
 
     /** Puts the real SDK jars of the test classpath on the project's classpath and discovers them. */
+    /**
+     * Leaves grpc-java off the project's classpath; by default it is there, as in a project that compiles
+     * stubs for its gRPC services.
+     */
+    public ProtoProject withoutGrpcJava() {
+        grpcJava = false;
+        return this;
+    }
+
     public ProtoProject withAws() {
         archives.addAll(TestClasspath.jars().stream()
                 .filter(j -> j.toString().contains("awssdk"))
@@ -144,9 +154,17 @@ public final class ProtoProject {
                 base,
                 sourceRoots.stream().map(base::resolve).toList(),
                 importPaths.stream().map(base::resolve).toList(),
-                archives,
+                grpcJava ? withGrpcJava(archives) : archives,
                 List.of(),
                 List.of());
+    }
+
+    private static List<Path> withGrpcJava(List<Path> archives) {
+        List<Path> all = new ArrayList<>(archives);
+        TestClasspath.jars().stream()
+                .filter(j -> j.getFileName().toString().startsWith("grpc-stub-"))
+                .forEach(all::add);
+        return all;
     }
 
     public RegistryRequest request() {

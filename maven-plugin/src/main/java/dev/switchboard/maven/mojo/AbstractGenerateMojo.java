@@ -90,6 +90,19 @@ abstract class AbstractGenerateMojo extends AbstractRegistryMojo {
     @Parameter
     private List<GeneratorConfig> generators;
 
+    /**
+     * Whether gRPC services get accessors and providers. They need the grpc-java stubs, which protoc
+     * generates, and grpc-java on the compile classpath; without it the goal fails, naming what to add.
+     * {@code false} leaves gRPC services out of the generated code (they stay in the bundled registry),
+     * for a project that only wants its AWS clients or the registry's other services.
+     *
+     * <pre>{@code <grpc>false</grpc>}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(defaultValue = "true")
+    private boolean grpc = true;
+
     /** One {@code <generator>}. */
     public static class GeneratorConfig {
         /** The FreeMarker template file. */
@@ -118,7 +131,8 @@ abstract class AbstractGenerateMojo extends AbstractRegistryMojo {
                                                 ? project.getBasedir().toPath()
                                                 : g.template.toPath(),
                                         g.output == null ? "" : g.output))
-                                .toList());
+                                .toList(),
+                grpc);
     }
 
     /** Whether the project depends on switchboard-runtime, which generated sources need. */
