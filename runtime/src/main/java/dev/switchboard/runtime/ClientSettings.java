@@ -1,6 +1,9 @@
 package dev.switchboard.runtime;
 
+import dev.switchboard.runtime.calls.ClientTelemetry;
+import dev.switchboard.runtime.calls.ServiceLimit;
 import dev.switchboard.runtime.live.LiveRegistry;
+import dev.switchboard.runtime.registry.RateLimit;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +25,13 @@ import java.util.regex.Pattern;
  * -Dswitchboard.s3.endpoint=…}, which beats {@code SWITCHBOARD_S3_ENDPOINT}.
  *
  * <p>Types of the AWS SDK and grpc-java are held as {@code Object} so that this class loads in an
- * application that has neither; the generated builder is typed.
+ * application that has neither; the generated builder is typed. So is the Micrometer registry, which
+ * the generated builder takes as {@code Object} too, since an application without metrics has no
+ * Micrometer.
+ *
+ * <p>Each factory builds its settings once, so they also hold what belongs to that factory at run time:
+ * its {@link ClientTelemetry} (rate limiters, statistics, meters), which every route to a client reaches
+ * through the settings it is given.
  */
 public final class ClientSettings {
     private static final Pattern BYTES = Pattern.compile("(\\d+)\\s*(?:([KMGkmg])(?:i?[Bb])?)?");
@@ -35,6 +44,8 @@ public final class ClientSettings {
     private final Map<String, URI> endpoints;
     private final Map<String, String> targets;
     private final Map<String, Duration> timeouts;
+    private final Map<String, RateLimit> rateLimits;
+    private final Object meterRegistry;
     private final Path registryFile;
     private final Long registryMaxBytes;
     private final SyncHttpClient syncHttpClient;
@@ -45,6 +56,7 @@ public final class ClientSettings {
     private final boolean plaintext;
     private final UnaryOperator<String> systemProperties;
     private final UnaryOperator<String> environment;
+    private final ClientTelemetry telemetry;
 
     private ClientSettings(Builder b) {
         region = b.region;
@@ -52,6 +64,8 @@ public final class ClientSettings {
         endpoints = Map.copyOf(b.endpoints);
         targets = Map.copyOf(b.targets);
         timeouts = Map.copyOf(b.timeouts);
+        rateLimits = Map.copyOf(b.rateLimits);
+        meterRegistry = b.meterRegistry;
         registryFile = b.registryFile;
         registryMaxBytes = b.registryMaxBytes;
         syncHttpClient = b.syncHttpClient;
@@ -64,6 +78,8 @@ public final class ClientSettings {
         plaintext = b.plaintext;
         systemProperties = b.systemProperties;
         environment = b.environment;
+        // Last: the telemetry reads the limits and timeouts through this object.
+        telemetry = new ClientTelemetry(this::configuredRateLimit, this::rateLimitTimeout, meterRegistry, debug());
     }
 
     public static Builder builder() {
@@ -100,18 +116,71 @@ public final class ClientSettings {
         if (inCode != null) {
             return inCode;
         }
-        return lookup(service, "timeout").map(v -> parseDuration(service, v)).orElse(DEFAULT_TIMEOUT);
+        return lookup(service, "timeout")
+                .map(v -> parseDuration(service, "timeout", v))
+                .orElse(DEFAULT_TIMEOUT);
     }
 
-    private static Duration parseDuration(String service, String value) {
+    private static Duration parseDuration(String service, String key, String value) {
         try {
-            return value.chars().allMatch(Character::isDigit)
+            Duration parsed = value.chars().allMatch(Character::isDigit)
                     ? Duration.ofMillis(Long.parseLong(value))
                     : Duration.parse(value);
+            if (!parsed.isNegative()) {
+                return parsed;
+            }
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("switchboard." + service + ".timeout is \"" + value
-                    + "\"; give milliseconds (5000) or an ISO-8601 duration (PT5S)");
+            // reported below with the forms to use
         }
+        throw new IllegalArgumentException("switchboard." + service + "." + key + " is \"" + value
+                + "\"; give milliseconds (5000) or an ISO-8601 duration (PT5S)");
+    }
+
+    /**
+     * The rate limit of a service set outside the registry: code ({@code rateLimit(service, rps, burst)}),
+     * then {@code switchboard.<service>.rateLimit} ({@code 50/100}: requests per second and burst), then
+     * the environment; empty when the registry's applies.
+     *
+     * @throws IllegalArgumentException when the property is not a limit, naming it and the form to use
+     */
+    public Optional<ServiceLimit> rateLimit(String service) {
+        RateLimit inCode = rateLimits.get(service);
+        if (inCode != null) {
+            return Optional.of(new ServiceLimit(inCode, "set in code with rateLimit(\"" + service + "\", …)"));
+        }
+        return find(service, "rateLimit").map(found -> ServiceLimit.parse(found.value(), found.name()));
+    }
+
+    private ServiceLimit configuredRateLimit(String service) {
+        return rateLimit(service).orElse(null);
+    }
+
+    /**
+     * How long a call waits for a permit of its service's rate limit before it fails: {@code
+     * switchboard.<service>.rateLimitTimeout} (milliseconds or ISO-8601), then the environment; {@link
+     * ClientTelemetry#DEFAULT_RATE_LIMIT_TIMEOUT} (5 seconds) by default.
+     */
+    public Duration rateLimitTimeout(String service) {
+        return lookup(service, "rateLimitTimeout")
+                .map(v -> parseDuration(service, "rateLimitTimeout", v))
+                .orElse(ClientTelemetry.DEFAULT_RATE_LIMIT_TIMEOUT);
+    }
+
+    /** Whether debug mode is on: {@code switchboard.debug=true} or {@code SWITCHBOARD_DEBUG=true}. */
+    public boolean debug() {
+        return find("switchboard.debug")
+                .map(found -> Boolean.parseBoolean(found.value()))
+                .orElse(false);
+    }
+
+    /** The Micrometer {@code MeterRegistry} the figures go to, or null. */
+    public Object meterRegistry() {
+        return meterRegistry;
+    }
+
+    /** The rate limiters, statistics and meters of the factory these settings were built for. */
+    public ClientTelemetry telemetry() {
+        return telemetry;
     }
 
     /**
@@ -196,13 +265,26 @@ public final class ClientSettings {
     }
 
     private Optional<String> lookup(String service, String key) {
-        String property = "switchboard." + service + "." + key;
-        String value = systemProperties.apply(property);
-        if (value == null || value.isBlank()) {
-            value = environment.apply(property.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"));
-        }
-        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+        return find(service, key).map(Found::value);
     }
+
+    private Optional<Found> find(String service, String key) {
+        return find("switchboard." + service + "." + key);
+    }
+
+    /** A property, else the variable named like it ({@code SWITCHBOARD_S3_ENDPOINT}), and which one it was. */
+    private Optional<Found> find(String property) {
+        String value = systemProperties.apply(property);
+        if (value != null && !value.isBlank()) {
+            return Optional.of(new Found("-D" + property, value.trim()));
+        }
+        String variable = property.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+        value = environment.apply(variable);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(new Found(variable, value.trim()));
+    }
+
+    /** A value found outside the code, and the property ({@code -Dswitchboard.s3.rateLimit}) or variable it came from. */
+    private record Found(String name, String value) {}
 
     private static <E extends Enum<E>> E enumValue(Class<E> type, String value) {
         String wanted = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
@@ -226,6 +308,8 @@ public final class ClientSettings {
         private final Map<String, URI> endpoints = new HashMap<>();
         private final Map<String, String> targets = new HashMap<>();
         private final Map<String, Duration> timeouts = new HashMap<>();
+        private final Map<String, RateLimit> rateLimits = new HashMap<>();
+        private Object meterRegistry;
         private Path registryFile;
         private Long registryMaxBytes;
         private SyncHttpClient syncHttpClient;
@@ -261,6 +345,32 @@ public final class ClientSettings {
 
         public Builder timeout(String service, Duration timeout) {
             timeouts.put(service, timeout);
+            return this;
+        }
+
+        /**
+         * Limits the calls of a service to {@code requestsPerSecond}, with bursts of up to {@code burst}
+         * (0: one second's worth); wins over the property, the environment and the registry.
+         *
+         * @throws IllegalArgumentException when the rate is not above 0 or the burst is negative
+         */
+        public Builder rateLimit(String service, double requestsPerSecond, int burst) {
+            if (!(requestsPerSecond > 0) || Double.isInfinite(requestsPerSecond) || burst < 0) {
+                throw new IllegalArgumentException("rateLimit(\"" + service + "\", " + requestsPerSecond + ", " + burst
+                        + "): give a rate above 0 requests per second and a burst of 0 or more, e.g."
+                        + " rateLimit(\"" + service + "\", 50, 100)");
+            }
+            rateLimits.put(service, new RateLimit(requestsPerSecond, burst));
+            return this;
+        }
+
+        /**
+         * Publishes the figures as Micrometer meters in {@code registry}, an {@code
+         * io.micrometer.core.instrument.MeterRegistry}; typed {@code Object} so that an application
+         * without Micrometer loads none of its classes.
+         */
+        public Builder meterRegistry(Object registry) {
+            meterRegistry = registry;
             return this;
         }
 

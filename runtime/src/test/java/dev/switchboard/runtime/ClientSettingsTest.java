@@ -134,4 +134,68 @@ class ClientSettingsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("registryMaxBytes(0): give 1 to 1073741824 bytes (67108864 by default)");
     }
+
+    @Test
+    @DisplayName("a rate limit comes from code, then the property, then the environment, each named as its source")
+    void rateLimits() {
+        Map<String, String> properties = Map.of(
+                "switchboard.s3.rateLimit", "50/100",
+                "switchboard.sqs.rateLimit", " 7.5 ",
+                "switchboard.s3.rateLimitTimeout", "250",
+                "switchboard.debug", "true");
+        Map<String, String> env = Map.of("SWITCHBOARD_S3_RATELIMIT", "1/1", "SWITCHBOARD_DYNAMODB_RATELIMIT", "20/5");
+        ClientSettings settings = ClientSettings.builder()
+                .lookups(properties::get, env::get)
+                .rateLimit("user", 3, 0)
+                .build();
+
+        assertThat(settings.rateLimit("user").orElseThrow().describe()).isEqualTo("3 requests/s, burst 3");
+        assertThat(settings.rateLimit("user").orElseThrow().source())
+                .isEqualTo("set in code with rateLimit(\"user\", …)");
+        assertThat(settings.rateLimit("s3").orElseThrow().describe()).isEqualTo("50 requests/s, burst 100");
+        assertThat(settings.rateLimit("s3").orElseThrow().source()).isEqualTo("-Dswitchboard.s3.rateLimit");
+        assertThat(settings.rateLimit("sqs").orElseThrow().describe()).isEqualTo("7.5 requests/s, burst 8");
+        assertThat(settings.rateLimit("dynamodb").orElseThrow().source()).isEqualTo("SWITCHBOARD_DYNAMODB_RATELIMIT");
+        assertThat(settings.rateLimit("kms")).isEmpty();
+        assertThat(settings.rateLimitTimeout("s3")).isEqualTo(java.time.Duration.ofMillis(250));
+        assertThat(settings.rateLimitTimeout("kms")).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(settings.debug()).isTrue();
+        assertThat(ClientSettings.builder()
+                        .lookups(p -> null, e -> null)
+                        .build()
+                        .debug())
+                .isFalse();
+    }
+
+    @Test
+    @DisplayName("a rate limit that is not one is refused naming where it was given and the form to use")
+    void badRateLimits() {
+        ClientSettings settings = ClientSettings.builder()
+                .lookups(
+                        Map.of(
+                                "switchboard.s3.rateLimit", "fast",
+                                "switchboard.sqs.rateLimit", "0/5",
+                                "switchboard.sns.rateLimitTimeout", "soon")::get,
+                        Map.of("SWITCHBOARD_KMS_RATELIMIT", "5/-1")::get)
+                .build();
+
+        assertThatThrownBy(() -> settings.rateLimit("s3"))
+                .hasMessage(
+                        "-Dswitchboard.s3.rateLimit is \"fast\"; give <requests per second>/<burst> with a rate"
+                                + " above 0 and a burst of 0 or more, e.g. 50/100 (or 50 for a burst of one second's requests)");
+        assertThatThrownBy(() -> settings.rateLimit("sqs"))
+                .hasMessageStartingWith("-Dswitchboard.sqs.rateLimit is \"0/5\"");
+        assertThatThrownBy(() -> settings.rateLimit("kms"))
+                .hasMessageStartingWith("SWITCHBOARD_KMS_RATELIMIT is \"5/-1\"");
+        assertThatThrownBy(() -> settings.rateLimitTimeout("sns"))
+                .hasMessage("switchboard.sns.rateLimitTimeout is \"soon\"; give milliseconds (5000) or an ISO-8601"
+                        + " duration (PT5S)");
+        assertThatThrownBy(() -> ClientSettings.builder().rateLimit("s3", 0, 5))
+                .hasMessage("rateLimit(\"s3\", 0.0, 5): give a rate above 0 requests per second and a burst of 0 or"
+                        + " more, e.g. rateLimit(\"s3\", 50, 100)");
+        assertThatThrownBy(
+                        () -> ClientSettings.builder().meterRegistry("registry").build())
+                .hasMessage("meterRegistry(…) takes an io.micrometer.core.instrument.MeterRegistry (a"
+                        + " PrometheusMeterRegistry, a SimpleMeterRegistry, …), not a java.lang.String");
+    }
 }

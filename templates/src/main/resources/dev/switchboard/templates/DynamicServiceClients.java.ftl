@@ -73,6 +73,14 @@ public final class ${dynamicClassName} implements AutoCloseable {
         return clients.registry();
     }
 
+    /**
+     * What the clients did so far, per service (clients created and how, calls, errors, latency, rate-limit
+     * waits and rejections), and the registry's reloads, rejected contents and the fingerprint in force.
+     */
+    public dev.switchboard.runtime.calls.ClientStatistics statistics() {
+        return clients.statistics();
+    }
+
     /** Hears of every reload that added, removed or changed services (on the watching thread). */
     public void addListener(Consumer<RegistryChange> listener) {
         clients.addListener(listener);

@@ -49,7 +49,13 @@ public final class ${className} implements AutoCloseable {
     public ${s.type} ${s.accessor}() {
         ${s.type} c = ${s.accessor};
         if (c == null) {
-            c = cache.get("${s.name}", () -> <#if s.provider??>${providerPackage}.${s.provider.className}.newClient(context)<#else>(${s.type}) resolver.create("${s.name}")</#if>);
+            c = cache.get(
+                    "${s.name}",
+<#if s.provider??>
+                    () -> resolver.compiledIn("${s.name}", () -> ${providerPackage}.${s.provider.className}.newClient(context)));
+<#else>
+                    () -> (${s.type}) resolver.create("${s.name}"));
+</#if>
             ${s.accessor} = c;
         }
         return c;
@@ -58,14 +64,16 @@ public final class ${className} implements AutoCloseable {
 
     /** The {@code ${s.name}} <#if s.kind == "aws">async client<#else>async stub</#if>, created on first use and cached. */
     public ${s.async.type} ${s.async.accessor}() {
-        return cache.get("${s.name}#async", () -> <#if s.grpc??>${s.grpc.stubs}.newStub(channels.channel("${s.name}"))<#else>${providerPackage}.${s.provider.className}.newAsyncClient(context)</#if>);
+        return cache.get(
+                "${s.name}#async", () -> resolver.compiledIn("${s.name}", () -> <#if s.grpc??>${s.grpc.stubs}.newStub(channels.channel("${s.name}"))<#else>${providerPackage}.${s.provider.className}.newAsyncClient(context)</#if>));
     }
 </#if>
 <#if s.future??>
 
     /** The {@code ${s.name}} future stub, created on first use and cached. */
     public ${s.future.type} ${s.future.accessor}() {
-        return cache.get("${s.name}#future", () -> ${s.grpc.stubs}.newFutureStub(channels.channel("${s.name}")));
+        return cache.get(
+                "${s.name}#future", () -> resolver.compiledIn("${s.name}", () -> ${s.grpc.stubs}.newFutureStub(channels.channel("${s.name}"))));
     }
 </#if>
 </#list>
@@ -106,6 +114,15 @@ public final class ${className} implements AutoCloseable {
         names.add("${s.name}");
 </#list>
         return names;
+    }
+
+    /**
+     * What the clients did so far, per service: clients created and how, creation time, calls, errors,
+     * latency, rate-limit waits and rejections. An immutable snapshot; {@code toTable()} and {@code
+     * toJson()} print it.
+     */
+    public dev.switchboard.runtime.calls.ClientStatistics statistics() {
+        return settings.telemetry().statistics();
     }
 
     /**
@@ -162,6 +179,27 @@ public final class ${className} implements AutoCloseable {
         /** How long a call of the generic REST client may take ({@code switchboard.<service>.timeout}; 30 s). */
         public B timeout(String service, Duration timeout) {
             settings.timeout(service, timeout);
+            return self();
+        }
+
+        /**
+         * Limits the calls of a service, from all its clients and threads together, to {@code requestsPerSecond}
+         * with bursts of up to {@code burst} ({@code switchboard.<service>.rateLimit=50/100}); wins over the
+         * registry's {@code rateLimit}. A call waits for a permit up to {@code switchboard.<service>.rateLimitTimeout}
+         * (5 s), then fails.
+         */
+        public B rateLimit(String service, double requestsPerSecond, int burst) {
+            settings.rateLimit(service, requestsPerSecond, burst);
+            return self();
+        }
+
+        /**
+         * Publishes the figures of {@code statistics()} as Micrometer meters ({@code switchboard.client.*}) in
+         * {@code registry}, an {@code io.micrometer.core.instrument.MeterRegistry}; taken as {@code Object} so that
+         * an application without Micrometer needs none of its classes.
+         */
+        public B meterRegistry(Object registry) {
+            settings.meterRegistry(registry);
             return self();
         }
 <#if hasAws>

@@ -1,135 +1,100 @@
 package dev.switchboard.core.inspect;
 
-import dev.switchboard.runtime.registry.HttpRule;
-import dev.switchboard.runtime.registry.MethodInfo;
 import dev.switchboard.runtime.registry.Registry;
 import dev.switchboard.runtime.registry.ServiceEntry;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.TreeSet;
 
 /**
- * What changed between two registries, or two services, in the manner of buf's wire-compatibility
- * rules: a removed service or method, a changed request or response type, changed streaming, and a
- * changed or removed HTTP path or verb break callers; additions do not.
+ * What changed between two registries, or two services: services, files and packages, rpcs, their types,
+ * streaming, idempotency, deprecation and HTTP bindings added, removed, moved and changed. Which changes
+ * break callers is decided by buf's rules for services and rpcs in the chosen category, and by
+ * switchboard's own HTTP rules ({@link BreakingRule}, {@link BreakingRules}); additions never do.
  */
 public final class RegistryDiff {
 
     /**
      * One change.
      *
-     * @param kind {@code added}, {@code removed} or {@code changed}
-     * @param subject what changed ({@code service user}, {@code user.GetUser}, {@code user.GetUser input})
+     * @param kind {@code added}, {@code removed}, {@code changed} or {@code moved}
+     * @param subject what changed ({@code service user}, {@code user.GetUser}, {@code user.GetUser input},
+     *     {@code file acme/user.proto}, {@code package acme.user.v1})
      * @param detail the old and new value, or what was added or removed
-     * @param breaking whether callers built against the old side break
+     * @param breaking whether callers built against the old side break, by the category's rules
+     * @param rule the rule that makes it breaking, or that would but for an unstable package; null when
+     *     no rule of the category covers the change
+     * @param place the proto file it was in on the old side (on the new side for additions); null for
+     *     services without a proto block
      */
-    public record Change(String kind, String subject, String detail, boolean breaking) {}
+    public record Change(
+            String kind, String subject, String detail, boolean breaking, BreakingRule rule, String place) {}
 
-    private final List<Change> changes = new ArrayList<>();
+    private final List<Change> changes;
+    private final BreakingOptions options;
 
-    /** Changes from {@code before} to {@code after}, service by service. */
+    private RegistryDiff(List<Change> changes, BreakingOptions options) {
+        this.changes = changes;
+        this.options = options;
+    }
+
+    /** Changes from {@code before} to {@code after}, judged by buf's {@code PACKAGE} rules. */
     public static RegistryDiff of(Registry before, Registry after) {
-        RegistryDiff diff = new RegistryDiff();
-        TreeSet<String> names = new TreeSet<>();
-        before.services().forEach(s -> names.add(s.name()));
-        after.services().forEach(s -> names.add(s.name()));
-        for (String name : names) {
-            ServiceEntry old = before.service(name).orElse(null);
-            ServiceEntry now = after.service(name).orElse(null);
-            if (old == null) {
-                diff.changes.add(
-                        new Change("added", "service " + name, now.methods().size() + " method(s)", false));
-            } else if (now == null) {
-                diff.changes.add(
-                        new Change("removed", "service " + name, old.methods().size() + " method(s)", true));
-            } else {
-                diff.methods(name, old, now);
-            }
-        }
-        return diff;
+        return of(before, after, BreakingOptions.DEFAULT);
+    }
+
+    /** Changes from {@code before} to {@code after}, judged as {@code options} say. */
+    public static RegistryDiff of(Registry before, Registry after, BreakingOptions options) {
+        return new RegistryDiff(BreakingRules.changes(before, after, options), options);
     }
 
     /** Changes from one service to another, as if {@code after} replaced {@code before}. */
     public static RegistryDiff of(ServiceEntry before, ServiceEntry after) {
-        RegistryDiff diff = new RegistryDiff();
-        diff.methods(before.name() + "→" + after.name(), before, after);
-        return diff;
+        return of(before, after, BreakingOptions.DEFAULT);
     }
 
-    private void methods(String service, ServiceEntry before, ServiceEntry after) {
-        Map<String, MethodInfo> old = byName(before.methods());
-        Map<String, MethodInfo> now = byName(after.methods());
-        for (MethodInfo m : old.values()) {
-            MethodInfo n = now.get(m.name());
-            String subject = service + "." + m.name();
-            if (n == null) {
-                changes.add(new Change("removed", subject, "method", true));
-                continue;
-            }
-            changed(subject + " input", m.input(), n.input(), true);
-            changed(subject + " output", m.output(), n.output(), true);
-            changed(subject + " client streaming", m.clientStreaming(), n.clientStreaming(), true);
-            changed(subject + " server streaming", m.serverStreaming(), n.serverStreaming(), true);
-            changed(subject + " deprecated", m.deprecated(), n.deprecated(), false);
-            http(subject, m.http(), n.http());
-        }
-        for (MethodInfo n : now.values()) {
-            if (!old.containsKey(n.name())) {
-                changes.add(new Change("added", service + "." + n.name(), "method", false));
-            }
-        }
-    }
-
-    /** HTTP rules are matched by position: a changed path or verb breaks, a new binding does not. */
-    private void http(String subject, List<HttpRule> before, List<HttpRule> after) {
-        for (int i = 0; i < Math.max(before.size(), after.size()); i++) {
-            HttpRule b = i < before.size() ? before.get(i) : null;
-            HttpRule a = i < after.size() ? after.get(i) : null;
-            if (b == null) {
-                changes.add(new Change("added", subject + " http", a.verb() + " " + a.path(), false));
-            } else if (a == null) {
-                changes.add(new Change("removed", subject + " http", b.verb() + " " + b.path(), true));
-            } else {
-                changed(subject + " http verb", b.verb(), a.verb(), true);
-                changed(subject + " http path", b.path(), a.path(), true);
-                changed(subject + " http body", b.body(), a.body(), true);
-            }
-        }
-    }
-
-    private void changed(String subject, Object before, Object after, boolean breaking) {
-        if (!Objects.equals(before, after)) {
-            changes.add(new Change("changed", subject, before + " → " + after, breaking));
-        }
-    }
-
-    private static Map<String, MethodInfo> byName(List<MethodInfo> methods) {
-        Map<String, MethodInfo> out = new LinkedHashMap<>();
-        methods.forEach(m -> out.putIfAbsent(m.name(), m));
-        return out;
+    /** Changes from one service to another, judged as {@code options} say. */
+    public static RegistryDiff of(ServiceEntry before, ServiceEntry after, BreakingOptions options) {
+        return new RegistryDiff(BreakingRules.changes(before, after, options), options);
     }
 
     public List<Change> changes() {
-        return List.copyOf(changes);
+        return changes;
     }
 
     public List<Change> breaking() {
         return changes.stream().filter(Change::breaking).toList();
     }
 
+    /** One line per breaking change, with its rule and where it was: {@code removed order.Cancel (RPC_NO_DELETE, order.proto)}. */
+    public List<String> breakingLines() {
+        return breaking().stream()
+                .map(c -> c.kind() + " " + c.subject() + " (" + c.rule() + (c.place() == null ? "" : ", " + c.place())
+                        + ")")
+                .toList();
+    }
+
     public String render(Format format) {
+        String judged =
+                options.category() + (options.ignoreUnstablePackages() ? ", unstable packages not checked" : "");
         if (format == Format.TABLE) {
             if (changes.isEmpty()) {
                 return "no changes\n";
             }
-            Table table = new Table("CHANGE", "SUBJECT", "DETAIL", "BREAKING");
-            changes.forEach(c -> table.row(c.kind(), c.subject(), c.detail(), c.breaking() ? "yes" : "no"));
-            return table.render() + changes.size() + " change(s), " + breaking().size() + " breaking\n";
+            Table table = new Table("CHANGE", "SUBJECT", "DETAIL", "BREAKING", "RULE", "FILE");
+            changes.forEach(c -> table.row(
+                    c.kind(),
+                    c.subject(),
+                    c.detail(),
+                    c.breaking() ? "yes" : "no",
+                    c.rule() == null ? "" : c.rule().name(),
+                    c.place() == null ? "" : c.place()));
+            return table.render() + changes.size() + " change(s), " + breaking().size() + " breaking by buf's " + judged
+                    + " rules\n";
         }
         Map<String, Object> value = new LinkedHashMap<>();
+        value.put("category", options.category().name());
+        value.put("ignoreUnstablePackages", options.ignoreUnstablePackages());
         value.put("changes", changes);
         value.put("breaking", breaking().size());
         return Views.structured(value, format);

@@ -1,5 +1,7 @@
 package dev.switchboard.core.inspect;
 
+import dev.switchboard.core.diag.InputException;
+import dev.switchboard.core.diag.Problem;
 import dev.switchboard.runtime.registry.Dependency;
 import dev.switchboard.runtime.registry.Registry;
 import dev.switchboard.runtime.registry.ServiceEntry;
@@ -22,6 +24,23 @@ public final class RegistrySummary {
         CAPPED,
         /** Every row. */
         FULL;
+
+        /**
+         * The {@code summary} setting; null is its default ({@link #CAPPED}).
+         *
+         * @param setting how the user names the setting, for the message
+         * @throws InputException when it is none of {@code true}, {@code full} and {@code false}
+         */
+        public static Length parse(String value, String setting) throws InputException {
+            if (value == null) {
+                return CAPPED;
+            }
+            return of(value)
+                    .orElseThrow(() -> new InputException(Problem.in(
+                            setting,
+                            "\"" + value + "\" is not a summary length",
+                            "use true (the first " + CAPPED_ROWS + " services), full (all of them) or false (none)")));
+        }
 
         /** {@code false}, {@code true} or {@code full}, as the {@code summary} setting takes them; else empty. */
         public static Optional<Length> of(String value) {

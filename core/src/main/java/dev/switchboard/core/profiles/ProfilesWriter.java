@@ -3,6 +3,7 @@ package dev.switchboard.core.profiles;
 import dev.switchboard.core.aws.AwsCatalogue;
 import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.diag.Problem;
+import dev.switchboard.core.diag.Reporter;
 import dev.switchboard.core.registry.AtomicFiles;
 import dev.switchboard.core.render.RenderException;
 import dev.switchboard.core.render.TemplateRenderer;
@@ -135,6 +136,28 @@ public final class ProfilesWriter {
     }
 
     /** Whether the pom has a profiles block at all; cheap, for deciding whether to check it. */
+    /**
+     * Warns when the group profiles in {@code pom} no longer match the registry just built (a pom without
+     * profiles, or without a pom, says nothing): a stale pom builds the wrong set of services.
+     *
+     * @param command the command that updates them, as the user runs it ({@code mvn switchboard:profiles})
+     */
+    public static void warnIfStale(
+            Path pom,
+            Map<String, List<String>> groups,
+            List<ServiceEntry> services,
+            Path templateDirectory,
+            String command,
+            Reporter reporter)
+            throws InputException, IOException {
+        if (!Files.isRegularFile(pom) || !hasProfiles(pom)) {
+            return;
+        }
+        if (new ProfilesWriter().isStale(new Request(pom, groups, services, templateDirectory, true, null))) {
+            reporter.warn("switchboard: the group profiles in pom.xml are stale; run `" + command + "` to update them");
+        }
+    }
+
     public static boolean hasProfiles(Path pom) throws IOException {
         // The marker is ASCII, so it is found in the bytes of any encoding a pom is written in.
         return new String(Files.readAllBytes(pom), StandardCharsets.ISO_8859_1).contains(PomProfiles.BEGIN);

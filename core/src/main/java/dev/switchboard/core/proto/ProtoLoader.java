@@ -1,5 +1,7 @@
 package dev.switchboard.core.proto;
 
+import com.squareup.wire.schema.ErrorCollector;
+import com.squareup.wire.schema.Linker;
 import com.squareup.wire.schema.Location;
 import com.squareup.wire.schema.ProtoFile;
 import com.squareup.wire.schema.Schema;
@@ -12,9 +14,7 @@ import com.squareup.wire.schema.internal.parser.TypeElement;
 import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.diag.Problem;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,12 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipFile;
-import okio.Buffer;
-import okio.BufferedSource;
-import okio.ByteString;
-import okio.ForwardingFileSystem;
-import okio.Okio;
-import okio.Source;
 
 /**
  * Loads and links the protos of the source roots with Wire.
@@ -40,12 +34,10 @@ import okio.Source;
  * <p>Wire stops at the first syntax error and reports one duplicate definition at a time, so every
  * source file is parsed on its own first: all syntax errors, duplicates and the problems of {@link
  * SourceChecks} are collected and reported together. Only a clean parse goes on to linking, whose errors
- * Wire collects itself. The linker reads the very texts that were parsed, so a byte-order mark skipped
- * there is skipped here too.
+ * Wire collects itself. Both read each file as {@link WireDialect} gives it, so editions files and proto2
+ * groups load, placed where they stand in the user's file.
  */
 final class ProtoLoader {
-    static final String OPTIONS_PROTO = "switchboard/options.proto";
-
     private final ProtoInputs inputs;
 
     ProtoLoader(ProtoInputs inputs) {
@@ -80,6 +72,7 @@ final class ProtoLoader {
         List<Problem> problems = new ArrayList<>();
         List<Problem> warnings = new ArrayList<>();
         Map<String, String> texts = new HashMap<>();
+        Map<String, WireDialect.View> views = new HashMap<>();
         Map<String, String> shownPaths = new HashMap<>();
         Map<String, ProtoFileElement> parsed = new LinkedHashMap<>();
         Set<String> broken = new HashSet<>();
@@ -95,8 +88,10 @@ final class ProtoLoader {
             }
             texts.put(relative, text);
             int before = problems.size();
+            WireDialect.View view = WireDialect.view(text, shown, problems);
+            views.put(relative, view);
             try {
-                ProtoFileElement file = ProtoParser.Companion.parse(Location.get(shown), text);
+                ProtoFileElement file = ProtoParser.Companion.parse(Location.get(shown), view.text());
                 parsed.put(relative, file);
                 SourceChecks.checkFile(file, text, shown, problems, warnings);
             } catch (IllegalStateException e) {
@@ -120,11 +115,11 @@ final class ProtoLoader {
                     .filter(s -> !affected.contains(s.relativePath()))
                     .toList();
             if (!clean.isEmpty()) {
-                link(clean, texts, errors, problems);
+                link(clean, views, texts, errors, problems);
             }
             throw new InputException(count(problems) + " in the proto sources", problems);
         }
-        LoadedProtos loaded = link(sources, texts, errors, problems);
+        LoadedProtos loaded = link(sources, views, texts, errors, problems);
         if (loaded == null) {
             throw new InputException(count(problems) + " linking the proto sources", problems);
         }
@@ -146,35 +141,40 @@ final class ProtoLoader {
 
     /**
      * Links the sources with Wire; null, with the problems added, when linking fails. The result has no
-     * texts or warnings yet.
+     * texts or warnings yet. The sources are parsed here, as {@link WireDialect} gives them; what they
+     * import comes through {@link DialectLoader}.
+     *
+     * @param views the sources' texts as Wire reads them, by their path below the source root
+     * @param texts the sources' own texts, by the same path, for placing errors
      */
     private LoadedProtos link(
-            List<ProtoSource> sources, Map<String, String> texts, WireErrors errors, List<Problem> problems) {
-        Map<String, String> served = new HashMap<>();
-        for (ProtoSource s : sources) {
-            served.put(
-                    okio.Path.get(s.root().toString()).resolve(s.relativePath()).toString(),
-                    texts.get(s.relativePath()));
-        }
-        SchemaLoader loader = new SchemaLoader(new ParsedTexts(served));
-        List<Location> sourcePath = sources.stream()
-                .map(s -> Location.get(s.root().toString(), s.relativePath()))
-                .toList();
-        List<Location> protoPath = new ArrayList<>();
-        inputs.sourceRoots().stream()
-                .filter(Files::isDirectory)
-                .forEach(root -> protoPath.add(Location.get(root.toString())));
-        inputs.importPaths().stream().filter(Files::exists).forEach(p -> protoPath.add(Location.get(p.toString())));
-        inputs.dependencyArchives().stream()
-                .filter(ProtoLoader::isArchive)
-                .forEach(p -> protoPath.add(Location.get(p.toString())));
+            List<ProtoSource> sources,
+            Map<String, WireDialect.View> views,
+            Map<String, String> texts,
+            WireErrors errors,
+            List<Problem> problems) {
+        List<Path> roots = new ArrayList<>();
+        inputs.sourceRoots().stream().filter(Files::isDirectory).forEach(roots::add);
+        inputs.importPaths().stream().filter(Files::exists).forEach(roots::add);
+        inputs.dependencyArchives().stream().filter(ProtoLoader::isArchive).forEach(roots::add);
         if (inputs.dependencyArchives().stream().noneMatch(ProtoLoader::holdsOptions)) {
-            protoPath.add(Location.get(optionsRoot().toString()));
+            roots.add(optionsRoot());
         }
-        loader.initRoots(sourcePath, protoPath);
-        try {
-            Schema schema = loader.loadSchema();
-            List<ProtoFile> sourceFiles = loader.getSourcePathFiles().stream()
+        SchemaLoader wire = new SchemaLoader(okio.FileSystem.SYSTEM);
+        wire.initRoots(
+                List.of(), roots.stream().map(r -> Location.get(r.toString())).toList());
+        ErrorCollector collected = new ErrorCollector();
+        try (DialectLoader loader = new DialectLoader(wire, roots)) {
+            List<ProtoFile> files = new ArrayList<>();
+            for (ProtoSource s : sources) {
+                WireDialect.View view = views.get(s.relativePath());
+                files.add(WireDialect.file(
+                        ProtoParser.Companion.parse(Location.get(s.root().toString(), s.relativePath()), view.text()),
+                        view.editions()));
+            }
+            Schema schema = new Linker(loader, collected, false, false).link(files);
+            collected.throwIfNonEmpty();
+            List<ProtoFile> sourceFiles = files.stream()
                     .sorted(Comparator.comparing(f -> f.getLocation().getPath()))
                     .toList();
             return new LoadedProtos(schema, sourceFiles, Map.of(), Map.of(), List.of());
@@ -182,37 +182,15 @@ final class ProtoLoader {
             for (String block : WireErrors.splitErrors(withoutBase(e.getMessage()))) {
                 problems.add(errors.linkProblem(block, texts));
             }
-        } catch (IllegalStateException | IllegalArgumentException e) {
+        } catch (IllegalStateException | IllegalArgumentException | UncheckedIOException e) {
             problems.add(errors.linkFailure(withoutBase(String.valueOf(e.getMessage()))));
+        } catch (IOException e) {
+            problems.add(Problem.in(
+                    "<protoImportPaths>",
+                    "an archive of the import paths or dependencies cannot be closed (" + e.getMessage() + ")",
+                    "check that the archive is a readable .jar or .zip file"));
         }
         return null;
-    }
-
-    /**
-     * The file system Wire reads protos through: the source files' texts as they were parsed (decoded,
-     * byte-order mark skipped), and any other proto with its byte-order mark skipped, as protoc does.
-     */
-    private static final class ParsedTexts extends ForwardingFileSystem {
-        private static final ByteString BOM = ByteString.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
-        private final Map<String, String> texts;
-
-        ParsedTexts(Map<String, String> texts) {
-            super(okio.FileSystem.SYSTEM);
-            this.texts = texts;
-        }
-
-        @Override
-        public Source source(okio.Path file) throws IOException {
-            String text = texts.get(file.toString());
-            if (text != null) {
-                return new Buffer().writeUtf8(text);
-            }
-            BufferedSource source = Okio.buffer(super.source(file));
-            if (source.rangeEquals(0, BOM)) {
-                source.skip(BOM.size());
-            }
-            return source;
-        }
     }
 
     /** The broken files and every source file that imports one of them, directly or not. */
@@ -318,32 +296,15 @@ final class ProtoLoader {
         return problems.size() == 1 ? "1 problem" : problems.size() + " problems";
     }
 
-    /**
-     * The {@code switchboard-options} jar (or, in this project's own build, its classes directory)
-     * holding {@code switchboard/options.proto}, so users import it with no configuration.
-     */
+    /** The proto path root that holds {@code switchboard/options.proto} ({@link OptionsRoot}). */
     static Path optionsRoot() {
-        URL options = ProtoLoader.class.getClassLoader().getResource(OPTIONS_PROTO);
-        if (options == null) {
-            throw new IllegalStateException(
-                    "switchboard-options, which holds " + OPTIONS_PROTO + ", is missing from the plugin's class path");
-        }
-        try {
-            if (options.getProtocol().equals("jar")) {
-                String jar = options.getPath().substring(0, options.getPath().indexOf("!/"));
-                return Path.of(new URI(jar));
-            }
-            // A directory: the root is two levels above switchboard/options.proto.
-            return Path.of(options.toURI()).getParent().getParent();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot locate " + OPTIONS_PROTO + " at " + options, e);
-        }
+        return OptionsRoot.get();
     }
 
     /**
      * Whether a dependency archive holds {@code switchboard/options.proto}, as the {@code
      * switchboard-options} jar does in a project that depends on it to compile its protos with protoc:
-     * Wire refuses a file that two roots of the proto path hold ("is ambiguous"), so the plugin's own
+     * Wire refuses a file that two roots of the proto path hold ("is ambiguous"), so the engine's own
      * copy steps aside.
      */
     private static boolean holdsOptions(Path archive) {
@@ -351,7 +312,7 @@ final class ProtoLoader {
             return false;
         }
         try (ZipFile zip = new ZipFile(archive.toFile())) {
-            return zip.getEntry(OPTIONS_PROTO) != null;
+            return zip.getEntry(OptionsRoot.OPTIONS) != null;
         } catch (IOException e) {
             // An archive that cannot be read is reported where the protos are loaded from it.
             return false;

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  */
 public final class ProtoSourceScanner {
     /** The conventional root; a project without protos (AWS services only) need not have it. */
-    private static final String CONVENTIONAL_ROOT = "src/main/proto";
+    public static final String CONVENTIONAL_ROOT = "src/main/proto";
 
     private final List<PathMatcher> includes;
     private final List<PathMatcher> excludes;

@@ -1,11 +1,6 @@
 package dev.switchboard.core.proto;
 
-import com.squareup.wire.schema.Location;
-import com.squareup.wire.schema.internal.parser.GroupElement;
-import com.squareup.wire.schema.internal.parser.MessageElement;
-import com.squareup.wire.schema.internal.parser.OneOfElement;
 import com.squareup.wire.schema.internal.parser.ProtoFileElement;
-import com.squareup.wire.schema.internal.parser.TypeElement;
 import dev.switchboard.core.diag.Problem;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -21,7 +16,7 @@ import java.util.TreeSet;
 
 /**
  * Checks of parsed source files that Wire does not make, or makes only at linking with a message that
- * does not say where or what to do: groups, import paths that protoc rejects, import cycles, and files
+ * does not say where or what to do: import paths that protoc rejects, import cycles, and files
  * that declare no syntax or nothing at all.
  */
 final class SourceChecks {
@@ -30,7 +25,6 @@ final class SourceChecks {
     /** The problems and warnings of one parsed file; {@code text} is what it was parsed from. */
     static void checkFile(
             ProtoFileElement file, String text, String shown, List<Problem> problems, List<Problem> warnings) {
-        groups(file.getTypes(), problems);
         for (String imported : imports(file)) {
             String wrong = importPathProblem(imported);
             if (wrong != null) {
@@ -70,30 +64,6 @@ final class SourceChecks {
                 && file.getExtendDeclarations().isEmpty()
                 && file.getOptions().isEmpty()
                 && imports(file).isEmpty();
-    }
-
-    /** Wire's parser accepts proto2 groups, but its linker rejects them without naming the file's place. */
-    private static void groups(List<TypeElement> types, List<Problem> problems) {
-        for (TypeElement type : types) {
-            if (type instanceof MessageElement message) {
-                List<GroupElement> groups = new ArrayList<>(message.getGroups());
-                for (OneOfElement oneOf : message.getOneOfs()) {
-                    groups.addAll(oneOf.getGroups());
-                }
-                for (GroupElement group : groups) {
-                    Location at = group.getLocation();
-                    problems.add(Problem.at(
-                            at.getPath(),
-                            at.getLine(),
-                            at.getColumn(),
-                            "group " + group.getName() + " in message " + message.getName()
-                                    + ": proto2 groups are not supported by the proto parser switchboard uses",
-                            "replace the group with a nested message " + group.getName() + " and a field of that"
-                                    + " type with the same number (" + group.getTag() + ")"));
-                }
-            }
-            groups(type.getNestedTypes(), problems);
-        }
     }
 
     /** What protoc rejects in an import's path (its "virtual path" rules), or null when it is fine. */

@@ -30,10 +30,6 @@ final class WireErrors {
     /** Where a problem that names no file is reported: somewhere in the loaded protos. */
     private static final String PROTOS = "protos";
 
-    private static final String GROUPS = "proto2 groups are not supported by the proto parser switchboard uses";
-    private static final String GROUP_FIX =
-            "replace the group with a nested message and a field of that type with the same number";
-
     private final UnaryOperator<String> display;
     private final UnaryOperator<String> relativeToRoot;
     private final Collection<String> knownTypes;
@@ -70,22 +66,12 @@ final class WireErrors {
                     "syntax = \"" + syntax.group(1) + "\" is not a proto syntax",
                     "use syntax = \"proto3\"; or syntax = \"proto2\";");
         }
-        if (text.startsWith("edition is not currently supported")) {
-            return located(
-                    message,
-                    shown,
-                    "editions (edition = \"…\") are not supported by the proto parser switchboard uses",
-                    "declare syntax = \"proto3\"; (or \"proto2\") instead of the edition");
-        }
         return located(message, shown, "syntax error: " + firstLine(text), "fix the syntax at that place");
     }
 
-    /** A failure Wire throws while linking instead of collecting it, such as a group in an imported file. */
+    /** A failure Wire throws while linking instead of collecting it, such as a syntax error in an imported file. */
     Problem linkFailure(String message) {
         String headline = LEADING_LOCATION.matcher(firstLine(message).trim()).replaceFirst("");
-        if (headline.contains("'group' is not supported")) {
-            return located(message, PROTOS, GROUPS, GROUP_FIX);
-        }
         return located(message, PROTOS, headline, "fix the definition at that place");
     }
 
@@ -137,9 +123,6 @@ final class WireErrors {
         }
         if (headline.startsWith("imports form a cycle")) {
             return importCycle(context, texts);
-        }
-        if (headline.contains("'group' is not supported")) {
-            return located(block, PROTOS, GROUPS, GROUP_FIX);
         }
         Matcher shared = SHARED.matcher(headline);
         if (shared.find()) {

@@ -5,7 +5,9 @@ import dev.switchboard.core.diag.Problem;
 import dev.switchboard.core.diag.Suggestions;
 import dev.switchboard.runtime.registry.ServiceEntry;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -14,10 +16,29 @@ import java.util.regex.Pattern;
  * {@code <groups>}: moves services into groups, new or catalogued ({@code <payments>billing,sqs</payments>}).
  * Applied after inference and before the overrides file, which has the last word.
  */
-final class GroupAssignments {
+public final class GroupAssignments {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
     private GroupAssignments() {}
+
+    /**
+     * {@code <groups>} as the plugin and the command line take it — a group name to a comma list of
+     * service names — as lists, in the given order; null is none.
+     */
+    public static Map<String, List<String>> parse(Map<String, String> groups) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (groups != null) {
+            groups.forEach((group, names) -> out.put(
+                    group,
+                    names == null
+                            ? List.of()
+                            : Arrays.stream(names.split(","))
+                                    .map(String::strip)
+                                    .filter(s -> !s.isEmpty())
+                                    .toList()));
+        }
+        return out;
+    }
 
     static List<ServiceEntry> apply(List<ServiceEntry> services, Map<String, List<String>> groups)
             throws InputException {

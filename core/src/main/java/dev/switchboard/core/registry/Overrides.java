@@ -100,6 +100,11 @@ public record Overrides(Map<String, ServiceOverride> services) {
                     Map.entry("services.*.endpoints[].method", "method: GetCustomer"),
                     Map.entry("services.*.endpoints[].body", "body: \"*\"")));
 
+    /** The conventional overrides files of {@code base}, present or not; a watch waits for them to appear. */
+    public static List<Path> conventionalFiles(Path base) {
+        return CONVENTIONAL.stream().map(base::resolve).toList();
+    }
+
     /**
      * What the file says about one service. Scalars replace; tags merge (the file wins); capabilities,
      * dependencies, events and endpoints are added.

@@ -4,6 +4,8 @@ import dev.switchboard.core.aws.AwsCatalogue;
 import dev.switchboard.core.aws.AwsServiceReader;
 import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.diag.Problem;
+import dev.switchboard.core.diag.Reporter;
+import dev.switchboard.core.diag.StageTimer;
 import dev.switchboard.core.proto.ProtoServiceReader;
 import dev.switchboard.core.proto.ProtoServices;
 import dev.switchboard.core.proto.ProtoSource;
@@ -49,6 +51,16 @@ import java.util.TreeSet;
  * registry directory take turns ({@link RegistryLock}).
  */
 public final class RegistryBuilder {
+    private final Reporter reporter;
+
+    public RegistryBuilder() {
+        this(Reporter.SILENT);
+    }
+
+    /** @param reporter receives the stage a long build is in, for a front end's progress display */
+    public RegistryBuilder(Reporter reporter) {
+        this.reporter = reporter;
+    }
 
     /** Builds and commits the registry, holding the registry directory's lock throughout. */
     public RegistryOutcome build(RegistryRequest request) throws InputException, IOException {
@@ -122,11 +134,13 @@ public final class RegistryBuilder {
      * writes in between.
      */
     public Prepared prepare(RegistryRequest request) throws InputException, IOException {
+        StageTimer stages = new StageTimer(reporter, "registry");
         Path base = request.protos().baseDirectory();
         ProtoServiceReader reader = new ProtoServiceReader(request.protos());
         List<Problem> problems = new ArrayList<>();
         List<Problem> warnings = new ArrayList<>();
         List<ProtoSource> sources = reader.sources(problems, warnings);
+        stages.done("find the proto sources and input files");
         if (!problems.isEmpty()) {
             throw new InputException("cannot read the proto sources", problems);
         }
@@ -143,6 +157,7 @@ public final class RegistryBuilder {
         Path registryFile = request.registryFile();
         InputStamps stamps = stamps(request, sources);
         UpToDate current = upToDate(request, sources, stamps);
+        stages.done("up-to-date check");
         if (current != null) {
             InputStamps restamp = current.restamp() ? stamps : null;
             if (request.selection().isAll()) {
@@ -162,7 +177,7 @@ public final class RegistryBuilder {
         }
 
         // Rules and overrides are parsed only now: the fingerprint covers their bytes, and an
-        // up-to-date build must not pay for YAML parsing (STYLE §10, the no-op budget of issue #2).
+        // up-to-date build must not pay for YAML parsing (the no-op budget in benchmarks/BENCHMARKS.md).
         List<String> notes = new ArrayList<>();
         InferenceRules.Loaded rules = null;
         DataFiles.Document<Overrides> overrides = null;
@@ -182,6 +197,7 @@ public final class RegistryBuilder {
         if (!problems.isEmpty()) {
             throw DataFiles.failure(problems);
         }
+        stages.done("read the rules and overrides files");
         warnings.forEach(w -> notes.add(w.toString()));
         List<ServiceEntry> services = new ArrayList<>();
         Map<String, SourcePlace> places = Map.of();
@@ -199,14 +215,18 @@ public final class RegistryBuilder {
             }
             noProtos = "no .proto files found in " + searched + "; the registry has no proto services";
         } else {
+            reporter.progress("loading " + sources.size() + " proto file(s)");
             ProtoServices protoServices =
                     reader.read(sources, Set.copyOf(rules.rules().ignoredTypePackages()));
             services.addAll(protoServices.services());
             notes.addAll(protoServices.notes());
             places = protoServices.places();
         }
+        stages.done("load and link the protos");
         if (request.discoverAws()) {
+            reporter.progress("looking for AWS SDK clients on the classpath");
             services.addAll(awsServices(request, services, places));
+            stages.done("discover the AWS SDK clients");
         }
         if (noProtos != null && services.isEmpty()) {
             // Only worth a warning when AWS discovery found nothing either.
@@ -225,10 +245,12 @@ public final class RegistryBuilder {
         if (!problems.isEmpty()) {
             throw DataFiles.failure(problems);
         }
+        stages.done("infer, group and merge the overrides");
 
         String fingerprint = fingerprint(request, sources);
         Registry registry = Registry.of(fingerprint, inferred);
         List<ServiceEntry> selected = select(request, registry.services(), notes);
+        stages.done("select the services");
         return new Prepared(
                 request,
                 new RegistryOutcome(true, registryFile, fingerprint, registry, notes, selected),

@@ -1,6 +1,8 @@
 package dev.switchboard.core.registry;
 
+import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.proto.ProtoInputs;
+import dev.switchboard.core.proto.ProtoSourceScanner;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
@@ -55,5 +57,168 @@ public record RegistryRequest(
 
     public Path inputsFile() {
         return registryDirectory.resolve(INPUTS_FILE);
+    }
+
+    /**
+     * A request for the project in {@code baseDirectory} with its conventions filled in: protos in
+     * {@code src/main/proto}, the overrides file {@code src/main/switchboard/overrides.yaml} (or {@code
+     * .yml}, {@code .json}) when present, the registry in {@code target/switchboard}, default rules, AWS
+     * discovery on, every service selected. Relative paths given to the builder are taken from the base
+     * directory.
+     */
+    public static Builder builder(Path baseDirectory) {
+        return new Builder(baseDirectory);
+    }
+
+    /** Builds a {@link RegistryRequest}; every setting left alone keeps its convention. */
+    public static final class Builder {
+        /** Where the registry goes when no directory is given. */
+        public static final String DEFAULT_REGISTRY_DIRECTORY = "target/switchboard";
+
+        private final Path base;
+        private List<Path> sourceRoots = List.of();
+        private List<Path> importPaths = List.of();
+        private List<Path> dependencyArchives = List.of();
+        private List<String> includes = List.of();
+        private List<String> excludes = List.of();
+        private Path rulesFile;
+        private boolean replaceDefaultRules;
+        private Path overridesFile;
+        private Path registryDirectory;
+        private boolean failOnMissingSources;
+        private String pluginVersion;
+        private Path pluginArchive;
+        private boolean discoverAws = true;
+        private Map<String, List<String>> groups = Map.of();
+        private Selection selection = Selection.all();
+
+        private Builder(Path baseDirectory) {
+            this.base = baseDirectory.toAbsolutePath().normalize();
+        }
+
+        /** The directories whose protos become services; none given means {@code src/main/proto}. */
+        public Builder sourceRoots(List<Path> roots) {
+            this.sourceRoots = List.copyOf(roots);
+            return this;
+        }
+
+        /** Directories or archives whose protos may be imported but add no services. */
+        public Builder importPaths(List<Path> paths) {
+            this.importPaths = List.copyOf(paths);
+            return this;
+        }
+
+        /**
+         * The project's dependency jars (and class directories): their protos may be imported, and their
+         * AWS SDK clients become services.
+         */
+        public Builder dependencyArchives(List<Path> archives) {
+            this.dependencyArchives = List.copyOf(archives);
+            return this;
+        }
+
+        /** Globs, relative to a source root, of the protos to load; all of them when empty. */
+        public Builder includes(List<String> globs) {
+            this.includes = globs == null ? List.of() : List.copyOf(globs);
+            return this;
+        }
+
+        /** Globs of the protos to leave out; they stay importable. */
+        public Builder excludes(List<String> globs) {
+            this.excludes = globs == null ? List.of() : List.copyOf(globs);
+            return this;
+        }
+
+        /** The project's inference rules, or null for the defaults alone. */
+        public Builder rulesFile(Path file) {
+            this.rulesFile = file;
+            return this;
+        }
+
+        public Builder replaceDefaultRules(boolean replace) {
+            this.replaceDefaultRules = replace;
+            return this;
+        }
+
+        /** The overrides file; null looks for the conventional one ({@link Overrides#conventional}). */
+        public Builder overridesFile(Path file) {
+            this.overridesFile = file;
+            return this;
+        }
+
+        /** Where the registry goes; null means {@code target/switchboard}. */
+        public Builder registryDirectory(Path directory) {
+            this.registryDirectory = directory;
+            return this;
+        }
+
+        public Builder failOnMissingSources(boolean fail) {
+            this.failOnMissingSources = fail;
+            return this;
+        }
+
+        /**
+         * The version of the front end (plugin or command line), part of the fingerprint; by default the
+         * engine's own.
+         */
+        public Builder pluginVersion(String version) {
+            this.pluginVersion = version;
+            return this;
+        }
+
+        /** The jar of the front end, whose stamp is part of the fingerprint; by default the engine's. */
+        public Builder pluginArchive(Path archive) {
+            this.pluginArchive = archive;
+            return this;
+        }
+
+        public Builder discoverAws(boolean discover) {
+            this.discoverAws = discover;
+            return this;
+        }
+
+        /** Group name → the services moved into it. */
+        public Builder groups(Map<String, List<String>> groups) {
+            this.groups = groups == null ? Map.of() : groups;
+            return this;
+        }
+
+        /** Which services the build generates; null means all. */
+        public Builder selection(Selection selection) {
+            this.selection = selection == null ? Selection.all() : selection;
+            return this;
+        }
+
+        /**
+         * @throws InputException when more than one conventional overrides file is there (see {@link
+         *     Overrides#conventional})
+         */
+        public RegistryRequest build() throws InputException {
+            List<Path> roots = sourceRoots.isEmpty()
+                    ? List.of(base.resolve(ProtoSourceScanner.CONVENTIONAL_ROOT))
+                    : resolved(sourceRoots);
+            ProtoInputs protos = new ProtoInputs(
+                    base, roots, resolved(importPaths), resolved(dependencyArchives), includes, excludes);
+            return new RegistryRequest(
+                    protos,
+                    resolved(rulesFile),
+                    replaceDefaultRules,
+                    overridesFile != null ? resolved(overridesFile) : Overrides.conventional(base),
+                    registryDirectory != null ? resolved(registryDirectory) : base.resolve(DEFAULT_REGISTRY_DIRECTORY),
+                    failOnMissingSources,
+                    pluginVersion != null ? pluginVersion : EngineVersion.VERSION,
+                    pluginArchive != null ? pluginArchive : EngineVersion.archive(),
+                    discoverAws,
+                    groups,
+                    selection);
+        }
+
+        private List<Path> resolved(List<Path> paths) {
+            return paths.stream().map(this::resolved).toList();
+        }
+
+        private Path resolved(Path path) {
+            return path == null ? null : base.resolve(path).toAbsolutePath().normalize();
+        }
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * What the factory templates print: a small immutable view of the selected registry, computed in
- * Java so the templates hold layout only (STYLE §5): types, names and which parts a service has; the
+ * Java so the templates hold layout only: types, names and which parts a service has; the
  * templates print the Java calls around them.
  *
  * @param packageName the package of the generated classes

@@ -35,7 +35,8 @@ public final class FactoryModelBuilder {
             "cache",
             "channels",
             "context",
-            "resolver");
+            "resolver",
+            "statistics");
 
     /** Simple names the factory template writes without importing them (java.lang, its own classes). */
     private static final Set<String> FACTORY_TYPES = Set.of(

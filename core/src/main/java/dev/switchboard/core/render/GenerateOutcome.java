@@ -21,4 +21,15 @@ public record GenerateOutcome(
         List<String> services,
         int written,
         int unchanged,
-        int deleted) {}
+        int deleted) {
+
+    /** The one line a front end logs about the render stage: what was written, or that nothing needed to be. */
+    public String describe(String className, long millis) {
+        if (upToDate) {
+            return "switchboard: generated sources are up to date, nothing rewritten: " + unchanged + " file(s) ("
+                    + millis + " ms)";
+        }
+        return "switchboard: generated " + className + " with " + services.size() + " service(s): " + written
+                + " file(s) written, " + unchanged + " unchanged, " + deleted + " deleted (" + millis + " ms)";
+    }
+}

@@ -2,6 +2,8 @@ package dev.switchboard.core.render;
 
 import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.diag.Problem;
+import dev.switchboard.core.diag.Reporter;
+import dev.switchboard.core.diag.StageTimer;
 import dev.switchboard.core.registry.AtomicFiles;
 import dev.switchboard.core.registry.RegistryBuilder;
 import dev.switchboard.core.registry.RegistryLock;
@@ -58,6 +60,18 @@ import java.util.stream.Stream;
  * killed run may have written and no longer needs).
  */
 public final class SourceGenerator {
+    private final Reporter reporter;
+
+    /** A generator that reports nothing. */
+    public SourceGenerator() {
+        this(Reporter.SILENT);
+    }
+
+    /** A generator that reports the registry stage and its own durations at debug level. */
+    public SourceGenerator(Reporter reporter) {
+        this.reporter = reporter;
+    }
+
     static final String SERVICES_FILE = "META-INF/services/dev.switchboard.runtime.ServiceClientProvider";
 
     /**
@@ -111,10 +125,12 @@ public final class SourceGenerator {
     private GenerateOutcome generateLocked(GenerateRequest request, boolean existingRegistry)
             throws InputException, IOException, RenderException {
         long started = System.nanoTime();
-        RegistryBuilder builder = new RegistryBuilder();
+        StageTimer stages = new StageTimer(reporter, "generate");
+        RegistryBuilder builder = new RegistryBuilder(reporter);
         RegistryBuilder.Prepared prepared = existingRegistry ? null : builder.prepare(request.registry());
         RegistryOutcome registry = existingRegistry ? builder.existing(request.registry()) : prepared.outcome();
         long registryMillis = (System.nanoTime() - started) / 1_000_000;
+        stages.done("registry");
         List<ServiceEntry> all = registry.services();
         List<ServiceEntry> selected = registry.selected() != null ? registry.selected() : all;
         if (!request.grpc()) {

@@ -1,5 +1,6 @@
 package dev.switchboard.core.watch;
 
+import dev.switchboard.core.registry.Overrides;
 import dev.switchboard.core.registry.RegistryRequest;
 import dev.switchboard.core.render.GenerateRequest;
 import java.nio.file.Files;
@@ -71,6 +72,47 @@ public record WatchRequest(List<Tree> trees, List<Path> files, Duration debounce
                 .forEach(files::add);
         request.generators().forEach(g -> files.add(g.template()));
         return new WatchRequest(withoutNested(trees), files, debounce);
+    }
+
+    /**
+     * A request that watches everything {@code request} reads, plus the conventional overrides files of
+     * its base directory (so one created while watching is picked up), with a {@value
+     * Builder#DEFAULT_DEBOUNCE_MILLIS} ms debounce.
+     */
+    public static Builder builder(GenerateRequest request) {
+        return new Builder(request);
+    }
+
+    /** Builds a {@link WatchRequest}; every setting left alone keeps its convention. */
+    public static final class Builder {
+        public static final long DEFAULT_DEBOUNCE_MILLIS = 300;
+
+        private final GenerateRequest request;
+        private Duration debounce = Duration.ofMillis(DEFAULT_DEBOUNCE_MILLIS);
+        private Collection<Path> optionalFiles;
+
+        private Builder(GenerateRequest request) {
+            this.request = request;
+        }
+
+        /** How long the inputs must be quiet before a rebuild. */
+        public Builder debounce(Duration debounce) {
+            this.debounce = Objects.requireNonNull(debounce, "debounce");
+            return this;
+        }
+
+        /** Files read when present; by default the conventional overrides files. */
+        public Builder optionalFiles(Collection<Path> files) {
+            this.optionalFiles = List.copyOf(files);
+            return this;
+        }
+
+        public WatchRequest build() {
+            Collection<Path> optional = optionalFiles != null
+                    ? optionalFiles
+                    : Overrides.conventionalFiles(request.registry().protos().baseDirectory());
+            return of(request, optional, debounce);
+        }
     }
 
     /** A tree inside another of the same suffix is already watched through it; parents sort first. */

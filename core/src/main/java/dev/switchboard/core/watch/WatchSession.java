@@ -83,7 +83,10 @@ public final class WatchSession {
             Set<String> changes = new LinkedHashSet<>();
             for (RegistryDiff.Change c : RegistryDiff.of(Registry.of("", before), Registry.of("", after))
                     .changes()) {
-                changes.add(describe(c));
+                // A deleted file or package is summed up by its services, which are listed too.
+                if (!c.subject().startsWith("file ") && !c.subject().startsWith("package ")) {
+                    changes.add(describe(c));
+                }
             }
             List<String> shown = new ArrayList<>(changes);
             if (shown.size() > SHOWN) {

@@ -125,16 +125,18 @@ class RegistryDiffTest {
     }
 
     @Test
-    @DisplayName("each format prints every change and the count of breaking ones")
+    @DisplayName("each format prints every change with its rule, and the count of breaking ones by the category")
     void rendersFormats() {
         RegistryDiff diff = RegistryDiff.of(registry(GET), registry());
 
         assertThat(diff.render(Format.TABLE))
-                .contains("CHANGE   SUBJECT       DETAIL  BREAKING")
-                .contains("removed  user.GetUser  method  yes")
-                .endsWith("1 change(s), 1 breaking\n");
+                .contains("CHANGE   SUBJECT       DETAIL  BREAKING  RULE           FILE")
+                .contains("removed  user.GetUser  method  yes       RPC_NO_DELETE")
+                .endsWith("1 change(s), 1 breaking by buf's PACKAGE rules\n");
         assertThat(diff.render(Format.JSON))
+                .contains("\"category\" : \"PACKAGE\"")
                 .contains("\"subject\" : \"user.GetUser\"")
+                .contains("\"rule\" : \"RPC_NO_DELETE\"")
                 .contains("\"breaking\" : 1");
         assertThat(diff.render(Format.YAML)).contains("subject: user.GetUser").contains("breaking: 1");
         assertThat(RegistryDiff.of(registry(GET), registry(GET)).render(Format.TABLE))

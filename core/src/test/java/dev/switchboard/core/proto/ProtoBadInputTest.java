@@ -137,40 +137,6 @@ class ProtoBadInputTest {
                         "rpc GetThing: a google.api.http rule has no path",
                         "give it one of get, put, post, delete, patch or custom"),
                 bad(
-                        "a proto2 group",
-                        p -> p.proto("legacy.proto", """
-                                syntax = "proto2";
-                                package legacy;
-                                message Search {
-                                  repeated group Result = 1 {
-                                    optional string url = 2;
-                                  }
-                                }
-                                """),
-                        "src/main/proto/legacy.proto:4:3: ",
-                        "group Result in message Search: proto2 groups are not supported by the proto parser"
-                                + " switchboard uses",
-                        "replace the group with a nested message Result and a field of that type with the same number"),
-                bad(
-                        "a proto2 group in an imported file",
-                        p -> p.importPaths("legacy")
-                                .file("legacy/old.proto", """
-                                        syntax = "proto2";
-                                        package old;
-                                        message Search {
-                                          optional group Result = 1 { optional string url = 2; }
-                                        }
-                                        """)
-                                .proto("new.proto", """
-                                        syntax = "proto2";
-                                        package fresh;
-                                        import "old.proto";
-                                        message Query { optional old.Search search = 1; }
-                                        """),
-                        "legacy/old.proto:4:3: ",
-                        "proto2 groups are not supported by the proto parser switchboard uses",
-                        "replace the group with a nested message and a field of that type with the same number"),
-                bad(
                         "a file that is not UTF-8",
                         p -> {
                             p.proto("latin1.proto", "");
@@ -220,11 +186,33 @@ class ProtoBadInputTest {
                         "syntax = \"proto4\" is not a proto syntax",
                         "use syntax = \"proto3\"; or syntax = \"proto2\";"),
                 bad(
-                        "an edition",
-                        p -> p.proto("ed.proto", "edition = \"2023\";\npackage ed;\n"),
-                        "src/main/proto/ed.proto:1:8: ",
-                        "editions (edition = \"…\") are not supported by the proto parser switchboard uses",
-                        "declare syntax = \"proto3\"; (or \"proto2\") instead of the edition"),
+                        "an edition protoc does not know",
+                        p -> p.proto("ed.proto", "edition = \"2025\";\npackage ed;\n"),
+                        "src/main/proto/ed.proto:1:11: ",
+                        "edition \"2025\" is not an edition protoc knows",
+                        "use edition = \"2024\"; or edition = \"2023\";"),
+                bad(
+                        "an unknown type in an editions file, after a feature on its line",
+                        p -> p.proto("ed.proto", """
+                                edition = "2023";
+                                package ed;
+                                message M { string a = 1 [features.field_presence = IMPLICIT]; Missing b = 2; }
+                                """),
+                        "src/main/proto/ed.proto:3:64: ",
+                        "unable to resolve Missing",
+                        "check the type's name and package"),
+                bad(
+                        "an unknown type in a proto2 group",
+                        p -> p.proto("old.proto", """
+                                syntax = "proto2";
+                                package old;
+                                message Search {
+                                  optional group Result = 1 { optional Missing url = 2; }
+                                }
+                                """),
+                        "src/main/proto/old.proto:4:31: ",
+                        "unable to resolve Missing",
+                        "check the type's name and package"),
                 bad(
                         "an rpc defined twice",
                         p -> p.proto("twice.proto", """

@@ -230,7 +230,7 @@ class ProtoServiceReaderTest {
         Path jar = dir.resolve("switchboard-options.jar");
         try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar))) {
             zip.putNextEntry(new java.util.zip.ZipEntry("switchboard/options.proto"));
-            try (var options = ProtoLoader.class.getClassLoader().getResourceAsStream(ProtoLoader.OPTIONS_PROTO)) {
+            try (var options = ProtoLoader.class.getClassLoader().getResourceAsStream(OptionsRoot.OPTIONS)) {
                 options.transferTo(zip);
             }
             zip.closeEntry();

@@ -8,6 +8,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import dev.switchboard.core.diag.InputException;
+import dev.switchboard.core.diag.Reporter;
 import dev.switchboard.core.testing.ProtoProject;
 import dev.switchboard.runtime.registry.Registry;
 import dev.switchboard.runtime.registry.RegistryCodec;
@@ -17,6 +18,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +63,49 @@ class RegistryBuilderTest {
         assertThat(schema.validate(tree)).isEmpty();
         assertThat(tree.at("/services/0/name").asText()).isEqualTo("user");
         assertThat(tree.at("/services/0/rateLimit/burst").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("with debug on, each stage is reported with its duration; with debug off, nothing is")
+    void stagesAtDebugLevel() throws Exception {
+        ProtoProject project = project();
+        List<String> debug = new ArrayList<>();
+        Reporter verbose = new Reporter() {
+            @Override
+            public void info(String message) {}
+
+            @Override
+            public void warn(String message) {}
+
+            @Override
+            public void error(String message) {}
+
+            @Override
+            public void debug(String message) {
+                debug.add(message);
+            }
+
+            @Override
+            public boolean debugEnabled() {
+                return true;
+            }
+        };
+
+        new RegistryBuilder(verbose).build(project.request());
+        new RegistryBuilder(verbose).build(project.request());
+
+        assertThat(debug)
+                .filteredOn(line -> line.startsWith("switchboard: registry stage"))
+                .extracting(line -> line.replaceAll("took [0-9.]+ ms", "took N ms"))
+                .containsExactly(
+                        "switchboard: registry stage \"find the proto sources and input files\" took N ms",
+                        "switchboard: registry stage \"up-to-date check\" took N ms",
+                        "switchboard: registry stage \"read the rules and overrides files\" took N ms",
+                        "switchboard: registry stage \"load and link the protos\" took N ms",
+                        "switchboard: registry stage \"infer, group and merge the overrides\" took N ms",
+                        "switchboard: registry stage \"select the services\" took N ms",
+                        "switchboard: registry stage \"find the proto sources and input files\" took N ms",
+                        "switchboard: registry stage \"up-to-date check\" took N ms");
     }
 
     @Test

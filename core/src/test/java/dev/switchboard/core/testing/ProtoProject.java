@@ -7,11 +7,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 /** A throw-away project directory with inline proto files, for tests. */
 public final class ProtoProject {
@@ -93,6 +97,25 @@ public final class ProtoProject {
 
     /** Adds a jar of the project's dependencies. */
     public ProtoProject archive(Path jar) {
+        archives.add(jar);
+        return this;
+    }
+
+    /** Writes a jar at {@code path} holding the given proto texts and adds it as a dependency. */
+    public ProtoProject jar(String path, Map<String, String> protos) {
+        Path jar = base.resolve(path);
+        try {
+            Files.createDirectories(jar.getParent());
+            try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(jar))) {
+                for (Map.Entry<String, String> proto : new TreeMap<>(protos).entrySet()) {
+                    out.putNextEntry(new ZipEntry(proto.getKey()));
+                    out.write(proto.getValue().getBytes(StandardCharsets.UTF_8));
+                    out.closeEntry();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         archives.add(jar);
         return this;
     }

@@ -5,7 +5,8 @@ import dev.switchboard.runtime.SyncHttpClient;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
- * Prints the inventory. {@code -Dinventory.aws=embedded} (the default) starts S3Proxy and DynamoDB
+ * Prints the inventory, then what the clients did ({@code clients.statistics()}: calls, errors,
+ * latency per service). {@code -Dinventory.aws=embedded} (the default) starts S3Proxy and DynamoDB
  * Local on loopback and seeds them first; {@code -Dinventory.aws=real} lists the AWS account of the
  * SDK's default credentials chain, in the default region.
  */
@@ -19,9 +20,22 @@ public final class InventoryApp {
 
     private InventoryApp() {}
 
+    /**
+     * What a run prints.
+     *
+     * @param inventory a header line, then the table
+     * @param statistics the factory's statistics table at the end of the run: the calls of the seeding
+     *     and of the listing, per service
+     */
+    public record Report(String inventory, String statistics) {}
+
     public static void main(String[] args) throws Exception {
         try {
-            System.out.print(run(System.getProperty(MODE, "embedded")));
+            Report report = run(System.getProperty(MODE, "embedded"));
+            System.out.print(report.inventory());
+            System.out.println();
+            System.out.println("switchboard client statistics of this run:");
+            System.out.print(report.statistics());
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);
@@ -37,8 +51,8 @@ public final class InventoryApp {
         System.exit(0);
     }
 
-    /** The inventory text for a mode: a header line, then the table. */
-    public static String run(String mode) throws Exception {
+    /** The inventory of a mode and the statistics of its clients. */
+    public static Report run(String mode) throws Exception {
         switch (mode) {
             case "embedded":
                 try (LocalAws local = LocalAws.start();
@@ -46,17 +60,19 @@ public final class InventoryApp {
                                 local.configure(ServiceClients.builder().httpClient(HTTP_CLIENT))
                                         .build()) {
                     LocalAws.seed(clients);
-                    return "AWS inventory of the embedded S3Proxy and DynamoDB Local on 127.0.0.1"
+                    String inventory = "AWS inventory of the embedded S3Proxy and DynamoDB Local on 127.0.0.1"
                             + " (-D" + MODE + "=real lists your AWS account)" + System.lineSeparator()
                             + Inventory.render(Inventory.collect(clients));
+                    return new Report(inventory, clients.statistics().toTable());
                 }
             case "real":
                 // No region, credentials or endpoints set in code: the SDK's default chains decide
                 // (or -Dswitchboard.aws.region, -Dswitchboard.s3.endpoint, ... when given).
                 try (ServiceClients clients = ServiceClients.builder().httpClient(HTTP_CLIENT).build()) {
-                    return "AWS inventory of region "
+                    String inventory = "AWS inventory of region "
                             + clients.s3().serviceClientConfiguration().region() + System.lineSeparator()
                             + Inventory.render(Inventory.collect(clients));
+                    return new Report(inventory, clients.statistics().toTable());
                 }
             default:
                 throw new IllegalArgumentException("-D" + MODE + "=" + mode + " is not a mode; use embedded"

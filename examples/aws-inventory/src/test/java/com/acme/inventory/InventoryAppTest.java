@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,15 @@ class InventoryAppTest {
                 "3 bucket(s) holding 8 object(s), 3 table(s) holding 10 item(s)",
                 "");
 
-        assertEquals(expected, InventoryApp.run("embedded"));
+        InventoryApp.Report report = InventoryApp.run("embedded");
+
+        assertEquals(expected, report.inventory());
+        // The statistics count every call of the seeding and the listing; none failed.
+        List<String> statistics = report.statistics().lines().toList();
+        assertTrue(statistics.get(0).startsWith("service   kind  created"), report.statistics());
+        assertTrue(statistics.get(1).matches("dynamodb +aws +compiled-in 1 .*"), report.statistics());
+        assertTrue(statistics.get(2).matches("s3 +aws +compiled-in 1 .*"), report.statistics());
+        assertEquals(3, statistics.size(), report.statistics());
     }
 
     @Test

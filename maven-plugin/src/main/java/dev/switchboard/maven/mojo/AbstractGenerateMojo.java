@@ -1,7 +1,6 @@
 package dev.switchboard.maven.mojo;
 
 import dev.switchboard.core.diag.InputException;
-import dev.switchboard.core.diag.Problem;
 import dev.switchboard.core.render.GenerateOutcome;
 import dev.switchboard.core.render.GenerateRequest;
 import java.io.File;
@@ -152,29 +151,12 @@ abstract class AbstractGenerateMojo extends AbstractRegistryMojo {
 
     /** Says in one line what the render stage wrote, or that nothing needed writing. */
     protected void logGenerated(GenerateOutcome outcome, long startedNanos) {
-        long millis = (System.nanoTime() - startedNanos) / 1_000_000;
-        if (outcome.upToDate()) {
-            getLog().info("switchboard: generated sources are up to date, nothing rewritten: " + outcome.unchanged()
-                    + " file(s) (" + millis + " ms)");
-        } else {
-            getLog().info("switchboard: generated " + className + " with "
-                    + outcome.services().size()
-                    + " service(s): " + outcome.written() + " file(s) written, " + outcome.unchanged()
-                    + " unchanged, " + outcome.deleted() + " deleted (" + millis + " ms)");
-        }
+        getLog().info(outcome.describe(className, (System.nanoTime() - startedNanos) / 1_000_000));
     }
 
     private void requireRuntime() throws InputException {
         if (!runtimeIsDependency()) {
-            throw new InputException(Problem.in(
-                    "pom.xml",
-                    "the generated clients need switchboard-runtime, which is not a dependency of this project",
-                    "add it:\n"
-                            + "    <dependency>\n"
-                            + "      <groupId>dev.switchboard</groupId>\n"
-                            + "      <artifactId>switchboard-runtime</artifactId>\n"
-                            + "      <version>" + pluginVersion() + "</version>\n"
-                            + "    </dependency>"));
+            throw new InputException(GenerateRequest.runtimeMissing("pom.xml", pluginVersion()));
         }
     }
 }

@@ -52,6 +52,11 @@ abstract class AbstractSwitchboardMojo extends AbstractMojo {
         }
     }
 
+    /** Whether {@code skip} is set, for goals that Maven also runs other ways than {@link #execute()}. */
+    protected boolean skipped() {
+        return skip;
+    }
+
     /** The goal's work; any exception is mapped to Maven's in one place, {@link Failures}. */
     protected abstract void run() throws Exception;
 

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.reporting.MavenReportException;
 
 /**
  * The one mapping from the engine's outcomes to Maven's, so every goal treats a bad input, a negative
@@ -21,6 +22,16 @@ final class Failures {
     static final String NOTHING_CHANGED = "The registry and earlier outputs were left as they were.";
 
     private Failures() {}
+
+    /** The site's exception for {@code e}, with the message {@link #rethrow} gives a goal. */
+    static MavenReportException forReport(Exception e) {
+        try {
+            rethrow(e);
+        } catch (MojoExecutionException | MojoFailureException failure) {
+            return new MavenReportException(failure.getMessage(), failure);
+        }
+        return new MavenReportException(e.getMessage(), e);
+    }
 
     /** Throws the Maven exception for {@code e}. */
     static void rethrow(Exception e) throws MojoExecutionException, MojoFailureException {

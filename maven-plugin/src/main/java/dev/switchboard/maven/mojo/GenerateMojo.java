@@ -2,7 +2,6 @@ package dev.switchboard.maven.mojo;
 
 import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.profiles.ProfilesWriter;
-import dev.switchboard.core.registry.RegistryOutcome;
 import dev.switchboard.core.render.GenerateOutcome;
 import dev.switchboard.core.render.GenerateRequest;
 import dev.switchboard.core.render.RenderException;
@@ -34,29 +33,17 @@ public class GenerateMojo extends AbstractGenerateMojo {
 
     protected GenerateOutcome generate(GenerateRequest request) throws InputException, IOException, RenderException {
         long started = System.nanoTime();
-        GenerateOutcome outcome = new SourceGenerator().generate(request);
+        GenerateOutcome outcome = new SourceGenerator(reporter()).generate(request);
         logRegistry(outcome.registry(), request.registry(), outcome.registryMillis());
-        warnIfProfilesStale(request, outcome.registry());
-        logGenerated(outcome, started);
-        return outcome;
-    }
-
-    private void warnIfProfilesStale(GenerateRequest request, RegistryOutcome registry)
-            throws InputException, IOException {
-        if (!ProfilesWriter.hasProfiles(project.getFile().toPath())) {
-            return;
-        }
-        ProfilesWriter.Request profiles = new ProfilesWriter.Request(
+        ProfilesWriter.warnIfStale(
                 project.getFile().toPath(),
                 request.registry().groups(),
-                registry.services(),
+                outcome.registry().services(),
                 request.templateDirectory(),
-                true,
-                null);
-        if (new ProfilesWriter().isStale(profiles)) {
-            getLog().warn("switchboard: the group profiles in pom.xml are stale; run `mvn switchboard:profiles`"
-                    + " to update them");
-        }
+                "mvn switchboard:profiles",
+                reporter());
+        logGenerated(outcome, started);
+        return outcome;
     }
 
     /** The generated code calls switchboard-runtime; without it, compilation would fail far from the cause. */

@@ -1,10 +1,8 @@
 package dev.switchboard.maven.mojo;
 
 import dev.switchboard.core.diag.FindingException;
-import dev.switchboard.core.diag.InputException;
-import dev.switchboard.core.diag.Problem;
+import dev.switchboard.core.health.EndpointRequest;
 import dev.switchboard.core.health.Endpoints;
-import dev.switchboard.core.health.EndpointsFile;
 import dev.switchboard.core.health.HealthMonitor;
 import dev.switchboard.core.inspect.Format;
 import dev.switchboard.core.inspect.HealthReport;
@@ -95,28 +93,31 @@ public class HealthMojo extends AbstractHealthCheckMojo {
     @Override
     protected void inspect(Registry registry) throws Exception {
         Format shown = format(Format.TABLE, Format.JSON, Format.YAML);
-        EndpointsFile file = EndpointsFile.of(
-                endpointsDirectory.toPath(), env, project.getBasedir().toPath());
+        EndpointRequest.Builder request = EndpointRequest.builder(
+                        project.getBasedir().toPath())
+                .configured(endpoints)
+                .env(env)
+                .directory(endpointsDirectory.toPath())
+                .properties(this::property)
+                .environmentVariables(System::getenv);
         Endpoints resolved = Endpoints.resolve(
-                service == null ? registry.services() : List.of(Views.service(registry, service)),
-                file.request(endpoints, PropertyNames.ENV, this::property, System::getenv));
+                service == null ? registry.services() : List.of(Views.service(registry, service)), request.build());
         if (!resolved.without().isEmpty()) {
             getLog().info("switchboard: not checked, no endpoint: " + String.join(", ", resolved.without()));
         }
         if (resolved.targets().isEmpty()) {
             getLog().info("switchboard: no service has an endpoint, nothing checked; set <endpoints>,"
-                    + " -Dswitchboard.<service>.endpoint=URL or " + file.shown());
+                    + " -Dswitchboard.<service>.endpoint=URL or " + request.shownFile());
             return;
         }
-        if (monitor && interval < 1) {
-            throw new InputException(Problem.in(
-                    PropertyNames.INTERVAL, "interval " + interval + " is not a number of seconds", "use 1 or more"));
-        }
         HealthChecker checker = checker();
+        HealthMonitor monitoring = monitor
+                ? new HealthMonitor(checker, resolved.targets(), Duration.ofSeconds(interval), reporter())
+                : null;
         List<HealthResult> results = checker.check(resolved.targets());
         emit(HealthReport.render(results, resolved.without(), shown));
-        if (monitor) {
-            HealthMonitor.run(checker, resolved, results, Duration.ofSeconds(interval), reporter(), current -> {
+        if (monitoring != null) {
+            monitoring.run(results, current -> {
                 if (output != null) {
                     emit(HealthReport.render(current, resolved.without(), shown));
                 }

@@ -14,6 +14,8 @@ final class PropertyNames {
     static final String COMPARE_TO = "switchboard.compareTo";
     static final String AGAINST = "switchboard.against";
     static final String FAIL_ON_BREAKING = "switchboard.failOnBreaking";
+    static final String COMPARE_CATEGORY = "switchboard.compare.category";
+    static final String COMPARE_IGNORE_UNSTABLE_PACKAGES = "switchboard.compare.ignoreUnstablePackages";
     static final String ENV = "switchboard.env";
     static final String MONITOR = "switchboard.monitor";
     static final String INTERVAL = "switchboard.interval";
@@ -26,6 +28,7 @@ final class PropertyNames {
     static final String HEALTH_CLIENT_CERTIFICATE_PASSWORD = "switchboard.health.clientCertificatePassword";
     static final String HEALTH_INSECURE = "switchboard.health.insecure";
     static final String WATCH_DEBOUNCE = "switchboard.watch.debounce";
+    static final String REPORT_HEALTH = "switchboard.report.health";
 
     private PropertyNames() {}
 }

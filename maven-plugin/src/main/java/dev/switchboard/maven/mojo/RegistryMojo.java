@@ -25,7 +25,7 @@ public class RegistryMojo extends AbstractRegistryMojo {
     protected void run() throws Exception {
         RegistryRequest request = registryRequest();
         long started = System.nanoTime();
-        RegistryOutcome outcome = new RegistryBuilder().build(request);
+        RegistryOutcome outcome = new RegistryBuilder(reporter()).build(request);
         logRegistry(outcome, request, (System.nanoTime() - started) / 1_000_000);
     }
 }

@@ -53,11 +53,7 @@ public class WatchMojo extends GenerateMojo {
         GenerateRequest request = generateRequest();
         WatchSession session = new WatchSession(firstBuild(request), reporter());
         WatchRequest watch = WatchRequest.of(
-                request,
-                Overrides.CONVENTIONAL.stream()
-                        .map(project.getBasedir().toPath()::resolve)
-                        .toList(),
-                Duration.ofMillis(debounce));
+                request, Overrides.conventionalFiles(project.getBasedir().toPath()), Duration.ofMillis(debounce));
         ProtoWatcher watcher;
         try {
             watcher = ProtoWatcher.start(watch, changed -> rebuild(session));

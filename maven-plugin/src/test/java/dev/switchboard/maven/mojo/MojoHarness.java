@@ -21,8 +21,8 @@ import org.apache.maven.project.MavenProject;
 final class MojoHarness {
     private MojoHarness() {}
 
-    /** Sets the project, plugin and session and the default output parameters of a generating goal. */
-    static <T extends AbstractGenerateMojo> T configure(T mojo, Path dir) throws Exception {
+    /** Sets the project, plugin and session, and the default output parameters of a generating goal. */
+    static <T extends AbstractRegistryMojo> T configure(T mojo, Path dir) throws Exception {
         Files.writeString(dir.resolve("pom.xml"), "<project/>\n");
         MavenProject project = new MavenProject();
         project.setFile(dir.resolve("pom.xml").toFile());
@@ -52,6 +52,9 @@ final class MojoHarness {
         set(mojo, "plugin", plugin);
         set(mojo, "session", session);
         set(mojo, "registryDirectory", dir.resolve("target/switchboard").toFile());
+        if (!(mojo instanceof AbstractGenerateMojo)) {
+            return mojo;
+        }
         set(mojo, "packageName", "com.acme.switchboard");
         set(mojo, "className", "ServiceClients");
         set(

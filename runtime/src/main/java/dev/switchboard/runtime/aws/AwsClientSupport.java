@@ -4,6 +4,9 @@ import dev.switchboard.runtime.AsyncHttpClient;
 import dev.switchboard.runtime.ClientSettings;
 import dev.switchboard.runtime.HttpClientImplementation;
 import dev.switchboard.runtime.SyncHttpClient;
+import dev.switchboard.runtime.calls.ClientTelemetry;
+import dev.switchboard.runtime.calls.ServiceGate;
+import dev.switchboard.runtime.registry.ServiceKind;
 import java.lang.System.Logger.Level;
 import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -16,7 +19,10 @@ import software.amazon.awssdk.regions.Region;
 
 /**
  * Applies a factory's settings to an SDK client builder and builds the client: region, credentials,
- * endpoint override, HTTP client, then the customizers (global first, then the service's own).
+ * endpoint override, HTTP client, then the customizers (global first, then the service's own), then
+ * the interceptor that puts every call through the service's gate (rate limit, statistics, meters).
+ * Every AWS client switchboard makes is built here, compiled in, by a generated provider or by
+ * reflection.
  *
  * <p>When no HTTP client is chosen, the first one on the classpath in {@link SyncHttpClient} (or
  * {@link AsyncHttpClient}) order is set explicitly and logged, so the log always names the client in
@@ -30,6 +36,10 @@ public final class AwsClientSupport {
     /** Builds a client of {@code service} from {@code builder} with {@code settings}. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static <C> C build(AwsClientBuilder<?, C> builder, String service, ClientSettings settings) {
+        ClientTelemetry telemetry = settings.telemetry();
+        ServiceGate gate = telemetry.gate(service, ServiceKind.AWS);
+        GatedAsyncHttpClient.Builder gatedAsync = null;
+        HttpClientImplementation httpClient = null;
         settings.region().ifPresent(region -> builder.region(Region.of(region)));
         if (settings.credentialsProvider() != null) {
             builder.credentialsProvider((AwsCredentialsProvider) settings.credentialsProvider());
@@ -38,6 +48,7 @@ public final class AwsClientSupport {
         if (builder instanceof SdkSyncClientBuilder sync) {
             SyncHttpClient chosen = settings.syncHttpClient();
             SyncHttpClient used = chosen != null ? chosen : firstPresent(SyncHttpClient.values());
+            httpClient = used;
             if (used != null) {
                 sync.httpClientBuilder((SdkHttpClient.Builder) httpClientBuilder(used, service, chosen != null));
                 LOG.log(
@@ -49,8 +60,11 @@ public final class AwsClientSupport {
         if (builder instanceof SdkAsyncClientBuilder async) {
             AsyncHttpClient chosen = settings.asyncHttpClient();
             AsyncHttpClient used = chosen != null ? chosen : firstPresent(AsyncHttpClient.values());
+            httpClient = used;
             if (used != null) {
-                async.httpClientBuilder((SdkAsyncHttpClient.Builder) httpClientBuilder(used, service, chosen != null));
+                gatedAsync = new GatedAsyncHttpClient.Builder(
+                        (SdkAsyncHttpClient.Builder<?>) httpClientBuilder(used, service, chosen != null), gate);
+                async.httpClientBuilder(gatedAsync);
                 LOG.log(
                         chosen != null ? Level.DEBUG : Level.INFO,
                         () -> "switchboard: " + service + " uses the " + name(used) + " async HTTP client"
@@ -62,7 +76,30 @@ public final class AwsClientSupport {
         for (Consumer<Object> customizer : settings.customizers(service)) {
             customizer.accept(builder);
         }
-        return builder.build();
+        // After the customizers, so that one that sets a whole override configuration keeps the gate; the
+        // configuration they left is extended, not replaced.
+        boolean sync = builder instanceof SdkSyncClientBuilder;
+        builder.overrideConfiguration(builder.overrideConfiguration().toBuilder()
+                .addExecutionInterceptor(new GateInterceptor(gate, sync))
+                .build());
+        String httpClientName = httpClient == null ? "the SDK's default" : name((Enum<?>) httpClient);
+        telemetry.debug(() -> service + ": building " + (sync ? "a sync" : "an async") + " AWS client: region "
+                + settings.region().orElse("from the SDK's chain") + ", endpoint "
+                + settings.endpoint(service).map(Object::toString).orElse("the service's default")
+                + ", credentials " + (settings.credentialsProvider() == null ? "from the SDK's chain" : "given in code")
+                + ", HTTP client " + httpClientName + ", "
+                + settings.customizers(service).size() + " customizer(s)");
+        C client = builder.build();
+        if (gatedAsync != null && !gatedAsync.used() && gate.limit() != null) {
+            LOG.log(
+                    Level.WARNING,
+                    "switchboard: a customizer gave the {0} async client its own HTTP client, so switchboard cannot"
+                            + " hold its requests back for the rate limit ({1}); its calls are counted but not limited."
+                            + " Choose the HTTP client with asyncHttpClient(…) on the builder instead",
+                    service,
+                    gate.limit().describe());
+        }
+        return client;
     }
 
     private static <E extends HttpClientImplementation> E firstPresent(E[] candidates) {

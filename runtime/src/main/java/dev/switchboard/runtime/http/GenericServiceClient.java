@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.runtime.calls.ServiceGate;
 import dev.switchboard.runtime.registry.Endpoint;
 import dev.switchboard.runtime.registry.ServiceEntry;
 import java.io.IOException;
@@ -34,7 +35,8 @@ import java.util.regex.Pattern;
  * fields left over go into the query string.
  *
  * <p>Thread-safe; one instance per service. A method with several bindings is called through its
- * first (the primary binding).
+ * first (the primary binding). Each call takes a permit of the service's rate limit before it is sent,
+ * waiting for one on the caller's thread, and is counted in the service's statistics.
  */
 public final class GenericServiceClient {
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}=]+)(?:=([^}]*))?}");
@@ -45,14 +47,16 @@ public final class GenericServiceClient {
     private final Duration timeout;
     private final ObjectMapper json;
     private final Map<String, Endpoint> endpoints;
+    private final ServiceGate gate;
 
     /**
      * @param entry the service; its {@code endpoints} are what can be called
      * @param baseUrl where the service answers ({@code http://127.0.0.1:8080}, or with a path prefix)
      * @param http the client to send with, shared by the services of a factory
      * @param timeout how long one call may take, from sending to the whole response
+     * @param gate the service's gate: its rate limit, statistics and meters
      */
-    public GenericServiceClient(ServiceEntry entry, URI baseUrl, HttpClient http, Duration timeout) {
+    public GenericServiceClient(ServiceEntry entry, URI baseUrl, HttpClient http, Duration timeout, ServiceGate gate) {
         if (entry.endpoints().isEmpty()) {
             throw new IllegalArgumentException("service \"" + entry.name()
                     + "\" has no REST endpoints in the registry; give its rpcs google.api.http rules or"
@@ -68,6 +72,7 @@ public final class GenericServiceClient {
             byMethod.putIfAbsent(e.method(), e);
         }
         this.endpoints = Map.copyOf(byMethod);
+        this.gate = gate;
     }
 
     /** The service's registry name. */
@@ -86,6 +91,8 @@ public final class GenericServiceClient {
      *
      * @throws ServiceCallException when the server answers with a status other than 2xx
      * @throws UncheckedIOException when the server cannot be reached or does not answer in time
+     * @throws dev.switchboard.runtime.calls.RateLimitExceededException when the service's rate limit has no
+     *     permit for the call within its timeout
      */
     public String call(String method, String jsonRequest) {
         try {
@@ -127,9 +134,22 @@ public final class GenericServiceClient {
         if (!bodyField.isEmpty()) {
             outgoing.header("Content-Type", "application/json");
         }
+        long started = gate.callStarted();
+        boolean failed = true;
+        try {
+            gate.acquire();
+            JsonNode answer = send(method, verb, uri, outgoing.build());
+            failed = false;
+            return answer;
+        } finally {
+            gate.callEnded(started, failed);
+        }
+    }
+
+    private JsonNode send(String method, String verb, URI uri, HttpRequest outgoing) {
         HttpResponse<String> response;
         try {
-            response = http.send(outgoing.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = http.send(outgoing, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpTimeoutException e) {
             throw new UncheckedIOException(
                     service + "." + method + ": " + verb + " " + uri + " did not answer within " + timeout

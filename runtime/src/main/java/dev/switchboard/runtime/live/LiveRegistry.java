@@ -21,10 +21,12 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -70,6 +72,10 @@ public final class LiveRegistry implements AutoCloseable {
     private final FileReading reading;
     private final List<Consumer<RegistryChange>> listeners = new CopyOnWriteArrayList<>();
     private volatile Registry current;
+    private volatile Instant since = Instant.now();
+    // Written by the watching thread only (and before it starts), so a volatile field is enough.
+    private volatile long reloads;
+    private volatile long rejected;
     private volatile boolean closed;
     private byte[] lastRead;
     private Stamp lastStamp;
@@ -139,6 +145,7 @@ public final class LiveRegistry implements AutoCloseable {
         LiveRegistry live = new LiveRegistry(absolute, pollInterval, maxBytes, reading, null);
         String problem = live.readInitial();
         if (problem != null) {
+            live.rejected++;
             if (failFast) {
                 throw new IllegalStateException("switchboard: cannot use the registry file " + absolute + ": " + problem
                         + " (failFast is set, so the bundled registry is not used instead)");
@@ -159,6 +166,29 @@ public final class LiveRegistry implements AutoCloseable {
     /** The registry in force. */
     public Registry current() {
         return current;
+    }
+
+    /** The file followed, or empty for the bundled registry. */
+    public Optional<Path> file() {
+        return Optional.ofNullable(file);
+    }
+
+    /** When the registry in force came into force: the start, or the last swap. */
+    public Instant since() {
+        return since;
+    }
+
+    /** How many new contents of the file were swapped in since the start. */
+    public long reloads() {
+        return reloads;
+    }
+
+    /**
+     * How many contents of the file were refused (unreadable as a registry, invalid or too big), the one
+     * found at start included; each kept the registry in force.
+     */
+    public long rejected() {
+        return rejected;
     }
 
     /** Hears of every later swap that added, removed or changed a service. */
@@ -374,6 +404,7 @@ public final class LiveRegistry implements AutoCloseable {
             // keeps its size and time is the same refused file: said once, not at every event.
             lastRead = null;
             if (!lastStamp.equals(refusedStamp)) {
+                rejected++;
                 LOG.log(Level.WARNING, "switchboard: ignoring the registry file: {0}; {1}", e.getMessage(), keeping());
             }
             refusedStamp = lastStamp;
@@ -396,6 +427,7 @@ public final class LiveRegistry implements AutoCloseable {
         try {
             next = parse(bytes);
         } catch (RegistryFormatException e) {
+            rejected++;
             LOG.log(
                     Level.WARNING,
                     "switchboard: ignoring the new content of the registry file: {0}; {1}",
@@ -408,6 +440,8 @@ public final class LiveRegistry implements AutoCloseable {
             return;
         }
         current = next;
+        since = Instant.now();
+        reloads++;
         RegistryChange change = RegistryChange.between(previous, next);
         LOG.log(Level.INFO, "switchboard: reloaded {0}: {1}", file, change);
         if (!change.isEmpty()) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.switchboard.runtime.ClientSettings;
 import dev.switchboard.runtime.registry.Endpoint;
 import dev.switchboard.runtime.registry.ServiceEntry;
 import dev.switchboard.runtime.registry.ServiceKind;
@@ -44,7 +45,12 @@ class GenericServiceClientTest {
         server.createContext("/", this::handle);
         server.start();
         URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        users = new GenericServiceClient(USERS, base, HttpClient.newHttpClient(), Duration.ofMillis(500));
+        users = new GenericServiceClient(
+                USERS,
+                base,
+                HttpClient.newHttpClient(),
+                Duration.ofMillis(500),
+                ClientSettings.builder().build().telemetry().gate("users", ServiceKind.HTTP));
     }
 
     @AfterEach

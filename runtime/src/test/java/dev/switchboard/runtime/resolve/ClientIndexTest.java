@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.runtime.registry.AwsInfo;
 import dev.switchboard.runtime.registry.ProtoInfo;
+import dev.switchboard.runtime.registry.RateLimit;
 import dev.switchboard.runtime.registry.Registry;
 import dev.switchboard.runtime.registry.ServiceEntry;
 import dev.switchboard.runtime.registry.ServiceKind;
@@ -56,6 +57,48 @@ class ClientIndexTest {
             assertThat(index.entry("sqs").aws().artifactId()).isEqualTo("sqs");
             assertThat(index.entry("a b=c:d").proto().stubClass()).isEqualTo("com.a.AGrpc");
             assertThat(index.entry("rest-only")).isNull();
+        }
+    }
+
+    @Test
+    void holdsRateLimitsSoThatAFactoryNeedNotReadTheRegistryForThem() throws IOException {
+        Registry registry = Registry.of(
+                "f",
+                List.of(
+                        ServiceEntry.builder("sqs", ServiceKind.AWS)
+                                .aws(new AwsInfo(
+                                        "sqs",
+                                        "sqs",
+                                        "sqs",
+                                        "software.amazon.awssdk.services.sqs.SqsClient",
+                                        null,
+                                        null,
+                                        false,
+                                        List.of()))
+                                .rateLimit(new RateLimit(50, 100))
+                                .build(),
+                        ServiceEntry.builder("catalog", ServiceKind.HTTP)
+                                .rateLimit(new RateLimit(0.5, 0))
+                                .build()));
+
+        String written = ClientIndex.write(registry);
+
+        assertThat(written.lines().filter(l -> !l.startsWith("#")))
+                .containsExactly(
+                        "catalog=http rate=0.5/0",
+                        "sqs=aws software.amazon.awssdk.services.sqs.SqsClient sqs rate=50/100");
+        Files.createDirectories(dir.resolve("META-INF/switchboard"));
+        Files.writeString(dir.resolve(ClientIndex.RESOURCE), written);
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, null)) {
+            ClientIndex index = ClientIndex.read(loader);
+            assertThat(index.present()).isTrue();
+            assertThat(index.entry("sqs").rateLimit()).isEqualTo(new RateLimit(50, 100));
+            assertThat(index.entry("sqs").aws().artifactId()).isEqualTo("sqs");
+            assertThat(index.entry("catalog").rateLimit()).isEqualTo(new RateLimit(0.5, 0));
+            assertThat(index.entry("catalog").kind()).isEqualTo(ServiceKind.HTTP);
+        }
+        try (URLClassLoader empty = new URLClassLoader(new URL[0], null)) {
+            assertThat(ClientIndex.read(empty).present()).isFalse();
         }
     }
 }

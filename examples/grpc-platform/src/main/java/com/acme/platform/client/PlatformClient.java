@@ -16,6 +16,8 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -25,21 +27,43 @@ import java.util.concurrent.TimeUnit;
  * Shops on the platform through the generated factory: lists the catalog with stock, places an order,
  * follows its shipment, and shows an order the inventory refuses. {@code PlatformClient
  * grpc://127.0.0.1:<port>}; every service is at that one target.
+ *
+ * <p>{@code PlatformClient grpc://127.0.0.1:<port> <metrics port> <seconds>} also publishes the
+ * factory's meters ({@code switchboard.client.*}) in a Prometheus registry and, after shopping, serves
+ * them at {@code http://127.0.0.1:<metrics port>/metrics} for that many seconds.
  */
 public final class PlatformClient {
     private PlatformClient() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 1) {
-            System.err.println("usage: PlatformClient grpc://host:port");
+        if (args.length != 1 && args.length != 3) {
+            System.err.println("usage: PlatformClient grpc://host:port [metrics-port seconds]");
             System.exit(2);
         }
-        System.out.print(run(args[0]));
+        if (args.length == 1) {
+            System.out.print(run(args[0]));
+            return;
+        }
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        System.out.print(run(args[0], meters));
+        System.out.flush();
+        MetricsEndpoint.serve(meters, Integer.parseInt(args[1]), Integer.parseInt(args[2]));
     }
 
     /** What the client prints, given the platform's target. */
     public static String run(String target) throws InterruptedException {
+        return run(target, null);
+    }
+
+    /**
+     * What the client prints; the factory's meters go to {@code meters} (a Micrometer {@code
+     * MeterRegistry}) when it is not null.
+     */
+    public static String run(String target, Object meters) throws InterruptedException {
         ServiceClients.Builder builder = ServiceClients.builder();
+        if (meters != null) {
+            builder.meterRegistry(meters);
+        }
         // One target for all five; -Dswitchboard.<service>.target=… would set them one by one instead.
         ServiceNames.ALL.forEach(service -> builder.target(service, target));
         StringWriter text = new StringWriter();
