@@ -98,6 +98,7 @@ public record GenerateRequest(
         private Path resourceDirectory;
         private Path templateDirectory;
         private List<Generator> generators = List.of();
+        private boolean grpc = true;
 
         private Builder(RegistryRequest registry) {
             this.registry = registry;
@@ -140,6 +141,12 @@ public record GenerateRequest(
             return this;
         }
 
+        /** Whether selected gRPC services get accessors and providers; true unless set. */
+        public Builder grpc(boolean grpc) {
+            this.grpc = grpc;
+            return this;
+        }
+
         public GenerateRequest build() {
             return new GenerateRequest(
                     registry,
@@ -150,7 +157,8 @@ public record GenerateRequest(
                     templateDirectory == null ? null : resolved(templateDirectory, null),
                     generators.stream()
                             .map(g -> new Generator(resolved(g.template(), null), g.output()))
-                            .toList());
+                            .toList(),
+                    grpc);
         }
 
         private Path resolved(Path path, String convention) {

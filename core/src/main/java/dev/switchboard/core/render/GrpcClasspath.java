@@ -15,9 +15,12 @@ import java.util.zip.ZipFile;
  * with {@code package io.grpc does not exist}, far from the cause, so {@code generate} says what to add
  * first.
  */
-final class GrpcClasspath {
+public final class GrpcClasspath {
     /** What every grpc-java stub class extends; grpc-stub holds it. */
     static final String STUB_CLASS = "io/grpc/stub/AbstractStub.class";
+
+    /** Where the fix goes: the project's dependencies (on the command line, its classpath options). */
+    public static final String PLACE = "pom.xml <dependencies>";
 
     private GrpcClasspath() {}
 
@@ -25,21 +28,22 @@ final class GrpcClasspath {
      * The problem with generating accessors for the selected gRPC services, or null when there is none:
      * no gRPC service is selected, or grpc-java is on the classpath.
      *
-     * @param archives the compile classpath (jars, and directories of sibling modules)
+     * @param archives the compile classpath (jars, and directories of sibling modules); empty when the
+     *     caller knows none (the command line run without {@code --classpath}), and then nothing is checked
      */
     static Problem problem(List<ServiceEntry> selected, List<Path> archives) {
         List<String> grpc = selected.stream()
                 .filter(s -> s.kind() == ServiceKind.GRPC)
                 .map(ServiceEntry::name)
                 .toList();
-        if (grpc.isEmpty() || archives.stream().anyMatch(GrpcClasspath::holdsStubs)) {
+        if (grpc.isEmpty() || archives.isEmpty() || archives.stream().anyMatch(GrpcClasspath::holdsStubs)) {
             return null;
         }
         String names = grpc.size() > 5
                 ? String.join(", ", grpc.subList(0, 5)) + " and " + (grpc.size() - 5) + " more"
                 : String.join(", ", grpc);
         return Problem.in(
-                "pom.xml",
+                PLACE,
                 "the selection holds " + grpc.size() + " gRPC service(s) (" + names + "), but grpc-java is not on"
                         + " the compile classpath, so their generated stubs and accessors cannot compile",
                 "add grpc-java (versions from io.grpc:grpc-bom) and generate the stubs with protoc and"

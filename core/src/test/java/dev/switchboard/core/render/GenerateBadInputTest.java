@@ -216,10 +216,11 @@ class GenerateBadInputTest {
                 bad(
                         "gRPC services selected with no grpc-java on the classpath",
                         f -> {
-                            f.project.withoutGrpcJava();
+                            // A compile classpath without grpc-java: with none at all, nothing is known to check.
+                            f.project.withoutGrpcJava().withGoogleCommonProtos();
                             return f;
                         },
-                        "pom.xml: the selection holds 2 gRPC service(s) (billing, user), but grpc-java is not on the"
+                        "pom.xml <dependencies>: the selection holds 2 gRPC service(s) (billing, user), but grpc-java is not on the"
                                 + " compile classpath, so their generated stubs and accessors cannot compile; add"
                                 + " grpc-java",
                         "<artifactId>grpc-stub</artifactId>",

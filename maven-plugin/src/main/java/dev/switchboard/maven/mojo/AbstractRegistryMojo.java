@@ -79,9 +79,8 @@ abstract class AbstractRegistryMojo extends AbstractInputsMojo {
     private Map<String, String> groups;
 
     /**
-     * The services to generate, as a comma list. With {@code switchboard.group.<name>=true} properties
-     * (which the group profiles set) the names narrow the groups: only the named services are selected,
-     * and each must be in a group switched on. With neither, every service is selected.
+     * The services to generate, as a comma list. With the group profiles' {@code switchboard.group.<name>=true}
+     * they narrow the groups: each named service must be in a group switched on. Neither selects all.
      *
      * <pre>{@code -Dswitchboard.services=s3,ec2,lambda,dynamodb}</pre>
      *
