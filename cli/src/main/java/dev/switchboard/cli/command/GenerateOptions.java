@@ -60,6 +60,13 @@ final class GenerateOptions {
                     + " in OUTPUT renders it once per service (repeatable).")
     Map<String, String> generators = new LinkedHashMap<>();
 
+    @Option(
+            names = "--no-grpc",
+            order = 46,
+            description = "Leave gRPC services out of the generated code (they stay in the registry): for a project"
+                    + " without grpc-java and generated stubs.")
+    boolean noGrpc;
+
     /**
      * The generate request over {@code registry}.
      *
@@ -101,6 +108,7 @@ final class GenerateOptions {
                                 : out.resolve("generated-resources/switchboard"))
                 .templateDirectory(templateDirectory)
                 .generators(own)
+                .grpc(!noGrpc)
                 .build();
     }
 }

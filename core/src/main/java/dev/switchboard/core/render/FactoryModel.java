@@ -1,5 +1,6 @@
 package dev.switchboard.core.render;
 
+import dev.switchboard.runtime.registry.ServiceEntry;
 import java.util.List;
 
 /**
@@ -50,6 +51,11 @@ public record FactoryModel(
      * @param future the future stub (gRPC only); null otherwise
      * @param aws the AWS client builders; null unless {@code kind} is {@code aws}
      * @param grpc the gRPC stubs class; null unless {@code kind} is {@code grpc}
+     * @param entry the service's whole registry entry, for generators that print more than the factory
+     *     needs: {@code group}, {@code owner}, {@code tags}, {@code methods} (each with its {@code http}
+     *     rules), {@code endpoints}, {@code events}, {@code dependencies}, {@code capabilities},
+     *     {@code health}, {@code metrics}, {@code rateLimit}, {@code proto}, {@code aws}; a field the
+     *     entry lacks is null or empty
      */
     public record ServiceModel(
             String name,
@@ -61,15 +67,23 @@ public record FactoryModel(
             Variant async,
             Variant future,
             Aws aws,
-            Grpc grpc) {
+            Grpc grpc,
+            ServiceEntry entry) {
 
         static ServiceModel aws(
-                String name, String accessor, String constant, String type, Provider provider, Variant async, Aws aws) {
-            return new ServiceModel(name, "aws", accessor, constant, type, provider, async, null, aws, null);
+                ServiceEntry entry,
+                String accessor,
+                String constant,
+                String type,
+                Provider provider,
+                Variant async,
+                Aws aws) {
+            return new ServiceModel(
+                    entry.name(), "aws", accessor, constant, type, provider, async, null, aws, null, entry);
         }
 
         static ServiceModel grpc(
-                String name,
+                ServiceEntry entry,
                 String accessor,
                 String constant,
                 String type,
@@ -77,11 +91,13 @@ public record FactoryModel(
                 Variant async,
                 Variant future,
                 Grpc grpc) {
-            return new ServiceModel(name, "grpc", accessor, constant, type, provider, async, future, null, grpc);
+            return new ServiceModel(
+                    entry.name(), "grpc", accessor, constant, type, provider, async, future, null, grpc, entry);
         }
 
-        static ServiceModel http(String name, String accessor, String constant, String type) {
-            return new ServiceModel(name, "http", accessor, constant, type, null, null, null, null, null);
+        static ServiceModel http(ServiceEntry entry, String accessor, String constant, String type) {
+            return new ServiceModel(
+                    entry.name(), "http", accessor, constant, type, null, null, null, null, null, entry);
         }
     }
 

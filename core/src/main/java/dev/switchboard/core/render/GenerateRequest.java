@@ -21,6 +21,8 @@ import java.util.stream.Stream;
  * @param resourceDirectory where resources go ({@code target/generated-resources/switchboard})
  * @param templateDirectory templates that replace bundled ones of the same name, or null
  * @param generators the user's own templates
+ * @param grpc whether selected gRPC services get accessors and providers ({@code <grpc>}); when false
+ *     they are left out of the generated code and stay in the bundled registry
  */
 public record GenerateRequest(
         RegistryRequest registry,
@@ -29,13 +31,26 @@ public record GenerateRequest(
         Path sourceDirectory,
         Path resourceDirectory,
         Path templateDirectory,
-        List<Generator> generators) {
+        List<Generator> generators,
+        boolean grpc) {
 
     /** What the mojo has always allowed: a file name on every file system, and never a keyword. */
     private static final Pattern CLASS_NAME = Pattern.compile("[A-Z][A-Za-z0-9_]*");
 
     public GenerateRequest {
         generators = generators == null ? List.of() : List.copyOf(generators);
+    }
+
+    /** A request that generates accessors for every selected service, gRPC ones included. */
+    public GenerateRequest(
+            RegistryRequest registry,
+            String packageName,
+            String className,
+            Path sourceDirectory,
+            Path resourceDirectory,
+            Path templateDirectory,
+            List<Generator> generators) {
+        this(registry, packageName, className, sourceDirectory, resourceDirectory, templateDirectory, generators, true);
     }
 
     /**
@@ -83,6 +98,7 @@ public record GenerateRequest(
         private Path resourceDirectory;
         private Path templateDirectory;
         private List<Generator> generators = List.of();
+        private boolean grpc = true;
 
         private Builder(RegistryRequest registry) {
             this.registry = registry;
@@ -125,6 +141,12 @@ public record GenerateRequest(
             return this;
         }
 
+        /** Whether selected gRPC services get accessors and providers; true unless set. */
+        public Builder grpc(boolean grpc) {
+            this.grpc = grpc;
+            return this;
+        }
+
         public GenerateRequest build() {
             return new GenerateRequest(
                     registry,
@@ -135,7 +157,8 @@ public record GenerateRequest(
                     templateDirectory == null ? null : resolved(templateDirectory, null),
                     generators.stream()
                             .map(g -> new Generator(resolved(g.template(), null), g.output()))
-                            .toList());
+                            .toList(),
+                    grpc);
         }
 
         private Path resolved(Path path, String convention) {

@@ -13,6 +13,7 @@ import dev.switchboard.runtime.registry.Registry;
 import dev.switchboard.runtime.registry.RegistryCodec;
 import dev.switchboard.runtime.registry.RegistryFormat;
 import dev.switchboard.runtime.registry.ServiceEntry;
+import dev.switchboard.runtime.registry.ServiceKind;
 import dev.switchboard.runtime.resolve.ClientIndex;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +40,8 @@ import java.util.stream.Stream;
  *   <li>check the configuration ({@link GenerateRequest#problems}) and take the registry directory's
  *       lock ({@link RegistryLock}), so builds of one project take turns;
  *   <li>build the registry if stale and apply the selection, in memory ({@link RegistryBuilder#prepare});
+ *   <li>leave gRPC services out when {@code <grpc>} is false, else check that grpc-java is on the
+ *       classpath for them ({@link GrpcClasspath});
  *   <li>fingerprint what the outputs depend on and stop if the manifest of the last run has it;
  *   <li>compute the template model ({@link FactoryModelBuilder});
  *   <li>render every file in memory: factory, names, one provider per selected service that has a client
@@ -128,6 +131,17 @@ public final class SourceGenerator {
         RegistryOutcome registry = existingRegistry ? builder.existing(request.registry()) : prepared.outcome();
         long registryMillis = (System.nanoTime() - started) / 1_000_000;
         stages.done("registry");
+        List<ServiceEntry> all = registry.services();
+        List<ServiceEntry> selected = registry.selected() != null ? registry.selected() : all;
+        if (!request.grpc()) {
+            selected =
+                    selected.stream().filter(s -> s.kind() != ServiceKind.GRPC).toList();
+        }
+        Problem grpc =
+                GrpcClasspath.problem(selected, request.registry().protos().dependencyArchives());
+        if (grpc != null) {
+            throw new InputException(grpc);
+        }
         String fingerprint = fingerprint(request, registry);
         Path manifestFile = request.manifestFile();
         AtomicFiles.removeLeftovers(
@@ -147,8 +161,6 @@ public final class SourceGenerator {
                     0);
         }
 
-        List<ServiceEntry> all = registry.services();
-        List<ServiceEntry> selected = registry.selected() != null ? registry.selected() : all;
         FactoryModel model = FactoryModelBuilder.build(selected, request.packageName(), request.className());
         Map<String, String> files = render(request, model, all, registry.fingerprint());
 
@@ -326,6 +338,7 @@ public final class SourceGenerator {
         Map<String, String> parts = new LinkedHashMap<>();
         parts.put("registry", registry.fingerprint());
         parts.put("selection", request.registry().selection().describe());
+        parts.put("grpc", Boolean.toString(request.grpc()));
         parts.put("package", request.packageName());
         parts.put("class", request.className());
         parts.put("sources", request.sourceDirectory().toString());

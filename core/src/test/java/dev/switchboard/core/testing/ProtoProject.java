@@ -45,6 +45,7 @@ public final class ProtoProject {
     private Path overrides;
     private boolean failOnMissingSources;
     private boolean discoverAws;
+    private boolean grpcJava = true;
     private Selection selection = Selection.all();
 
     public ProtoProject(Path base) {
@@ -97,6 +98,12 @@ public final class ProtoProject {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Adds a jar of the project's dependencies. */
+    public ProtoProject archive(Path jar) {
+        archives.add(jar);
+        return this;
     }
 
     /** Writes a jar at {@code path} holding the given proto texts and adds it as a dependency. */
@@ -152,6 +159,15 @@ public final class ProtoProject {
     }
 
     /** Puts the real SDK jars of the test classpath on the project's classpath and discovers them. */
+    /**
+     * Leaves grpc-java off the project's classpath; by default it is there, as in a project that compiles
+     * stubs for its gRPC services.
+     */
+    public ProtoProject withoutGrpcJava() {
+        grpcJava = false;
+        return this;
+    }
+
     public ProtoProject withAws() {
         archives.addAll(TestClasspath.jars().stream()
                 .filter(j -> j.toString().contains("awssdk"))
@@ -189,7 +205,7 @@ public final class ProtoProject {
                 base,
                 sourceRoots.stream().map(base::resolve).toList(),
                 importPaths.stream().map(base::resolve).toList(),
-                all,
+                grpcJava ? withGrpcJava(all) : all,
                 includes,
                 excludes,
                 sourceDependencies,
@@ -206,6 +222,14 @@ public final class ProtoProject {
     public ProtoProject excludes(String... globs) {
         excludes = List.of(globs);
         return this;
+    }
+
+    private static List<Path> withGrpcJava(List<Path> archives) {
+        List<Path> all = new ArrayList<>(archives);
+        TestClasspath.jars().stream()
+                .filter(j -> j.getFileName().toString().startsWith("grpc-stub-"))
+                .forEach(all::add);
+        return all;
     }
 
     public RegistryRequest request() {

@@ -19,12 +19,12 @@ abstract class AbstractInputsMojo extends AbstractSwitchboardMojo {
      * Directories whose {@code .proto} files become registry services. Defaults to {@code
      * src/main/proto}.
      *
-     * <pre>{@code
-     * <protoSourceRoots>
-     *   <protoSourceRoot>src/main/proto</protoSourceRoot>
-     *   <protoSourceRoot>${project.basedir}/api</protoSourceRoot>
-     * </protoSourceRoots>
-     * }</pre>
+     * <pre>
+     * &lt;protoSourceRoots&gt;
+     *   &lt;protoSourceRoot&gt;src/main/proto&lt;/protoSourceRoot&gt;
+     *   &lt;protoSourceRoot&gt;${project.basedir}/api&lt;/protoSourceRoot&gt;
+     * &lt;/protoSourceRoots&gt;
+     * </pre>
      *
      * @since 0.1.0
      */

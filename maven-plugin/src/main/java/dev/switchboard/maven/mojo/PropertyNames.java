@@ -9,6 +9,7 @@ final class PropertyNames {
     static final String PROTO_SOURCE_DEPENDENCIES = "switchboard.protoSourceDependencies";
     static final String REGISTRY_DEPENDENCIES = "switchboard.registryDependencies";
     static final String PROFILES_CHECK = "switchboard.profiles.check";
+    static final String PROFILES_GROUPS = "switchboard.profiles.groups";
     static final String FORMAT = "switchboard.format";
     static final String OUTPUT = "switchboard.output";
     static final String SERVICE = "switchboard.service";
