@@ -60,6 +60,14 @@ final class GenerateOptions {
                     + " in OUTPUT renders it once per service (repeatable).")
     Map<String, String> generators = new LinkedHashMap<>();
 
+    @Option(
+            names = "--factory-interface",
+            paramLabel = "NAME",
+            order = 46,
+            description = "The interface of your hand-written client factory, fully qualified, for the generated"
+                    + " factory to implement; read from src/main/java or the dependency jars.")
+    String factoryInterface;
+
     /**
      * The generate request over {@code registry}.
      *
@@ -101,6 +109,7 @@ final class GenerateOptions {
                                 : out.resolve("generated-resources/switchboard"))
                 .templateDirectory(templateDirectory)
                 .generators(own)
+                .factoryInterface(factoryInterface)
                 .build();
     }
 }

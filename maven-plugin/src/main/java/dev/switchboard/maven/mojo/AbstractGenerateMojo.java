@@ -13,7 +13,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * The parameters of the goals that render sources — where they go, the package and class, templates
  * and extra generators — turned into one {@link GenerateRequest}.
  */
-abstract class AbstractGenerateMojo extends AbstractRegistryMojo {
+abstract class AbstractGenerateMojo extends AbstractFactoryMojo {
 
     /**
      * The package of the generated classes; by default the project's groupId plus {@code .switchboard},
@@ -89,19 +89,6 @@ abstract class AbstractGenerateMojo extends AbstractRegistryMojo {
     @Parameter
     private List<GeneratorConfig> generators;
 
-    /**
-     * Whether gRPC services get accessors and providers. They need the grpc-java stubs, which protoc
-     * generates, and grpc-java on the compile classpath; without it the goal fails, naming what to add.
-     * {@code false} leaves gRPC services out of the generated code (they stay in the bundled registry),
-     * for a project that only wants its AWS clients or the registry's other services.
-     *
-     * <pre>{@code <grpc>false</grpc>}</pre>
-     *
-     * @since 0.1.0
-     */
-    @Parameter(defaultValue = "true")
-    private boolean grpc = true;
-
     /** One {@code <generator>}. */
     public static class GeneratorConfig {
         /** The FreeMarker template file. */
@@ -131,7 +118,8 @@ abstract class AbstractGenerateMojo extends AbstractRegistryMojo {
                                                 : g.template.toPath(),
                                         g.output == null ? "" : g.output))
                                 .toList(),
-                grpc);
+                grpc(),
+                factoryInterface());
     }
 
     /** Whether the project depends on switchboard-runtime, which generated sources need. */
