@@ -1,7 +1,6 @@
 /**
  * Moving a project from its own hand-written client factory to the generated one: the team's factory
- * interface read from sources or class files ({@link dev.switchboard.core.migrate.InterfaceReader}), and
- * which services the compiled application calls through which factory
- * ({@link dev.switchboard.core.migrate.CallAnalyzer}).
+ * interface, read from its sources or from class files ({@link dev.switchboard.core.migrate.InterfaceReader}),
+ * for the generated factory to implement.
  */
 package dev.switchboard.core.migrate;
