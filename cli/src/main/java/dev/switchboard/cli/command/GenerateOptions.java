@@ -109,7 +109,7 @@ final class GenerateOptions {
                                 : out.resolve("generated-resources/switchboard"))
                 .templateDirectory(templateDirectory)
                 .generators(own)
-                .factoryInterface(factoryInterface)
+                .factoryInterface(factoryInterface, "--factory-interface")
                 .build();
     }
 }

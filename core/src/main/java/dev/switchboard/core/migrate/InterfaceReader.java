@@ -39,8 +39,6 @@ import org.objectweb.asm.Opcodes;
  * way (and from the JDK), so inherited abstract methods are implemented too.
  */
 public final class InterfaceReader {
-    private static final String PARAMETER = "<factoryInterface>";
-
     private final FactoryInterface spec;
     private final Path base;
     private final Set<String> visited = new HashSet<>();
@@ -64,18 +62,18 @@ public final class InterfaceReader {
         if (!name.matches(
                 "[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*(\\.[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*)*")) {
             throw new InputException(Problem.in(
-                    PARAMETER,
+                    spec.setting(),
                     "\"" + name + "\" is not a Java type name",
                     "give the fully qualified name of the interface, such as com.acme.Clients"));
         }
         List<LegacyInterface.Method> methods = new ArrayList<>();
         String where = collect(name, methods, true);
         if (!problems.isEmpty()) {
-            throw new InputException(problems.size() + " problem(s) in " + PARAMETER, problems);
+            throw new InputException(problems.size() + " problem(s) in " + spec.setting(), problems);
         }
         if (where == null) {
             throw new InputException(Problem.in(
-                    PARAMETER,
+                    spec.setting(),
                     "\"" + name + "\" is in neither the project's sources (" + roots() + ") nor its dependencies ("
                             + Suggestions.describe(name, sourceTypes()) + ")",
                     "give the fully qualified name of the interface, or add the dependency that holds it"));
@@ -160,7 +158,7 @@ public final class InterfaceReader {
                     at.line,
                     at.column,
                     name + " is a " + kindOf(type.get()) + ", not an interface",
-                    "name the interface the hand-written factory implements in " + PARAMETER
+                    "name the interface the hand-written factory implements in " + spec.setting()
                             + (requested ? "" : ", or stop extending it")));
             return shown;
         }
@@ -298,7 +296,7 @@ public final class InterfaceReader {
             problems.add(Problem.in(
                     shown,
                     name + " is a class, not an interface",
-                    "name the interface the hand-written factory implements in " + PARAMETER
+                    "name the interface the hand-written factory implements in " + spec.setting()
                             + (requested ? "" : ", or stop extending it")));
             return shown;
         }

@@ -171,6 +171,11 @@ public record GenerateRequest(
          * then in the dependency archives of the registry request; null for none.
          */
         public Builder factoryInterface(String name) {
+            return factoryInterface(name, null);
+        }
+
+        /** The same, named in messages as {@code setting} ({@code --factory-interface}). */
+        public Builder factoryInterface(String name, String setting) {
             this.factoryInterface = name == null
                     ? null
                     : new FactoryInterface(
@@ -178,7 +183,8 @@ public record GenerateRequest(
                             List.of(base.resolve("src/main/java")
                                     .toAbsolutePath()
                                     .normalize()),
-                            registry.protos().dependencyArchives());
+                            registry.protos().dependencyArchives(),
+                            setting);
             return this;
         }
 
