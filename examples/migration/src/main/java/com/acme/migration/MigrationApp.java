@@ -3,6 +3,7 @@ package com.acme.migration;
 import com.acme.migration.clients.MigratingServiceClients;
 import com.acme.migration.clients.ServiceClients;
 import dev.switchboard.runtime.SyncHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
@@ -25,6 +26,7 @@ public final class MigrationApp {
         try (LocalAws aws = LocalAws.start();
                 LegacyClients legacy = new LegacyClients(aws.s3, aws.dynamoDb, LocalAws.CREDENTIALS);
                 ServiceClients generated = ServiceClients.builder()
+                        .region(Region.US_EAST_1)
                         .credentials(LocalAws.CREDENTIALS)
                         .endpointOverride("s3", aws.s3)
                         .endpointOverride("dynamodb", aws.dynamoDb)
