@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -351,15 +352,24 @@ public final class InterfaceReader {
             this.owner = owner;
         }
 
-        /** The candidate the JDK has, else the import or the file's own package; for thrown exceptions. */
+        /**
+         * The type a thrown exception names: its import, else a JDK class ({@code Exception}, {@code
+         * java.io.IOException} written in full), else a type of the file's own package.
+         */
         String likely(Type type) {
             List<String> candidates = candidates(type);
+            if (candidates.size() == 1) {
+                return candidates.get(0);
+            }
             for (String candidate : candidates) {
                 if (ClassLoader.getPlatformClassLoader().getResource(candidate.replace('.', '/') + ".class") != null) {
                     return candidate;
                 }
             }
-            return candidates.size() == 1 ? candidates.get(0) : candidates.get(candidates.size() > 2 ? 1 : 0);
+            return unit.getPackageDeclaration()
+                            .map(p -> p.getNameAsString() + ".")
+                            .orElse("")
+                    + type.asString();
         }
 
         List<String> candidates(Type type) {
@@ -389,7 +399,7 @@ public final class InterfaceReader {
             if (written.contains(".")) {
                 out.add(0, written);
             }
-            return List.copyOf(new java.util.LinkedHashSet<>(out));
+            return List.copyOf(new LinkedHashSet<>(out));
         }
     }
 }

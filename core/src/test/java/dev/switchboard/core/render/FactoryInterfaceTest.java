@@ -177,6 +177,45 @@ class FactoryInterfaceTest {
     }
 
     @Test
+    @DisplayName("an interface's own close() keeps the exceptions it declares, and a nested interface is found"
+            + " in its outer type's file")
+    void closeWithItsExceptionsAndNestedInterface() throws Exception {
+        String outer = """
+                package com.acme;
+
+                import java.io.IOException;
+                import software.amazon.awssdk.services.s3.S3Client;
+
+                public final class Outer {
+                    public interface Clients extends java.io.Closeable {
+                        S3Client s3();
+
+                        @Override
+                        void close() throws IOException;
+                    }
+                }
+                """;
+        ProtoProject project = new ProtoProject(dir.resolve("p"))
+                .file("src/main/java/com/acme/Outer.java", outer)
+                .withAws()
+                .select("s3");
+
+        new SourceGenerator()
+                .generate(GenerateRequest.builder(project.request())
+                        .packageName("com.acme.switchboard")
+                        .sourceDirectory(dir.resolve("out/sources"))
+                        .resourceDirectory(dir.resolve("out/resources"))
+                        .factoryInterface("com.acme.Outer.Clients")
+                        .build());
+
+        Map<String, String> sources = read(dir.resolve("out/sources"));
+        assertThat(sources.get("com/acme/switchboard/MigratingServiceClients.java"))
+                .contains("public void close() throws java.io.IOException {");
+        sources.put("com/acme/Outer.java", outer);
+        assertThat(Javac.compile(dir.resolve("javac"), sources)).isEmpty();
+    }
+
+    @Test
     @DisplayName("the interface can come from the class files of a dependency's jar")
     void readsTheInterfaceFromAJar() throws Exception {
         assertThat(Javac.compile(dir.resolve("lib"), Map.of("com/acme/Clients.java", CLIENTS)))
