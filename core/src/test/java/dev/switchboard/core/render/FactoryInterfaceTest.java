@@ -216,6 +216,39 @@ class FactoryInterfaceTest {
     }
 
     @Test
+    @DisplayName("an interface that also returns an async client switches in the factory only, since the dynamic"
+            + " wrapper serves synchronous clients")
+    void asyncMethodsSwitchInTheFactoryOnly() throws Exception {
+        String clients = """
+                package com.acme;
+
+                import software.amazon.awssdk.services.s3.S3AsyncClient;
+                import software.amazon.awssdk.services.s3.S3Client;
+
+                public interface Clients {
+                    S3Client s3();
+
+                    S3AsyncClient storageAsync();
+                }
+                """;
+        ProtoProject project = new ProtoProject(dir.resolve("p"))
+                .file("src/main/java/com/acme/Clients.java", clients)
+                .withAws()
+                .select("s3");
+
+        new SourceGenerator().generate(fromSources(project));
+
+        Map<String, String> sources = read(dir.resolve("out/sources"));
+        assertThat(sources.get("com/acme/switchboard/ServiceClients.java"))
+                .contains("public S3AsyncClient storageAsync() {\n        return s3Async();\n    }")
+                .contains("public MigratingServiceClients migrating(com.acme.Clients legacy)");
+        assertThat(sources.get("com/acme/switchboard/DynamicServiceClients.java"))
+                .doesNotContain("migrating");
+        sources.put("com/acme/Clients.java", clients);
+        assertThat(Javac.compile(dir.resolve("javac"), sources)).isEmpty();
+    }
+
+    @Test
     @DisplayName("the interface can come from the class files of a dependency's jar")
     void readsTheInterfaceFromAJar() throws Exception {
         assertThat(Javac.compile(dir.resolve("lib"), Map.of("com/acme/Clients.java", CLIENTS)))
