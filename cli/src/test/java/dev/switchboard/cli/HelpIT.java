@@ -28,7 +28,8 @@ class HelpIT {
             "health",
             "watch",
             "profiles",
-            "rollback");
+            "rollback",
+            "analyze");
 
     @TempDir
     Path directory;

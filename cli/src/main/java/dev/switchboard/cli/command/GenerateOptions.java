@@ -67,6 +67,14 @@ final class GenerateOptions {
                     + " without grpc-java and generated stubs.")
     boolean noGrpc;
 
+    @Option(
+            names = "--factory-interface",
+            paramLabel = "NAME",
+            order = 47,
+            description = "The interface of your hand-written client factory, fully qualified, for the generated"
+                    + " factory to implement; read from src/main/java or the dependency jars.")
+    String factoryInterface;
+
     /**
      * The generate request over {@code registry}.
      *
@@ -109,6 +117,7 @@ final class GenerateOptions {
                 .templateDirectory(templateDirectory)
                 .generators(own)
                 .grpc(!noGrpc)
+                .factoryInterface(factoryInterface, "--factory-interface")
                 .build();
     }
 }

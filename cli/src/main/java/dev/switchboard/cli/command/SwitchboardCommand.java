@@ -40,6 +40,7 @@ import picocli.CommandLine.Spec;
             ProfilesCommand.class,
             RollbackCommand.class,
             ReportCommand.class,
+            AnalyzeCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SwitchboardCommand implements Callable<Integer> {

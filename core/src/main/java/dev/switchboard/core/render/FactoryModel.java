@@ -21,6 +21,8 @@ import java.util.List;
  * @param providers the included services that have a provider class of their own (every one but the
  *     REST-only ones, which the runtime's generic REST client serves), sorted by name
  * @param groups the groups of the included services, sorted, with their services
+ * @param factoryInterface the team's factory interface the factory implements ({@code <factoryInterface>});
+ *     null when none is set
  */
 public record FactoryModel(
         String packageName,
@@ -34,7 +36,26 @@ public record FactoryModel(
         boolean hasGrpc,
         List<ServiceModel> services,
         List<ServiceModel> providers,
-        List<GroupModel> groups) {
+        List<GroupModel> groups,
+        Implementation factoryInterface) {
+
+    /** This model, implementing {@code implementation}. */
+    FactoryModel implementing(Implementation implementation) {
+        return new FactoryModel(
+                packageName,
+                className,
+                namesClassName,
+                dynamicClassName,
+                dynamicImports,
+                providerPackage,
+                imports,
+                hasAws,
+                hasGrpc,
+                services,
+                providers,
+                groups,
+                implementation);
+    }
 
     /**
      * One included service: what every kind has, and the parts only some kinds have. A part a kind lacks
@@ -134,4 +155,47 @@ public record FactoryModel(
     public record Grpc(String stubs, String providerStubs) {}
 
     public record GroupModel(String name, String constant, List<String> services) {}
+
+    /**
+     * The team's factory interface, as the factory implements it, and the class that switches between the
+     * team's factory and the generated one.
+     *
+     * @param type the interface, fully qualified (it may share a simple name with a generated class)
+     * @param migratingClassName the switching class ({@code MigratingServiceClients})
+     * @param methods its abstract methods that return clients, in declaration order
+     * @param services the services those methods return, sorted
+     * @param closeable whether the interface has an abstract {@code close()}, which the factory's own
+     *     implements
+     * @param closeThrows the exceptions that {@code close()} may throw, fully qualified
+     * @param dynamic whether every method returns a service's synchronous client, which the dynamic wrapper
+     *     serves, so it can switch too
+     */
+    public record Implementation(
+            String type,
+            String migratingClassName,
+            List<Binding> methods,
+            List<String> services,
+            boolean closeable,
+            List<String> closeThrows,
+            boolean dynamic) {}
+
+    /**
+     * One abstract method of the team's interface and the accessor that implements it.
+     *
+     * @param name the interface's method
+     * @param type its return type as the factory refers to it
+     * @param qualifiedType its return type, fully qualified
+     * @param service the registry name of the service whose client it returns
+     * @param accessor the factory's accessor that returns that client
+     * @param delegates whether the names differ, so the factory has a method that calls the accessor
+     * @param sync whether it returns the service's synchronous client
+     */
+    public record Binding(
+            String name,
+            String type,
+            String qualifiedType,
+            String service,
+            String accessor,
+            boolean delegates,
+            boolean sync) {}
 }

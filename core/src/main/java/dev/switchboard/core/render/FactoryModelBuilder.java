@@ -16,8 +16,9 @@ import java.util.TreeMap;
  */
 public final class FactoryModelBuilder {
     /** Members of the factory (and of Object) that no accessor may take. */
-    private static final Set<String> FACTORY_MEMBERS = Set.of(
+    static final Set<String> FACTORY_MEMBERS = Set.of(
             "client",
+            "migrating",
             "services",
             "close",
             "builder",
@@ -139,7 +140,8 @@ public final class FactoryModelBuilder {
                 hasGrpc,
                 models,
                 models.stream().filter(m -> m.provider() != null).toList(),
-                groupModels);
+                groupModels,
+                null);
     }
 
     /**

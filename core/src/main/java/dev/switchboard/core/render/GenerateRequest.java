@@ -2,6 +2,7 @@ package dev.switchboard.core.render;
 
 import dev.switchboard.core.diag.Problem;
 import dev.switchboard.core.diag.Suggestions;
+import dev.switchboard.core.migrate.FactoryInterface;
 import dev.switchboard.core.registry.RegistryRequest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,6 +24,7 @@ import java.util.stream.Stream;
  * @param generators the user's own templates
  * @param grpc whether selected gRPC services get accessors and providers ({@code <grpc>}); when false
  *     they are left out of the generated code and stay in the bundled registry
+ * @param factoryInterface the team's own factory interface for the factory to implement, or null
  */
 public record GenerateRequest(
         RegistryRequest registry,
@@ -32,13 +34,36 @@ public record GenerateRequest(
         Path resourceDirectory,
         Path templateDirectory,
         List<Generator> generators,
-        boolean grpc) {
+        boolean grpc,
+        FactoryInterface factoryInterface) {
 
     /** What the mojo has always allowed: a file name on every file system, and never a keyword. */
     private static final Pattern CLASS_NAME = Pattern.compile("[A-Z][A-Za-z0-9_]*");
 
     public GenerateRequest {
         generators = generators == null ? List.of() : List.copyOf(generators);
+    }
+
+    /** A request whose factory implements no interface of the team's. */
+    public GenerateRequest(
+            RegistryRequest registry,
+            String packageName,
+            String className,
+            Path sourceDirectory,
+            Path resourceDirectory,
+            Path templateDirectory,
+            List<Generator> generators,
+            boolean grpc) {
+        this(
+                registry,
+                packageName,
+                className,
+                sourceDirectory,
+                resourceDirectory,
+                templateDirectory,
+                generators,
+                grpc,
+                null);
     }
 
     /** A request that generates accessors for every selected service, gRPC ones included. */
@@ -99,6 +124,7 @@ public record GenerateRequest(
         private Path templateDirectory;
         private List<Generator> generators = List.of();
         private boolean grpc = true;
+        private FactoryInterface factoryInterface;
 
         private Builder(RegistryRequest registry) {
             this.registry = registry;
@@ -147,6 +173,28 @@ public record GenerateRequest(
             return this;
         }
 
+        /**
+         * The team's factory interface for the factory to implement, looked up in {@code src/main/java} and
+         * then in the dependency archives of the registry request; null for none.
+         */
+        public Builder factoryInterface(String name) {
+            return factoryInterface(name, null);
+        }
+
+        /** The same, named in messages as {@code setting} ({@code --factory-interface}). */
+        public Builder factoryInterface(String name, String setting) {
+            this.factoryInterface = name == null
+                    ? null
+                    : new FactoryInterface(
+                            name,
+                            List.of(base.resolve("src/main/java")
+                                    .toAbsolutePath()
+                                    .normalize()),
+                            registry.protos().dependencyArchives(),
+                            setting);
+            return this;
+        }
+
         public GenerateRequest build() {
             return new GenerateRequest(
                     registry,
@@ -158,7 +206,8 @@ public record GenerateRequest(
                     generators.stream()
                             .map(g -> new Generator(resolved(g.template(), null), g.output()))
                             .toList(),
-                    grpc);
+                    grpc,
+                    factoryInterface);
         }
 
         private Path resolved(Path path, String convention) {

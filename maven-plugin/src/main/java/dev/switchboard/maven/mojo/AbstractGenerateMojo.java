@@ -66,19 +66,6 @@ abstract class AbstractGenerateMojo extends AbstractOutputMojo {
     @Parameter
     private List<GeneratorConfig> generators;
 
-    /**
-     * Whether gRPC services get accessors and providers. They need the grpc-java stubs, which protoc
-     * generates, and grpc-java on the compile classpath; without it the goal fails, naming what to add.
-     * {@code false} leaves gRPC services out of the generated code (they stay in the bundled registry),
-     * for a project that only wants its AWS clients or the registry's other services.
-     *
-     * <pre>{@code <grpc>false</grpc>}</pre>
-     *
-     * @since 0.1.0
-     */
-    @Parameter(defaultValue = "true")
-    private boolean grpc = true;
-
     /** One {@code <generator>}. */
     public static class GeneratorConfig {
         /** The FreeMarker template file. */
@@ -108,7 +95,8 @@ abstract class AbstractGenerateMojo extends AbstractOutputMojo {
                                                 : g.template.toPath(),
                                         g.output == null ? "" : g.output))
                                 .toList(),
-                grpc);
+                grpc(),
+                factoryInterface());
     }
 
     /** Says in one line what the render stage wrote, or that nothing needed writing. */

@@ -10,7 +10,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Where the goals that write sources put them, and what those sources need: switchboard-runtime among
  * the project's dependencies, and the output directories added to the build.
  */
-abstract class AbstractOutputMojo extends AbstractRegistryMojo {
+abstract class AbstractOutputMojo extends AbstractFactoryMojo {
 
     /**
      * Where generated Java sources go; added to the compile source roots.

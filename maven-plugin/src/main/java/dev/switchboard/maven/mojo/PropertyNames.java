@@ -31,6 +31,7 @@ final class PropertyNames {
     static final String HEALTH_INSECURE = "switchboard.health.insecure";
     static final String WATCH_DEBOUNCE = "switchboard.watch.debounce";
     static final String REPORT_HEALTH = "switchboard.report.health";
+    static final String FACTORY_INTERFACE = "switchboard.factoryInterface";
 
     private PropertyNames() {}
 }
