@@ -1,5 +1,6 @@
 // Both custom generators rendered with the factory's model: the Java class (compiled, and called by
-// the test, which passed) and one Markdown page per service.
+// the test, which passed) and one Markdown page per service, which prints registry fields
+// (service.entry: group, owner, methods, rate limit from the overrides file).
 import groovy.xml.XmlSlurper
 
 String log = new File(basedir, 'build.log').text
@@ -13,12 +14,20 @@ assert report.@tests.toInteger() == 2 : "expected 2 tests, ran ${report.@tests}"
 assert report.@failures.toInteger() == 0 && report.@errors.toInteger() == 0 && report.@skipped.toInteger() == 0
 
 File out = new File(basedir, 'target/generated-sources/switchboard')
-assert new File(out, 'com/acme/Inventory.java').text.contains('new Service("dynamodb-streams", "aws", "dynamodbStreams"),')
+assert new File(out, 'com/acme/Inventory.java').text.contains('new Service("dynamodb-streams", "aws", "dynamoDbStreams"),')
 assert new File(basedir, 'target/classes/com/acme/Inventory.class').isFile()
 assert new File(out, 'docs').list().sort() == ['dynamodb-streams.md', 'dynamodb.md', 's3.md']
-assert new File(out, 'docs/s3.md').text == '''# s3
+def registry = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/switchboard/registry.json'))
+def s3 = registry.services.find { it.name == 's3' }
+assert new File(out, 'docs/s3.md').text == """# s3
 
 - kind: aws
 - accessor: `ServiceClients.s3()` returns `S3Client`
-'''
+- group: storage
+- owner: storage-team
+- methods: ${s3.methods.size()}, first ${s3.methods[0].name}
+- rate limit: 100 requests per second, burst 200
+"""
+assert new File(out, 'docs/dynamodb.md').text.contains('- owner: nobody\n- methods: ')
+assert !new File(out, 'docs/dynamodb.md').text.contains('rate limit')
 return true

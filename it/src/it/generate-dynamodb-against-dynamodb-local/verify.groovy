@@ -21,7 +21,7 @@ assert output.contains('switchboard: dynamodb-streams uses the apache HTTP clien
 
 File sources = new File(basedir, 'target/generated-sources/switchboard/com/acme/data')
 assert new File(sources, 'ServiceClients.java').text.startsWith('package com.acme.data;')
-assert new File(sources, 'provider').list().sort() == ['DynamodbProvider.java', 'DynamodbStreamsProvider.java']
+assert new File(sources, 'provider').list().sort() == ['DynamoDbProvider.java', 'DynamoDbStreamsProvider.java']
 assert !new File(basedir, 'target/generated-sources/switchboard/dev').exists() : 'sources also went to the default package'
 // -disableTelemetry: DynamoDB Local wrote no metadata file into the working directory.
 assert !new File(basedir, 'dynamodb-local-metadata.json').exists() : 'DynamoDB Local wrote its telemetry metadata'

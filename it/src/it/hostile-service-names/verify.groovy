@@ -13,7 +13,7 @@ def report = new XmlSlurper().parse(new File(basedir,
 assert report.@tests.toInteger() == 3 : "expected 3 tests, ran ${report.@tests}"
 assert report.@failures.toInteger() == 0 && report.@errors.toInteger() == 0 && report.@skipped.toInteger() == 0
 
-// switchboard/options.proto, copied next to the protos for protoc, added no service of its own.
+// switchboard/options.proto, which protoc compiled from the switchboard-options jar, added no service.
 def registry = new JsonSlurper().parse(new File(basedir, 'target/switchboard/registry.json'))
 def services = registry.services.collectEntries { [(it.name): it] }
 assert services.keySet() as List == ['a-b', 'a.b', 'class', 'client', 'close', 'default']

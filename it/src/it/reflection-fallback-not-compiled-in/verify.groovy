@@ -5,7 +5,7 @@ import groovy.xml.XmlSlurper
 
 String log = new File(basedir, 'build.log').text
 assert log.contains('BUILD SUCCESS') : 'the build did not succeed'
-assert log.contains('switchboard: selected 1 service(s) by switchboard.services=s3') : 'build.log lacks the selection line'
+assert log.contains('switchboard: selected 1 service(s) by switchboard.services=s3: s3') : 'build.log lacks the selection line'
 assert log.contains('switchboard: generated ServiceClients with 1 service(s)') : 'build.log lacks the generate line'
 
 def report = new XmlSlurper().parse(new File(basedir,

@@ -129,6 +129,13 @@ class BadInputIT {
                         "--overrides: ",
                         "missing.yaml does not exist or is not a file; correct the path or leave the option out"),
                 of(
+                        "gRPC services without grpc-java on the classpath",
+                        List.of("generate", "--classpath", Sample.protoClasspath()),
+                        "--classpath: the selection holds 4 gRPC service(s) (billing, notification, order, user), but grpc-java is"
+                                + " not on the compile classpath",
+                        "add grpc-java (versions from io.grpc:grpc-bom)",
+                        "or, to generate without gRPC accessors, add --no-grpc"),
+                of(
                         "missing classpath entry",
                         List.of("services", "--classpath", "lib/missing.jar"),
                         "--classpath: lib/missing.jar does not exist; give existing jars and class directories"),

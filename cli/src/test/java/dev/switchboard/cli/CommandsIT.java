@@ -30,7 +30,7 @@ class CommandsIT {
     @BeforeAll
     static void buildRegistry() {
         Sample.quickstart(project);
-        classpath = Sample.classpath();
+        classpath = Sample.protoClasspath();
         Cli.Result first = Cli.run(project, "registry", "--classpath", classpath);
         assertThat(first.exit()).as(first.toString()).isZero();
         assertThat(first.stderr()).contains("switchboard: wrote target/switchboard/registry.json with 4 service(s)");

@@ -30,7 +30,8 @@ class HelpIT {
             "profiles",
             "rollback",
             "publish",
-            "fleet");
+            "fleet",
+            "analyze");
 
     @TempDir
     Path directory;

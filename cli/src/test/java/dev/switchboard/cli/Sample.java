@@ -41,11 +41,19 @@ final class Sample {
     }
 
     /**
-     * The example's compile classpath, as {@code mvn dependency:build-classpath} writes it: the
-     * proto-google-common-protos jar and the protobuf-java jar it depends on, which also holds {@code
-     * google/protobuf/*.proto}, as Wire inside the executable jar does.
+     * The compile classpath of a project that generates the sample's factory, as {@code mvn
+     * dependency:build-classpath} writes it: {@link #protoClasspath()} plus grpc-stub, which the
+     * generated gRPC accessors compile against.
      */
     static String classpath() {
+        return protoClasspath() + File.pathSeparator + jarOf("io/grpc/stub/AbstractStub.class");
+    }
+
+    /**
+     * The example's compile classpath: the proto-google-common-protos jar and the protobuf-java jar it
+     * depends on, which also holds {@code google/protobuf/*.proto}, as Wire inside the executable jar does.
+     */
+    static String protoClasspath() {
         return jarOf("google/api/annotations.proto") + File.pathSeparator + jarOf("com/google/protobuf/Message.class");
     }
 

@@ -82,6 +82,36 @@ public final class ${dynamicClassName} implements AutoCloseable {
         return clients.statistics();
     }
 
+<#if factoryInterface?? && factoryInterface.dynamic>
+    /**
+     * {@code ${factoryInterface.type}} over {@code legacy} and this wrapper: each call goes to the factory that
+     * {@code switchboard.factory.<service>}, else {@code switchboard.factory} ({@code legacy} or {@code generated};
+     * system property, else {@code SWITCHBOARD_FACTORY_<SERVICE>} and {@code SWITCHBOARD_FACTORY}) chooses at
+     * that moment, so setting a system property moves a service over while the application runs.
+     */
+    public ${factoryInterface.migratingClassName} migrating(${factoryInterface.type} legacy) {
+        ${factoryInterface.type} generated = new ${factoryInterface.type}() {
+<#list factoryInterface.methods as m>
+            @Override
+            public ${m.qualifiedType} ${m.name}() {
+                return client("${m.service}", ${m.qualifiedType}.class);
+            }
+<#sep>
+
+</#sep>
+</#list>
+<#if factoryInterface.closeable>
+
+            @Override
+            public void close() {
+                ${dynamicClassName}.this.close();
+            }
+</#if>
+        };
+        return new ${factoryInterface.migratingClassName}(legacy, generated, dev.switchboard.runtime.FactorySwitch.live());
+    }
+
+</#if>
     /** Hears of every reload that added, removed or changed services (on the watching thread). */
     public void addListener(Consumer<RegistryChange> listener) {
         clients.addListener(listener);

@@ -60,6 +60,21 @@ final class GenerateOptions {
                     + " in OUTPUT renders it once per service (repeatable).")
     Map<String, String> generators = new LinkedHashMap<>();
 
+    @Option(
+            names = "--no-grpc",
+            order = 46,
+            description = "Leave gRPC services out of the generated code (they stay in the registry): for a project"
+                    + " without grpc-java and generated stubs.")
+    boolean noGrpc;
+
+    @Option(
+            names = "--factory-interface",
+            paramLabel = "NAME",
+            order = 47,
+            description = "The interface of your hand-written client factory, fully qualified, for the generated"
+                    + " factory to implement; read from src/main/java or the dependency jars.")
+    String factoryInterface;
+
     /**
      * The generate request over {@code registry}.
      *
@@ -101,6 +116,8 @@ final class GenerateOptions {
                                 : out.resolve("generated-resources/switchboard"))
                 .templateDirectory(templateDirectory)
                 .generators(own)
+                .grpc(!noGrpc)
+                .factoryInterface(factoryInterface, "--factory-interface")
                 .build();
     }
 }

@@ -50,6 +50,15 @@ final class ProfilesCommand extends SwitchboardSubcommand {
             description = "A directory whose profiles.xml.ftl replaces the bundled one.")
     Path templates;
 
+    @Option(
+            names = "--groups",
+            paramLabel = "GROUP",
+            split = ",",
+            order = 3,
+            description = "Write only these groups' profiles (all and minimal included only when named)."
+                    + " Default: every group and minimal.")
+    List<String> groups;
+
     @Override
     int run(Console console) throws Exception {
         List<Problem> problems = new ArrayList<>();
@@ -66,20 +75,34 @@ final class ProfilesCommand extends SwitchboardSubcommand {
         RegistryOutcome built = new RegistryBuilder(console).build(request);
         built.notes().forEach(console::warn);
         ProfilesWriter.Outcome outcome = new ProfilesWriter()
-                .run(new ProfilesWriter.Request(pomFile, request.groups(), built.services(), templateDirectory, check));
+                .run(new ProfilesWriter.Request(
+                        pomFile,
+                        request.groups(),
+                        built.services(),
+                        templateDirectory,
+                        check,
+                        groups == null
+                                ? null
+                                : groups.stream()
+                                        .map(String::trim)
+                                        .filter(g -> !g.isEmpty())
+                                        .distinct()
+                                        .toList()));
+        String profiles = outcome.profiles().size() + " group profiles";
         String shown = project.shown(pomFile);
         if (check) {
             if (outcome.checkFailure() != null) {
                 console.error("switchboard: " + Terms.text(outcome.checkFailure()));
                 return ExitCode.FINDING;
             }
-            console.info("switchboard: the " + outcome.profiles() + " group profiles in " + shown + " are current");
+            console.info("switchboard: the " + profiles + " in " + shown + " are current");
         } else if (outcome.written()) {
-            console.info("switchboard: wrote " + outcome.profiles() + " group profiles into " + shown + " (they were "
-                    + outcome.blockState() + ")" + (outcome.bomAdded() ? " and imported the AWS SDK BOM" : ""));
+            console.info("switchboard: wrote " + profiles + " (" + String.join(", ", outcome.profiles()) + "; "
+                    + outcome.lines() + " lines) into " + shown + " (they were " + outcome.blockState() + ")"
+                    + (outcome.bomAdded() ? " and imported the AWS SDK BOM" : "")
+                    + (groups == null ? "; --groups writes fewer" : ""));
         } else {
-            console.info("switchboard: the " + outcome.profiles() + " group profiles in " + shown
-                    + " are current, nothing rewritten");
+            console.info("switchboard: the " + profiles + " in " + shown + " are current, nothing rewritten");
         }
         return ExitCode.OK;
     }

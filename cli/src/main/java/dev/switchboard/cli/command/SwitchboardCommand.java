@@ -42,6 +42,7 @@ import picocli.CommandLine.Spec;
             PublishCommand.class,
             FleetCommand.class,
             ReportCommand.class,
+            AnalyzeCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SwitchboardCommand implements Callable<Integer> {

@@ -4,6 +4,7 @@ import dev.switchboard.core.diag.Problem;
 import dev.switchboard.core.health.EndpointRequest;
 import dev.switchboard.core.health.HealthMonitor;
 import dev.switchboard.core.registry.Selection;
+import dev.switchboard.core.render.GrpcClasspath;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -33,6 +34,7 @@ public final class Terms {
         PLACES.put(EndpointRequest.Builder.ENV_PARAMETER, "--env");
         PLACES.put(HealthMonitor.INTERVAL_PARAMETER, "--interval");
         PLACES.put("<protoSourceRoots>", "--proto-path");
+        PLACES.put(GrpcClasspath.PLACE, "--classpath");
         PLACES.put("<generators><generator><template>", "--generator");
         PLACES.put("<generators><generator><output>", "--generator");
 
@@ -44,6 +46,7 @@ public final class Terms {
         PHRASES.put("-Dswitchboard.service=NAME", "--service NAME");
         PHRASES.put("-Dswitchboard.profiles.check=true", "--check");
         PHRASES.put("of this goal", "of this command");
+        PHRASES.put("set <grpc>false</grpc>", "add --no-grpc");
     }
 
     private Terms() {}

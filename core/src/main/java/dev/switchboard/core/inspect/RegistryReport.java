@@ -3,6 +3,7 @@ package dev.switchboard.core.inspect;
 import dev.switchboard.core.diag.Reporter;
 import dev.switchboard.core.registry.RegistryOutcome;
 import dev.switchboard.runtime.registry.ServiceEntry;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -27,20 +28,28 @@ public final class RegistryReport {
             Reporter reporter) {
         outcome.notes().forEach(note -> reporter.warn("switchboard: " + note));
         if (!outcome.written()) {
-            if (outcome.selected() != null) {
-                reporter.info("switchboard: selected " + outcome.selected().size() + " service(s) by " + selection);
+            if (outcome.selected() != null && !selectsAll) {
+                reporter.info(selectionLine(outcome.selected(), selection));
             }
             reporter.info("switchboard: registry is up to date (fingerprint " + outcome.shortFingerprint()
                     + "), nothing rewritten: " + shownFile + " (" + millis + " ms)");
             return;
         }
         if (!selectsAll) {
-            reporter.info("switchboard: selected " + outcome.selected().size() + " service(s) by " + selection + ": "
-                    + outcome.selected().stream().map(ServiceEntry::name).collect(Collectors.joining(", ")));
+            reporter.info(selectionLine(outcome.selected(), selection));
         }
         reporter.info("switchboard: wrote " + shownFile + " with "
                 + outcome.registry().services().size() + " service(s) (fingerprint " + outcome.shortFingerprint()
                 + ", " + millis + " ms)");
         RegistrySummary.lines(outcome.registry(), summary).forEach(line -> reporter.info("  " + line));
+    }
+
+    /** What was selected and by what, naming the first services so a surprise shows at once. */
+    private static String selectionLine(List<ServiceEntry> selected, String selection) {
+        int shown = 12;
+        String names = selected.stream().limit(shown).map(ServiceEntry::name).collect(Collectors.joining(", "));
+        String more = selected.size() > shown ? " and " + (selected.size() - shown) + " more" : "";
+        return "switchboard: selected " + selected.size() + " service(s) by " + selection
+                + (selected.isEmpty() ? "" : ": " + names + more);
     }
 }

@@ -26,6 +26,7 @@ import java.util.stream.Stream;
  */
 public final class PomProfiles {
     static final String BEGIN = "<!-- " + PomOutline.BEGIN_MARKER;
+    private static final Pattern PROFILE_ID = Pattern.compile("<profile>\\s*<id>([^<]*)</id>");
     private static final String FIX = "run `mvn switchboard:profiles` to write them";
     private static final String UNTOUCHED = "; the pom was left untouched";
     private static final String RERUN = "; then rerun `mvn switchboard:profiles`";
@@ -53,6 +54,21 @@ public final class PomProfiles {
     private record Placed(String text, String block, String state) {}
 
     private PomProfiles() {}
+
+    /** The ids of the profiles between the markers, in order; none when there is no block. */
+    static List<String> profileIds(String pom) {
+        int begin = pom.indexOf(BEGIN);
+        int end = pom.indexOf("<!-- " + PomOutline.END_MARKER, begin + 1);
+        if (begin < 0 || end < 0) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>();
+        Matcher m = PROFILE_ID.matcher(pom.substring(begin, end));
+        while (m.find()) {
+            ids.add(m.group(1).trim());
+        }
+        return ids;
+    }
 
     /**
      * Computes the pom with an up-to-date profiles block and the BOM import.

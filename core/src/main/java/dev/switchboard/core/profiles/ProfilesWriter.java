@@ -26,7 +26,8 @@ import java.util.Set;
  * Writes or checks the group profiles of a {@code pom.xml}:
  *
  * <ol>
- *   <li>compute the profiles from the catalogue, {@code <groups>} and the registry's groups;
+ *   <li>compute the profiles from the catalogue, {@code <groups>} and the registry's groups, and keep
+ *       the ones asked for (by default every group and {@code minimal}; {@code all} only when named);
  *   <li>render {@code profiles.xml.ftl} at the pom's own indentation;
  *   <li>put the block between the markers and import the AWS SDK BOM ({@link PomProfiles});
  *   <li>write the pom atomically if it changed, or, when checking, report what is missing or stale.
@@ -44,22 +45,31 @@ public final class ProfilesWriter {
      * @param registry the registry's services
      * @param templateDirectory overlay templates, or null
      * @param check whether to only check
+     * @param profileGroups the profiles to write ({@code <profileGroups>}); null for the default
      */
     public record Request(
             Path pom,
             Map<String, List<String>> groups,
             List<ServiceEntry> registry,
             Path templateDirectory,
-            boolean check) {}
+            boolean check,
+            List<String> profileGroups) {}
 
     /**
      * @param blockState the block before the run: {@code missing}, {@code stale} or {@code current}
      * @param written whether the pom was written
      * @param bomAdded whether the BOM import was (or, when checking, would be) added
-     * @param profiles how many profiles the block holds
+     * @param profiles the ids of the profiles the block holds
+     * @param lines how many lines the block has
      * @param checkFailure when checking, what is wrong, else null
      */
-    public record Outcome(String blockState, boolean written, boolean bomAdded, int profiles, String checkFailure) {}
+    public record Outcome(
+            String blockState,
+            boolean written,
+            boolean bomAdded,
+            List<String> profiles,
+            int lines,
+            String checkFailure) {}
 
     public Outcome run(Request request) throws InputException, RenderException, IOException {
         String shownAs = request.pom().getFileName().toString();
@@ -73,8 +83,10 @@ public final class ProfilesWriter {
                     shownAs, "cannot be read (" + reason(e) + ")", "make it readable; the pom was left untouched"));
         }
         PomText before = PomText.decode(bytes, shownAs);
-        ProfilesModel model = ProfilesModel.of(AwsCatalogue.bundled(), request.groups(), request.registry());
+        ProfilesModel model = ProfilesModel.of(AwsCatalogue.bundled(), request.groups(), request.registry())
+                .only(request.profileGroups(), "<profileGroups>");
         TemplateRenderer renderer = new TemplateRenderer(request.templateDirectory());
+        int[] lines = {0};
         PomProfiles.Edit edit = PomProfiles.apply(
                 before.text(),
                 (base, step) -> {
@@ -83,21 +95,25 @@ public final class ProfilesWriter {
                     values.put("profiles", model.profiles());
                     values.put("base", base);
                     values.put("i", step);
-                    return renderer.render(TEMPLATE, values);
+                    String block = renderer.render(TEMPLATE, values);
+                    lines[0] = (int) block.lines().count();
+                    return block;
                 },
                 model.sdkVersion(),
                 shownAs);
-        int count = model.profiles().size();
+        List<String> count =
+                model.profiles().stream().map(ProfilesModel.Profile::id).toList();
         if (request.check()) {
             return new Outcome(
                     edit.blockState(),
                     false,
                     edit.bomAdded(),
                     count,
+                    lines[0],
                     PomProfiles.checkProblem(edit, model.sdkVersion()));
         }
         if (!edit.changed(before.text())) {
-            return new Outcome(edit.blockState(), false, false, count, null);
+            return new Outcome(edit.blockState(), false, false, count, lines[0], null);
         }
         if (readOnly(pom)) {
             throw new InputException(Problem.in(
@@ -116,7 +132,7 @@ public final class ProfilesWriter {
                     "the new pom is written beside it in " + pom.getParent() + " and moved over it, so that directory"
                             + " must be writable too; the pom was left untouched"));
         }
-        return new Outcome(edit.blockState(), true, edit.bomAdded(), count, null);
+        return new Outcome(edit.blockState(), true, edit.bomAdded(), count, lines[0], null);
     }
 
     /** Whether the pom has a profiles block at all; cheap, for deciding whether to check it. */
@@ -137,7 +153,7 @@ public final class ProfilesWriter {
         if (!Files.isRegularFile(pom) || !hasProfiles(pom)) {
             return;
         }
-        if (new ProfilesWriter().isStale(new Request(pom, groups, services, templateDirectory, true))) {
+        if (new ProfilesWriter().isStale(new Request(pom, groups, services, templateDirectory, true, null))) {
             reporter.warn("switchboard: the group profiles in pom.xml are stale; run `" + command + "` to update them");
         }
     }
@@ -147,11 +163,24 @@ public final class ProfilesWriter {
         return new String(Files.readAllBytes(pom), StandardCharsets.ISO_8859_1).contains(PomProfiles.BEGIN);
     }
 
-    /** Whether the pom's profiles block differs from what would be written; for warnings. */
+    /**
+     * Whether the pom's profiles block differs from what would be written; for warnings. With no
+     * {@code profileGroups} in the request, the profiles the block already holds are the ones compared,
+     * so a block written for a few groups is not called stale by a goal that does not see the setting.
+     */
     public boolean isStale(Request request) {
         try {
+            List<String> groups = request.profileGroups() != null
+                    ? request.profileGroups()
+                    : PomProfiles.profileIds(
+                            new String(Files.readAllBytes(request.pom()), StandardCharsets.ISO_8859_1));
             return !run(new Request(
-                            request.pom(), request.groups(), request.registry(), request.templateDirectory(), true))
+                            request.pom(),
+                            request.groups(),
+                            request.registry(),
+                            request.templateDirectory(),
+                            true,
+                            groups))
                     .blockState()
                     .equals("current");
         } catch (IOException | InputException | RenderException e) {

@@ -10,8 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where Wire finds {@code switchboard/options.proto}, so users import it with no configuration: the jar
- * (or, in this project's own tests, the classes directory) the engine was loaded from.
+ * Where Wire finds {@code switchboard/options.proto}, so users import it with no configuration: the
+ * {@code switchboard-options} jar on the engine's class path (or, in this project's own build, that
+ * module's classes directory).
  *
  * <p>A jar that merges the engine with its dependencies, as the command line's executable jar does, also
  * holds Wire's own {@code google/protobuf/*.proto}; on the proto path beside a project's protobuf-java
@@ -74,15 +75,22 @@ final class OptionsRoot {
         }
     }
 
+    /** The jar or directory the options file is loaded from. */
     private static Path codeSource() {
+        URL options = OptionsRoot.class.getClassLoader().getResource(OPTIONS);
+        if (options == null) {
+            throw new IllegalStateException(
+                    "switchboard-options, which holds " + OPTIONS + ", is missing from the class path");
+        }
         try {
-            return Path.of(OptionsRoot.class
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI());
+            if ("jar".equals(options.getProtocol())) {
+                String spec = options.getPath();
+                return Path.of(new URI(spec.substring(0, spec.indexOf("!/"))));
+            }
+            // A directory: the root is two levels above switchboard/options.proto.
+            return Path.of(options.toURI()).getParent().getParent();
         } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot locate the switchboard engine's own classes", e);
+            throw new IllegalStateException("cannot locate " + OPTIONS + " at " + options, e);
         }
     }
 }

@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.ZipFile;
 
 /**
  * Loads and links the protos of the source roots with Wire.
@@ -44,9 +45,10 @@ final class ProtoLoader {
     }
 
     /**
-     * The proto files of the source roots that the globs select. A configured root or import path that
-     * is missing or of the wrong kind is added to {@code problems}; dangling links and link loops, which
-     * do not stop the build, to {@code warnings}.
+     * The proto files of the source roots and of the source dependencies ({@link DependencySources})
+     * that the globs select. A configured root or import path that is missing or of the wrong kind is
+     * added to {@code problems}; dangling links and link loops, which do not stop the build, to {@code
+     * warnings}.
      */
     List<ProtoSource> sources(List<Problem> problems, List<Problem> warnings) {
         for (Path path : inputs.importPaths()) {
@@ -63,8 +65,9 @@ final class ProtoLoader {
                         "name the directory (or archive) that holds the protos to import"));
             }
         }
-        return new ProtoSourceScanner(inputs.includes(), inputs.excludes())
-                .scan(inputs.sourceRoots(), problems, warnings, inputs.baseDirectory());
+        ProtoSourceScanner scanner = new ProtoSourceScanner(inputs.includes(), inputs.excludes());
+        List<ProtoSource> local = scanner.scan(inputs.sourceRoots(), problems, warnings, inputs.baseDirectory());
+        return DependencySources.gather(inputs, scanner, local, problems, warnings);
     }
 
     LoadedProtos load(List<ProtoSource> sources) throws InputException {
@@ -156,7 +159,9 @@ final class ProtoLoader {
         inputs.sourceRoots().stream().filter(Files::isDirectory).forEach(roots::add);
         inputs.importPaths().stream().filter(Files::exists).forEach(roots::add);
         inputs.dependencyArchives().stream().filter(ProtoLoader::isArchive).forEach(roots::add);
-        roots.add(optionsRoot());
+        if (inputs.dependencyArchives().stream().noneMatch(ProtoLoader::holdsOptions)) {
+            roots.add(optionsRoot());
+        }
         SchemaLoader wire = new SchemaLoader(okio.FileSystem.SYSTEM);
         wire.initRoots(
                 List.of(), roots.stream().map(r -> Location.get(r.toString())).toList());
@@ -296,5 +301,23 @@ final class ProtoLoader {
     /** The proto path root that holds {@code switchboard/options.proto} ({@link OptionsRoot}). */
     static Path optionsRoot() {
         return OptionsRoot.get();
+    }
+
+    /**
+     * Whether a dependency archive holds {@code switchboard/options.proto}, as the {@code
+     * switchboard-options} jar does in a project that depends on it to compile its protos with protoc:
+     * Wire refuses a file that two roots of the proto path hold ("is ambiguous"), so the engine's own
+     * copy steps aside.
+     */
+    private static boolean holdsOptions(Path archive) {
+        if (!isArchive(archive)) {
+            return false;
+        }
+        try (ZipFile zip = new ZipFile(archive.toFile())) {
+            return zip.getEntry(OptionsRoot.OPTIONS) != null;
+        } catch (IOException e) {
+            // An archive that cannot be read is reported where the protos are loaded from it.
+            return false;
+        }
     }
 }

@@ -9,20 +9,23 @@ import java.util.Set;
  * Reads the registry entries of a project's proto services.
  *
  * <ol>
- *   <li>find the source-root files the globs select, following symbolic links ({@link #sources});
+ *   <li>find the source-root files the globs select, following symbolic links, and those of the
+ *       source dependencies, unpacked beside the registry directory ({@link #sources});
  *   <li>parse each on its own, collecting every syntax error, duplicate definition, import cycle and
  *       unsupported construct;
  *   <li>link them with Wire against the import paths, the dependency jars and {@code
  *       switchboard/options.proto};
  *   <li>map each service to an entry: names, methods, HTTP rules (checked against the request and
  *       response messages), events, options, and dependencies inferred from the packages of the types it
- *       uses.
+ *       uses; a service whose proto came from a source dependency records that artifact.
  * </ol>
  */
 public final class ProtoServiceReader {
+    private final ProtoInputs inputs;
     private final ProtoLoader loader;
 
     public ProtoServiceReader(ProtoInputs inputs) {
+        this.inputs = inputs;
         this.loader = new ProtoLoader(inputs);
     }
 
@@ -42,6 +45,13 @@ public final class ProtoServiceReader {
      * @throws InputException with every problem found, each with its file, line and column
      */
     public ProtoServices read(List<ProtoSource> sources, Set<String> ignoredTypePackages) throws InputException {
-        return new ProtoServiceMapper(loader.load(sources), ignoredTypePackages).map();
+        ProtoServices mapped;
+        try {
+            mapped = new ProtoServiceMapper(loader.load(sources), ignoredTypePackages).map();
+        } catch (InputException e) {
+            throw DependencySources.explained(inputs, e);
+        }
+        return new ProtoServices(
+                DependencySources.withOrigins(inputs, sources, mapped.services()), mapped.notes(), mapped.places());
     }
 }

@@ -36,6 +36,12 @@ final class Fingerprint {
         return this;
     }
 
+    /** Bytes already read. */
+    Fingerprint addBytes(byte[] bytes) {
+        digest.update(bytes);
+        return this;
+    }
+
     /**
      * The file's name and size; for archives whose content would cost more to hash than the no-op
      * budget allows. Not the path or modification time: those differ between machines, and the

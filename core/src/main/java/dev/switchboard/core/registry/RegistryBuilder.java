@@ -6,10 +6,12 @@ import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.diag.Problem;
 import dev.switchboard.core.diag.Reporter;
 import dev.switchboard.core.diag.StageTimer;
+import dev.switchboard.core.proto.DependencyArtifact;
 import dev.switchboard.core.proto.ProtoServiceReader;
 import dev.switchboard.core.proto.ProtoServices;
 import dev.switchboard.core.proto.ProtoSource;
 import dev.switchboard.core.proto.SourcePlace;
+import dev.switchboard.runtime.registry.BundledRegistry;
 import dev.switchboard.runtime.registry.Registry;
 import dev.switchboard.runtime.registry.RegistryCodec;
 import dev.switchboard.runtime.registry.RegistryFormat;
@@ -20,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,8 +32,9 @@ import java.util.TreeSet;
  * Builds {@code registry.json}. The stages, in order:
  *
  * <ol>
- *   <li>find the proto sources, and check that the rules and overrides files exist and say YAML or
- *       JSON by their extension;
+ *   <li>find the proto sources, unpacking those of source dependencies beside the registry
+ *       directory, read the bundled registries of registry dependencies, and check that the rules and
+ *       overrides files exist and say YAML or JSON by their extension;
  *   <li>stop if the registry on disk is up to date: by the inputs' stamps when they are unchanged,
  *       else by the fingerprint of their content ({@link InputStamps});
  *   <li>read the rules and overrides files ({@link DataFiles}), reporting the problems of both together;
@@ -38,6 +42,7 @@ import java.util.TreeSet;
  *   <li>discover the AWS SDK clients on the classpath ({@link AwsServiceReader});
  *   <li>infer capabilities and declared dependencies ({@link InferenceRules});
  *   <li>move services into the groups of {@code <groups>};
+ *   <li>merge the registries bundled in {@code <registryDependencies>} ({@link RegistryDependencies});
  *   <li>merge the overrides file ({@link Overrides}) and check the service and capability names both
  *       files mention against the finished registry;
  *   <li>apply the selection ({@link Selection}), which checks the names it is given;
@@ -130,7 +135,8 @@ public final class RegistryBuilder {
 
     /**
      * Runs every stage but the commit: reads and checks the inputs, builds the registry in memory, and
-     * writes nothing. Hold the directory's {@link RegistryLock} from here to the commit, so no other build
+     * writes nothing but the unpacked protos of source dependencies, a cache that only changes when the
+     * artifacts do. Hold the directory's {@link RegistryLock} from here to the commit, so no other build
      * writes in between.
      */
     public Prepared prepare(RegistryRequest request) throws InputException, IOException {
@@ -144,6 +150,7 @@ public final class RegistryBuilder {
         if (!problems.isEmpty()) {
             throw new InputException("cannot read the proto sources", problems);
         }
+        List<byte[]> bundled = RegistryDependencies.bytes(request.registryDependencies());
         if (request.rulesFile() != null) {
             DataFiles.checkFile(request.rulesFile(), shown(base, request.rulesFile()), InferenceRules.SPEC, problems);
         }
@@ -156,7 +163,7 @@ public final class RegistryBuilder {
         }
         Path registryFile = request.registryFile();
         InputStamps stamps = stamps(request, sources);
-        UpToDate current = upToDate(request, sources, stamps);
+        UpToDate current = upToDate(request, sources, bundled, stamps);
         stages.done("up-to-date check");
         if (current != null) {
             InputStamps restamp = current.restamp() ? stamps : null;
@@ -236,6 +243,10 @@ public final class RegistryBuilder {
         services.forEach(s -> s.capabilities().forEach(c -> declaredCapabilities.add(c.name())));
         List<ServiceEntry> inferred = new Inference(rules.rules()).apply(services);
         inferred = GroupAssignments.apply(inferred, request.groups());
+        if (!request.registryDependencies().isEmpty()) {
+            inferred = RegistryDependencies.merge(
+                    inferred, places, RegistryDependencies.read(request.registryDependencies(), bundled));
+        }
         if (overrides != null) {
             inferred = Overrides.apply(inferred, overrides, problems);
         }
@@ -247,7 +258,7 @@ public final class RegistryBuilder {
         }
         stages.done("infer, group and merge the overrides");
 
-        String fingerprint = fingerprint(request, sources);
+        String fingerprint = fingerprint(request, sources, bundled);
         Registry registry = Registry.of(fingerprint, inferred);
         List<ServiceEntry> selected = select(request, registry.services(), notes);
         stages.done("select the services");
@@ -332,7 +343,8 @@ public final class RegistryBuilder {
      * resolution of their recording) settle it without reading a source; otherwise the content
      * fingerprint is computed and compared, and equal content asks for the new stamps to be recorded.
      */
-    private static UpToDate upToDate(RegistryRequest request, List<ProtoSource> sources, InputStamps stamps)
+    private static UpToDate upToDate(
+            RegistryRequest request, List<ProtoSource> sources, List<byte[]> bundled, InputStamps stamps)
             throws IOException {
         Path registryFile = request.registryFile();
         if (!Files.isRegularFile(registryFile)) {
@@ -342,7 +354,7 @@ public final class RegistryBuilder {
         if (recorded != null && recorded.stamps().equals(stamps.hex()) && !stamps.racy(recorded)) {
             return new UpToDate(recorded.fingerprint(), false);
         }
-        String fingerprint = fingerprint(request, sources);
+        String fingerprint = fingerprint(request, sources, bundled);
         String current = recorded != null
                 ? recorded.fingerprint()
                 : RegistryCodec.readFingerprint(registryFile).orElse(null);
@@ -376,14 +388,24 @@ public final class RegistryBuilder {
             }
         }
         request.protos().dependencyArchives().forEach(archive -> stamps.addFile(archive.toString(), archive));
+        // The unpacked protos are among the sources; the coordinates are what the registry records.
+        request.protos().sourceDependencies().forEach(d -> stamps.add(d.coordinates()));
+        for (DependencyArtifact dependency : request.registryDependencies()) {
+            Path file = dependency.file();
+            stamps.add(dependency.coordinates())
+                    .addFile(file.toString(), Files.isDirectory(file) ? file.resolve(BundledRegistry.RESOURCE) : file);
+        }
         return stamps;
     }
 
     /**
      * Every input, in a stable order and free of machine-specific paths: plugin, configuration, sources
-     * and import-path protos by content, archives by name and size, rules and overrides by content.
+     * (those unpacked from source dependencies too) and import-path protos by content, archives by name
+     * and size, the coordinates of source dependencies, bundled registries and rules and overrides by
+     * content.
      */
-    private static String fingerprint(RegistryRequest request, List<ProtoSource> sources) throws IOException {
+    private static String fingerprint(RegistryRequest request, List<ProtoSource> sources, List<byte[]> bundled)
+            throws IOException {
         Fingerprint fp = new Fingerprint()
                 .add("plugin", request.pluginVersion())
                 .addStamp("plugin-archive", request.pluginArchive())
@@ -411,8 +433,21 @@ public final class RegistryBuilder {
                 fp.addStamp("archive", path);
             }
         }
-        for (Path archive : request.protos().dependencyArchives()) {
+        // By file name, not path: a reactor hands a sibling module's jar over from its target directory,
+        // a standalone build from the local repository, and both must give the same registry.
+        List<Path> archives = request.protos().dependencyArchives().stream()
+                .sorted(Comparator.comparing((Path p) -> String.valueOf(p.getFileName()))
+                        .thenComparing(Path::toString))
+                .toList();
+        for (Path archive : archives) {
             fp.addStamp("dependency", archive);
+        }
+        for (DependencyArtifact dependency : request.protos().sourceDependencies()) {
+            fp.add("source-dependency", dependency.coordinates());
+        }
+        for (int i = 0; i < bundled.size(); i++) {
+            fp.add("registry-dependency", request.registryDependencies().get(i).coordinates())
+                    .addBytes(bundled.get(i));
         }
         if (request.rulesFile() != null) {
             fp.addContent("rules", request.rulesFile());

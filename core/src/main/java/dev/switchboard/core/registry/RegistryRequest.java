@@ -1,9 +1,11 @@
 package dev.switchboard.core.registry;
 
 import dev.switchboard.core.diag.InputException;
+import dev.switchboard.core.proto.DependencyArtifact;
 import dev.switchboard.core.proto.ProtoInputs;
 import dev.switchboard.core.proto.ProtoSourceScanner;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,7 @@ import java.util.TreeMap;
  * @param discoverAws whether AWS SDK clients on the classpath become services
  * @param groups group name → services moved into it ({@code <groups>})
  * @param selection which services the build generates
+ * @param registryDependencies dependencies whose bundled registries are merged into this one
  */
 public record RegistryRequest(
         ProtoInputs protos,
@@ -35,17 +38,53 @@ public record RegistryRequest(
         Path pluginArchive,
         boolean discoverAws,
         Map<String, List<String>> groups,
-        Selection selection) {
+        Selection selection,
+        List<DependencyArtifact> registryDependencies) {
 
     public RegistryRequest {
         groups = groups == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(groups));
         selection = selection == null ? Selection.all() : selection;
+        registryDependencies = registryDependencies == null ? List.of() : List.copyOf(registryDependencies);
+    }
+
+    /** A request that merges no bundled registries. */
+    public RegistryRequest(
+            ProtoInputs protos,
+            Path rulesFile,
+            boolean replaceDefaultRules,
+            Path overridesFile,
+            Path registryDirectory,
+            boolean failOnMissingSources,
+            String pluginVersion,
+            Path pluginArchive,
+            boolean discoverAws,
+            Map<String, List<String>> groups,
+            Selection selection) {
+        this(
+                protos,
+                rulesFile,
+                replaceDefaultRules,
+                overridesFile,
+                registryDirectory,
+                failOnMissingSources,
+                pluginVersion,
+                pluginArchive,
+                discoverAws,
+                groups,
+                selection,
+                List.of());
     }
 
     public static final String REGISTRY_FILE = "registry.json";
     public static final String PREVIOUS_FILE = "registry.previous.json";
     /** The machine-local stamps of the inputs the registry was built from. */
     public static final String INPUTS_FILE = "registry.inputs";
+    /**
+     * Added to the registry directory's name, the directory beside it where the protos of source
+     * dependencies are unpacked: outside it, so that a failed build leaves the registry directory exactly
+     * as it was.
+     */
+    public static final String UNPACK_SUFFIX = "-proto-dependencies";
 
     public Path registryFile() {
         return registryDirectory.resolve(REGISTRY_FILE);
@@ -91,6 +130,8 @@ public record RegistryRequest(
         private boolean discoverAws = true;
         private Map<String, List<String>> groups = Map.of();
         private Selection selection = Selection.all();
+        private List<DependencyArtifact> protoSourceDependencies = List.of();
+        private List<DependencyArtifact> registryDependencies = List.of();
 
         private Builder(Path baseDirectory) {
             this.base = baseDirectory.toAbsolutePath().normalize();
@@ -190,6 +231,21 @@ public record RegistryRequest(
         }
 
         /**
+         * Dependencies whose protos become services like those of the source roots, the globs applying
+         * inside their jars; their jars become importable too.
+         */
+        public Builder protoSourceDependencies(List<DependencyArtifact> dependencies) {
+            this.protoSourceDependencies = List.copyOf(dependencies);
+            return this;
+        }
+
+        /** Dependencies whose bundled {@code META-INF/switchboard/registry.json} is merged in. */
+        public Builder registryDependencies(List<DependencyArtifact> dependencies) {
+            this.registryDependencies = List.copyOf(dependencies);
+            return this;
+        }
+
+        /**
          * @throws InputException when more than one conventional overrides file is there (see {@link
          *     Overrides#conventional})
          */
@@ -197,20 +253,37 @@ public record RegistryRequest(
             List<Path> roots = sourceRoots.isEmpty()
                     ? List.of(base.resolve(ProtoSourceScanner.CONVENTIONAL_ROOT))
                     : resolved(sourceRoots);
+            Path registry =
+                    registryDirectory != null ? resolved(registryDirectory) : base.resolve(DEFAULT_REGISTRY_DIRECTORY);
+            List<Path> archives = new ArrayList<>(resolved(dependencyArchives));
+            // What a source dependency's protos import from its own jar must resolve, whether or not the
+            // project depends on it.
+            protoSourceDependencies.stream()
+                    .map(d -> resolved(d.file()))
+                    .filter(f -> !archives.contains(f))
+                    .forEach(archives::add);
             ProtoInputs protos = new ProtoInputs(
-                    base, roots, resolved(importPaths), resolved(dependencyArchives), includes, excludes);
+                    base,
+                    roots,
+                    resolved(importPaths),
+                    archives,
+                    includes,
+                    excludes,
+                    protoSourceDependencies,
+                    registry.resolveSibling(registry.getFileName() + UNPACK_SUFFIX));
             return new RegistryRequest(
                     protos,
                     resolved(rulesFile),
                     replaceDefaultRules,
                     overridesFile != null ? resolved(overridesFile) : Overrides.conventional(base),
-                    registryDirectory != null ? resolved(registryDirectory) : base.resolve(DEFAULT_REGISTRY_DIRECTORY),
+                    registry,
                     failOnMissingSources,
                     pluginVersion != null ? pluginVersion : EngineVersion.VERSION,
                     pluginArchive != null ? pluginArchive : EngineVersion.archive(),
                     discoverAws,
                     groups,
-                    selection);
+                    selection,
+                    registryDependencies);
         }
 
         private List<Path> resolved(List<Path> paths) {

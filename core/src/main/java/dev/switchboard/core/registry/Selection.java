@@ -14,8 +14,17 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Which services a build generates: those named in {@code switchboard.services} and those of every
- * group whose {@code switchboard.group.<name>} is {@code true}; with neither, all of them.
+ * Which services a build generates. {@code switchboard.services} names services and
+ * {@code switchboard.group.<name>=true} switches groups on (the group profiles set it):
+ *
+ * <ul>
+ *   <li>names alone: those services;
+ *   <li>groups alone: every service of those groups;
+ *   <li>both: the named services, each of which must be in a group switched on, so a name narrows a
+ *       profile ({@code -Pcompute -Dswitchboard.services=ec2,lambda} gives ec2 and lambda, not every
+ *       compute service); a name outside those groups is an error that names its group;
+ *   <li>neither: every service.
+ * </ul>
  *
  * @param services the names from {@code switchboard.services}, in the order given
  * @param groups the groups switched on
@@ -66,12 +75,14 @@ public record Selection(List<String> services, Set<String> groups) {
         if (isAll()) {
             return "every service (no " + SERVICES_PROPERTY + " or " + GROUP_PROPERTY_PREFIX + "* set)";
         }
-        List<String> parts = new ArrayList<>();
-        if (!services.isEmpty()) {
-            parts.add(SERVICES_PROPERTY + "=" + String.join(",", services));
+        String names = SERVICES_PROPERTY + "=" + String.join(",", services);
+        String switchedOn = groups.stream()
+                .map(g -> GROUP_PROPERTY_PREFIX + g + "=true")
+                .collect(java.util.stream.Collectors.joining(", "));
+        if (groups.isEmpty()) {
+            return names;
         }
-        groups.forEach(g -> parts.add(GROUP_PROPERTY_PREFIX + g + "=true"));
-        return String.join(", ", parts);
+        return services.isEmpty() ? switchedOn : names + " within " + switchedOn;
     }
 
     /**
@@ -123,8 +134,39 @@ public record Selection(List<String> services, Set<String> groups) {
                         + " or in the protos is in group \"" + group + "\"");
             }
         }
-        return registry.stream()
-                .filter(s -> services.contains(s.name()) || (s.group() != null && groups.contains(s.group())))
-                .toList();
+        if (services.isEmpty()) {
+            return registry.stream()
+                    .filter(s -> s.group() != null && groups.contains(s.group()))
+                    .toList();
+        }
+        if (!groups.isEmpty()) {
+            outsideGroups(registry);
+        }
+        return registry.stream().filter(s -> services.contains(s.name())).toList();
+    }
+
+    /** With groups switched on, a name must be in one of them: the names narrow the groups. */
+    private void outsideGroups(List<ServiceEntry> registry) throws InputException {
+        List<Problem> problems = new ArrayList<>();
+        String active = String.join(", ", groups);
+        for (ServiceEntry s : registry) {
+            if (!services.contains(s.name()) || (s.group() != null && groups.contains(s.group()))) {
+                continue;
+            }
+            String what = s.group() == null
+                    ? "\"" + s.name() + "\" is in no group, and only services of the groups switched on (" + active
+                            + ") can be selected"
+                    : "\"" + s.name() + "\" is in group \"" + s.group() + "\", which is not switched on (switched on: "
+                            + active + "); with groups switched on, " + SERVICES_PROPERTY
+                            + " picks services within them";
+            String fix = s.group() == null
+                    ? "leave it out of " + SERVICES_PROPERTY + ", or give it a group with <groups>"
+                    : "switch its group on as well (-P" + s.group() + " or -D" + GROUP_PROPERTY_PREFIX + s.group()
+                            + "=true), or leave it out of " + SERVICES_PROPERTY;
+            problems.add(Problem.in(SERVICES_PROPERTY, what, fix));
+        }
+        if (!problems.isEmpty()) {
+            throw new InputException(problems.size() + " problem(s) with the service selection", problems);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.core.render;
 
+import dev.switchboard.runtime.registry.ServiceEntry;
 import java.util.List;
 
 /**
@@ -20,6 +21,8 @@ import java.util.List;
  * @param providers the included services that have a provider class of their own (every one but the
  *     REST-only ones, which the runtime's generic REST client serves), sorted by name
  * @param groups the groups of the included services, sorted, with their services
+ * @param factoryInterface the team's factory interface the factory implements ({@code <factoryInterface>});
+ *     null when none is set
  */
 public record FactoryModel(
         String packageName,
@@ -33,7 +36,26 @@ public record FactoryModel(
         boolean hasGrpc,
         List<ServiceModel> services,
         List<ServiceModel> providers,
-        List<GroupModel> groups) {
+        List<GroupModel> groups,
+        Implementation factoryInterface) {
+
+    /** This model, implementing {@code implementation}. */
+    FactoryModel implementing(Implementation implementation) {
+        return new FactoryModel(
+                packageName,
+                className,
+                namesClassName,
+                dynamicClassName,
+                dynamicImports,
+                providerPackage,
+                imports,
+                hasAws,
+                hasGrpc,
+                services,
+                providers,
+                groups,
+                implementation);
+    }
 
     /**
      * One included service: what every kind has, and the parts only some kinds have. A part a kind lacks
@@ -50,6 +72,11 @@ public record FactoryModel(
      * @param future the future stub (gRPC only); null otherwise
      * @param aws the AWS client builders; null unless {@code kind} is {@code aws}
      * @param grpc the gRPC stubs class; null unless {@code kind} is {@code grpc}
+     * @param entry the service's whole registry entry, for generators that print more than the factory
+     *     needs: {@code group}, {@code owner}, {@code tags}, {@code methods} (each with its {@code http}
+     *     rules), {@code endpoints}, {@code events}, {@code dependencies}, {@code capabilities},
+     *     {@code health}, {@code metrics}, {@code rateLimit}, {@code proto}, {@code aws}; a field the
+     *     entry lacks is null or empty
      */
     public record ServiceModel(
             String name,
@@ -61,15 +88,23 @@ public record FactoryModel(
             Variant async,
             Variant future,
             Aws aws,
-            Grpc grpc) {
+            Grpc grpc,
+            ServiceEntry entry) {
 
         static ServiceModel aws(
-                String name, String accessor, String constant, String type, Provider provider, Variant async, Aws aws) {
-            return new ServiceModel(name, "aws", accessor, constant, type, provider, async, null, aws, null);
+                ServiceEntry entry,
+                String accessor,
+                String constant,
+                String type,
+                Provider provider,
+                Variant async,
+                Aws aws) {
+            return new ServiceModel(
+                    entry.name(), "aws", accessor, constant, type, provider, async, null, aws, null, entry);
         }
 
         static ServiceModel grpc(
-                String name,
+                ServiceEntry entry,
                 String accessor,
                 String constant,
                 String type,
@@ -77,11 +112,13 @@ public record FactoryModel(
                 Variant async,
                 Variant future,
                 Grpc grpc) {
-            return new ServiceModel(name, "grpc", accessor, constant, type, provider, async, future, null, grpc);
+            return new ServiceModel(
+                    entry.name(), "grpc", accessor, constant, type, provider, async, future, null, grpc, entry);
         }
 
-        static ServiceModel http(String name, String accessor, String constant, String type) {
-            return new ServiceModel(name, "http", accessor, constant, type, null, null, null, null, null);
+        static ServiceModel http(ServiceEntry entry, String accessor, String constant, String type) {
+            return new ServiceModel(
+                    entry.name(), "http", accessor, constant, type, null, null, null, null, null, entry);
         }
     }
 
@@ -118,4 +155,47 @@ public record FactoryModel(
     public record Grpc(String stubs, String providerStubs) {}
 
     public record GroupModel(String name, String constant, List<String> services) {}
+
+    /**
+     * The team's factory interface, as the factory implements it, and the class that switches between the
+     * team's factory and the generated one.
+     *
+     * @param type the interface, fully qualified (it may share a simple name with a generated class)
+     * @param migratingClassName the switching class ({@code MigratingServiceClients})
+     * @param methods its abstract methods that return clients, in declaration order
+     * @param services the services those methods return, sorted
+     * @param closeable whether the interface has an abstract {@code close()}, which the factory's own
+     *     implements
+     * @param closeThrows the exceptions that {@code close()} may throw, fully qualified
+     * @param dynamic whether every method returns a service's synchronous client, which the dynamic wrapper
+     *     serves, so it can switch too
+     */
+    public record Implementation(
+            String type,
+            String migratingClassName,
+            List<Binding> methods,
+            List<String> services,
+            boolean closeable,
+            List<String> closeThrows,
+            boolean dynamic) {}
+
+    /**
+     * One abstract method of the team's interface and the accessor that implements it.
+     *
+     * @param name the interface's method
+     * @param type its return type as the factory refers to it
+     * @param qualifiedType its return type, fully qualified
+     * @param service the registry name of the service whose client it returns
+     * @param accessor the factory's accessor that returns that client
+     * @param delegates whether the names differ, so the factory has a method that calls the accessor
+     * @param sync whether it returns the service's synchronous client
+     */
+    public record Binding(
+            String name,
+            String type,
+            String qualifiedType,
+            String service,
+            String accessor,
+            boolean delegates,
+            boolean sync) {}
 }

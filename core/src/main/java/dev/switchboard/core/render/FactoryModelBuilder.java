@@ -16,8 +16,9 @@ import java.util.TreeMap;
  */
 public final class FactoryModelBuilder {
     /** Members of the factory (and of Object) that no accessor may take. */
-    private static final Set<String> FACTORY_MEMBERS = Set.of(
+    static final Set<String> FACTORY_MEMBERS = Set.of(
             "client",
+            "migrating",
             "services",
             "close",
             "builder",
@@ -105,14 +106,15 @@ public final class FactoryModelBuilder {
         List<FactoryModel.ServiceModel> models = new ArrayList<>();
         Map<String, List<String>> groups = new TreeMap<>();
         for (ServiceEntry service : services) {
-            String camel = JavaNames.lowerCamel(service.name());
+            String camel = javaName(service);
             // A service named like a factory member ("close", "client") keeps a readable accessor.
             String accessor = unique(FACTORY_MEMBERS.contains(camel) ? camel + "Service" : camel, members, false);
             String constant = unique(JavaNames.constant(service.name()), constants, false);
             if (service.kind() == ServiceKind.HTTP) {
                 models.add(http(service, accessor, constant, imports));
             } else {
-                String provider = unique(JavaNames.upperCamel(service.name()) + "Provider", providers, true);
+                String provider =
+                        unique(JavaNames.capitalize(camel.replaceAll("_$", "")) + "Provider", providers, true);
                 models.add(
                         service.kind() == ServiceKind.AWS
                                 ? aws(service, accessor, constant, provider, imports, members)
@@ -138,7 +140,24 @@ public final class FactoryModelBuilder {
                 hasGrpc,
                 models,
                 models.stream().filter(m -> m.provider() != null).toList(),
-                groupModels);
+                groupModels,
+                null);
+    }
+
+    /**
+     * The name Java code would give the service's client: from the SDK client's class for AWS
+     * ({@code SecretsManagerClient} → {@code secretsManager}, as Java code names such a field), from the
+     * registry name otherwise ({@code user-profile} → {@code userProfile}). {@code client("secretsmanager")}
+     * and the {@code ServiceNames} constants keep the registry name.
+     */
+    private static String javaName(ServiceEntry service) {
+        if (service.kind() == ServiceKind.AWS
+                && service.aws() != null
+                && service.aws().clientClass() != null) {
+            String client = service.aws().clientClass();
+            return JavaNames.lowerCamelFromClass(client.substring(client.lastIndexOf('.') + 1), "Client");
+        }
+        return JavaNames.lowerCamel(service.name());
     }
 
     /** The dynamic wrapper names no service type: its imports are the same for every registry. */
@@ -177,7 +196,7 @@ public final class FactoryModelBuilder {
         }
         String builder = s.aws().builderClass() != null ? s.aws().builderClass() : client + "Builder";
         return FactoryModel.ServiceModel.aws(
-                s.name(),
+                s,
                 accessor,
                 constant,
                 imports.ref(client),
@@ -194,7 +213,7 @@ public final class FactoryModelBuilder {
         String providerType = own.nested(stubs, service + "BlockingStub");
         String base = accessor.replaceAll("_$", "");
         return FactoryModel.ServiceModel.grpc(
-                s.name(),
+                s,
                 accessor,
                 constant,
                 imports.nested(stubs, service + "BlockingStub"),
@@ -211,7 +230,7 @@ public final class FactoryModelBuilder {
      * runtime's generic REST client from the bundled registry's endpoints.
      */
     private static FactoryModel.ServiceModel http(ServiceEntry s, String accessor, String constant, Imports imports) {
-        return FactoryModel.ServiceModel.http(s.name(), accessor, constant, imports.ref(GENERIC_CLIENT));
+        return FactoryModel.ServiceModel.http(s, accessor, constant, imports.ref(GENERIC_CLIENT));
     }
 
     private static Imports providerImports(String providerClass) {

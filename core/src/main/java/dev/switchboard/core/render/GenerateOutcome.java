@@ -8,7 +8,6 @@ import java.util.List;
  *
  * @param registry what the registry stage did
  * @param registryMillis how long the registry stage took
- * @param registryMillis how long the registry stage took
  * @param upToDate whether nothing was rendered because no input changed
  * @param services the registry names of the generated services
  * @param written files written because new or changed

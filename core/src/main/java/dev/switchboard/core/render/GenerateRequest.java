@@ -2,6 +2,7 @@ package dev.switchboard.core.render;
 
 import dev.switchboard.core.diag.Problem;
 import dev.switchboard.core.diag.Suggestions;
+import dev.switchboard.core.migrate.FactoryInterface;
 import dev.switchboard.core.registry.RegistryRequest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,6 +22,9 @@ import java.util.stream.Stream;
  * @param resourceDirectory where resources go ({@code target/generated-resources/switchboard})
  * @param templateDirectory templates that replace bundled ones of the same name, or null
  * @param generators the user's own templates
+ * @param grpc whether selected gRPC services get accessors and providers ({@code <grpc>}); when false
+ *     they are left out of the generated code and stay in the bundled registry
+ * @param factoryInterface the team's own factory interface for the factory to implement, or null
  */
 public record GenerateRequest(
         RegistryRequest registry,
@@ -29,13 +33,49 @@ public record GenerateRequest(
         Path sourceDirectory,
         Path resourceDirectory,
         Path templateDirectory,
-        List<Generator> generators) {
+        List<Generator> generators,
+        boolean grpc,
+        FactoryInterface factoryInterface) {
 
     /** What the mojo has always allowed: a file name on every file system, and never a keyword. */
     private static final Pattern CLASS_NAME = Pattern.compile("[A-Z][A-Za-z0-9_]*");
 
     public GenerateRequest {
         generators = generators == null ? List.of() : List.copyOf(generators);
+    }
+
+    /** A request whose factory implements no interface of the team's. */
+    public GenerateRequest(
+            RegistryRequest registry,
+            String packageName,
+            String className,
+            Path sourceDirectory,
+            Path resourceDirectory,
+            Path templateDirectory,
+            List<Generator> generators,
+            boolean grpc) {
+        this(
+                registry,
+                packageName,
+                className,
+                sourceDirectory,
+                resourceDirectory,
+                templateDirectory,
+                generators,
+                grpc,
+                null);
+    }
+
+    /** A request that generates accessors for every selected service, gRPC ones included. */
+    public GenerateRequest(
+            RegistryRequest registry,
+            String packageName,
+            String className,
+            Path sourceDirectory,
+            Path resourceDirectory,
+            Path templateDirectory,
+            List<Generator> generators) {
+        this(registry, packageName, className, sourceDirectory, resourceDirectory, templateDirectory, generators, true);
     }
 
     /**
@@ -83,6 +123,8 @@ public record GenerateRequest(
         private Path resourceDirectory;
         private Path templateDirectory;
         private List<Generator> generators = List.of();
+        private boolean grpc = true;
+        private FactoryInterface factoryInterface;
 
         private Builder(RegistryRequest registry) {
             this.registry = registry;
@@ -125,6 +167,34 @@ public record GenerateRequest(
             return this;
         }
 
+        /** Whether selected gRPC services get accessors and providers; true unless set. */
+        public Builder grpc(boolean grpc) {
+            this.grpc = grpc;
+            return this;
+        }
+
+        /**
+         * The team's factory interface for the factory to implement, looked up in {@code src/main/java} and
+         * then in the dependency archives of the registry request; null for none.
+         */
+        public Builder factoryInterface(String name) {
+            return factoryInterface(name, null);
+        }
+
+        /** The same, named in messages as {@code setting} ({@code --factory-interface}). */
+        public Builder factoryInterface(String name, String setting) {
+            this.factoryInterface = name == null
+                    ? null
+                    : new FactoryInterface(
+                            name,
+                            List.of(base.resolve("src/main/java")
+                                    .toAbsolutePath()
+                                    .normalize()),
+                            registry.protos().dependencyArchives(),
+                            setting);
+            return this;
+        }
+
         public GenerateRequest build() {
             return new GenerateRequest(
                     registry,
@@ -135,7 +205,9 @@ public record GenerateRequest(
                     templateDirectory == null ? null : resolved(templateDirectory, null),
                     generators.stream()
                             .map(g -> new Generator(resolved(g.template(), null), g.output()))
-                            .toList());
+                            .toList(),
+                    grpc,
+                    factoryInterface);
         }
 
         private Path resolved(Path path, String convention) {

@@ -73,15 +73,43 @@ final class JavaNames {
 
     /** {@code dynamodb-streams} → {@code dynamodbStreams}; {@code class} → {@code class_}; {@code 3d} → {@code _3d}. */
     static String lowerCamel(String name) {
+        return lowerCamel(name, false);
+    }
+
+    /** As {@link #lowerCamel(String)}; with {@code keepCase} the words keep the capitals they have. */
+    private static String lowerCamel(String name, boolean keepCase) {
         String[] words = name.split("[^A-Za-z0-9]+");
         StringBuilder out = new StringBuilder();
         for (String word : words) {
             if (word.isEmpty()) {
                 continue;
             }
-            out.append(out.length() == 0 ? word.toLowerCase(Locale.ROOT) : capitalize(word.toLowerCase(Locale.ROOT)));
+            String w = keepCase ? word : word.toLowerCase(Locale.ROOT);
+            out.append(out.length() == 0 ? w : capitalize(w));
         }
         return identifier(out.length() == 0 ? "service" : out.toString());
+    }
+
+    /**
+     * The lowerCamelCase name Java code gives a value of a class: {@code SecretsManagerClient} →
+     * {@code secretsManager}, {@code DynamoDbStreamsClient} → {@code dynamoDbStreams}, {@code S3Client} →
+     * {@code s3}; a leading run of capitals is lowered whole ({@code URLClient} → {@code url}).
+     *
+     * @param simpleName a class's simple name
+     * @param suffix what to drop from its end when there is more before it ({@code Client})
+     */
+    static String lowerCamelFromClass(String simpleName, String suffix) {
+        String base = simpleName.endsWith(suffix) && simpleName.length() > suffix.length()
+                ? simpleName.substring(0, simpleName.length() - suffix.length())
+                : simpleName;
+        int upper = 0;
+        while (upper < base.length() && Character.isUpperCase(base.charAt(upper))) {
+            upper++;
+        }
+        // "URLConnection": the last capital of the run starts the next word, so it stays.
+        int lower = upper > 1 && upper < base.length() && Character.isLowerCase(base.charAt(upper)) ? upper - 1 : upper;
+        String camel = base.substring(0, lower).toLowerCase(Locale.ROOT) + base.substring(lower);
+        return lowerCamel(camel.isEmpty() ? simpleName : camel, true);
     }
 
     /** {@code dynamodb-streams} → {@code DynamodbStreams}. */
@@ -136,7 +164,7 @@ final class JavaNames {
         return KEYWORDS.contains(id) ? id + "_" : id;
     }
 
-    private static String capitalize(String s) {
+    static String capitalize(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

@@ -4,6 +4,8 @@ import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.diag.Problem;
 import dev.switchboard.core.diag.Reporter;
 import dev.switchboard.core.diag.StageTimer;
+import dev.switchboard.core.migrate.InterfaceReader;
+import dev.switchboard.core.migrate.LegacyInterface;
 import dev.switchboard.core.registry.AtomicFiles;
 import dev.switchboard.core.registry.RegistryBuilder;
 import dev.switchboard.core.registry.RegistryLock;
@@ -13,6 +15,7 @@ import dev.switchboard.runtime.registry.Registry;
 import dev.switchboard.runtime.registry.RegistryCodec;
 import dev.switchboard.runtime.registry.RegistryFormat;
 import dev.switchboard.runtime.registry.ServiceEntry;
+import dev.switchboard.runtime.registry.ServiceKind;
 import dev.switchboard.runtime.resolve.ClientIndex;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,9 +42,14 @@ import java.util.stream.Stream;
  *   <li>check the configuration ({@link GenerateRequest#problems}) and take the registry directory's
  *       lock ({@link RegistryLock}), so builds of one project take turns;
  *   <li>build the registry if stale and apply the selection, in memory ({@link RegistryBuilder#prepare});
+ *   <li>leave gRPC services out when {@code <grpc>} is false, else check that grpc-java is on the
+ *       classpath for them ({@link GrpcClasspath});
+ *   <li>read the team's factory interface when {@code <factoryInterface>} names one ({@link
+ *       InterfaceReader});
  *   <li>fingerprint what the outputs depend on and stop if the manifest of the last run has it;
- *   <li>compute the template model ({@link FactoryModelBuilder});
- *   <li>render every file in memory: factory, names, one provider per selected service that has a client
+ *   <li>compute the template model ({@link FactoryModelBuilder}) and bind the interface's methods to its
+ *       accessors ({@link InterfaceBinder});
+ *   <li>render every file in memory: factory, names, the switching class when there is an interface, one provider per selected service that has a client
  *       class, the provider registration, the bundled registry (every service, for run-time fallbacks),
  *       the user's generators;
  *   <li>remove the temporaries a killed run left in the output directories, and record in the manifest
@@ -128,7 +136,22 @@ public final class SourceGenerator {
         RegistryOutcome registry = existingRegistry ? builder.existing(request.registry()) : prepared.outcome();
         long registryMillis = (System.nanoTime() - started) / 1_000_000;
         stages.done("registry");
-        String fingerprint = fingerprint(request, registry);
+        List<ServiceEntry> all = registry.services();
+        List<ServiceEntry> selected = registry.selected() != null ? registry.selected() : all;
+        if (!request.grpc()) {
+            selected =
+                    selected.stream().filter(s -> s.kind() != ServiceKind.GRPC).toList();
+        }
+        Problem grpc =
+                GrpcClasspath.problem(selected, request.registry().protos().dependencyArchives());
+        if (grpc != null) {
+            throw new InputException(grpc);
+        }
+        LegacyInterface legacy = request.factoryInterface() == null
+                ? null
+                : InterfaceReader.read(
+                        request.factoryInterface(), request.registry().protos().baseDirectory());
+        String fingerprint = fingerprint(request, registry, legacy);
         Path manifestFile = request.manifestFile();
         AtomicFiles.removeLeftovers(
                 manifestFile.getParent(), Set.of(manifestFile.getFileName().toString()));
@@ -147,9 +170,10 @@ public final class SourceGenerator {
                     0);
         }
 
-        List<ServiceEntry> all = registry.services();
-        List<ServiceEntry> selected = registry.selected() != null ? registry.selected() : all;
         FactoryModel model = FactoryModelBuilder.build(selected, request.packageName(), request.className());
+        if (legacy != null) {
+            model = model.implementing(InterfaceBinder.bind(legacy, model, all));
+        }
         Map<String, String> files = render(request, model, all, registry.fingerprint());
 
         AtomicFiles.removeLeftovers(request.sourceDirectory());
@@ -218,6 +242,7 @@ public final class SourceGenerator {
         base.put("services", model.services());
         base.put("providers", model.providers());
         base.put("groups", model.groups());
+        base.put("factoryInterface", model.factoryInterface());
 
         String sourcePackage = "sources/" + model.packageName().replace('.', '/') + "/";
         String providerDir = "sources/" + model.providerPackage().replace('.', '/') + "/";
@@ -232,6 +257,12 @@ public final class SourceGenerator {
                     providerDir + service.provider().className() + ".java",
                     "the provider switchboard generates for " + service.name());
         }
+        FactoryModel.Implementation implementation = model.factoryInterface();
+        if (implementation != null) {
+            writers.put(
+                    sourcePackage + implementation.migratingClassName() + ".java",
+                    "the switching class switchboard generates for <factoryInterface>");
+        }
         List<GeneratorOutput> outputs = generatorOutputs(request, model, writers);
 
         Map<String, String> files = new TreeMap<>();
@@ -240,6 +271,11 @@ public final class SourceGenerator {
         files.put(
                 sourcePackage + model.dynamicClassName() + ".java",
                 renderer.render("DynamicServiceClients.java.ftl", base));
+        if (implementation != null) {
+            files.put(
+                    sourcePackage + implementation.migratingClassName() + ".java",
+                    renderer.render("MigratingServiceClients.java.ftl", base));
+        }
         for (FactoryModel.ServiceModel service : model.providers()) {
             Map<String, Object> perService = new HashMap<>(base);
             perService.put("service", service);
@@ -322,12 +358,16 @@ public final class SourceGenerator {
     }
 
     /** The registry's fingerprint, the selection, the names, and every template that can change the output. */
-    private static String fingerprint(GenerateRequest request, RegistryOutcome registry) throws IOException {
+    private static String fingerprint(GenerateRequest request, RegistryOutcome registry, LegacyInterface legacy)
+            throws IOException {
         Map<String, String> parts = new LinkedHashMap<>();
         parts.put("registry", registry.fingerprint());
         parts.put("selection", request.registry().selection().describe());
+        parts.put("grpc", Boolean.toString(request.grpc()));
         parts.put("package", request.packageName());
         parts.put("class", request.className());
+        // The interface as read, not its file: a comment or a default method's body changes nothing.
+        parts.put("interface", legacy == null ? "" : legacy.toString());
         parts.put("sources", request.sourceDirectory().toString());
         parts.put("resources", request.resourceDirectory().toString());
         if (request.templateDirectory() != null && Files.isDirectory(request.templateDirectory())) {

@@ -92,6 +92,62 @@ class ValidatorTest {
     }
 
     @Test
+    @DisplayName("a service from a dependency's protos needs its stubs, generated for the same service name")
+    void checksTheStubsOfDependencyServices() throws Exception {
+        Map<String, String> sources = Map.of(
+                "com/acme/billing/BillingServiceGrpc.java", """
+                        package com.acme.billing;
+                        public final class BillingServiceGrpc {
+                          public static final String SERVICE_NAME = "acme.billing.v1.BillingService";
+                          public static final class BillingServiceBlockingStub {}
+                        }
+                        """,
+                "com/acme/ledger/LedgerServiceGrpc.java", """
+                        package com.acme.ledger;
+                        public final class LedgerServiceGrpc {
+                          public static final String SERVICE_NAME = "acme.ledger.v2.LedgerService";
+                          public static final class LedgerServiceBlockingStub {}
+                        }
+                        """);
+        assertThat(Javac.compile(dir, sources)).isEmpty();
+        Path classes = dir.resolve("classes");
+        ServiceEntry billing = fromArtifact("billing", "acme.billing.v1.BillingService", "com.acme.billing");
+        ServiceEntry ledger = fromArtifact("ledger", "acme.ledger.v1.LedgerService", "com.acme.ledger");
+        ServiceEntry shipping = fromArtifact("shipping", "acme.shipping.v1.ShippingService", "com.acme.shipping");
+
+        List<Validator.Finding> findings = validate(Registry.of("f", List.of(billing, ledger, shipping)), classes);
+
+        assertThat(findings)
+                .filteredOn(f -> f.level().equals("error"))
+                .extracting(f -> f.service() + ": " + f.message())
+                .containsExactlyInAnyOrder(
+                        "ledger: stub class com.acme.ledger.LedgerServiceGrpc was generated for"
+                                + " acme.ledger.v2.LedgerService, but com.acme:api:1.0!/api.proto defines"
+                                + " acme.ledger.v1.LedgerService; use the stubs built from the same version of those"
+                                + " protos",
+                        "shipping: stub class com.acme.shipping.ShippingServiceGrpc of com.acme:api:1.0!/api.proto is"
+                                + " not on the compile classpath; add the dependency that holds its generated gRPC"
+                                + " stubs (published beside the protos, as grpc-google-cloud-pubsub-v1 beside"
+                                + " proto-google-cloud-pubsub-v1), of the same version");
+    }
+
+    private static ServiceEntry fromArtifact(String name, String service, String javaPackage) {
+        String simple = service.substring(service.lastIndexOf('.') + 1);
+        return ServiceEntry.builder(name, ServiceKind.GRPC)
+                .proto(new ProtoInfo(
+                        "api.proto",
+                        service.substring(0, service.lastIndexOf('.')),
+                        service,
+                        javaPackage,
+                        javaPackage + "." + simple + "Grpc",
+                        null,
+                        true,
+                        "com.acme:api:1.0"))
+                .health(HEALTHY)
+                .build();
+    }
+
+    @Test
     @DisplayName("AWS clients must be on the classpath and declare the listed operations")
     void checksAwsClients() throws Exception {
         ServiceEntry s3 = ServiceEntry.builder("s3", ServiceKind.AWS)

@@ -46,7 +46,7 @@ class PomProfilesTest {
     private ProfilesWriter.Outcome run(Path pom, boolean check, Map<String, List<String>> groups) throws Exception {
         List<ServiceEntry> registry = List.of(
                 ServiceEntry.builder("user", ServiceKind.GRPC).group("identity").build());
-        return new ProfilesWriter().run(new ProfilesWriter.Request(pom, groups, registry, null, check));
+        return new ProfilesWriter().run(new ProfilesWriter.Request(pom, groups, registry, null, check, null));
     }
 
     private Path pom(String text) throws Exception {
@@ -221,10 +221,10 @@ class PomProfilesTest {
                         withProfiles("        <profile>\n            <id>storage</id>\n            <properties>\n"
                                 + "                <switchboard.group.storage>true</switchboard.group.storage>\n"
                                 + "            </properties>\n        </profile>\n"
-                                + "        <profile>\n            <id>all</id>\n            <properties>\n"
+                                + "        <profile>\n            <id>minimal</id>\n            <properties>\n"
                                 + "                <switchboard.group.core>true</switchboard.group.core>\n"
                                 + "            </properties>\n        </profile>\n"),
-                        "pom.xml:14:13: 2 profiles (\"storage\", \"all\") look like ones `mvn switchboard:profiles`"
+                        "pom.xml:14:13: 2 profiles (\"storage\", \"minimal\") look like ones `mvn switchboard:profiles`"
                                 + " wrote, but the markers around them are gone",
                         "put back <!-- switchboard:profiles:begin --> on the line before them and"
                                 + " <!-- switchboard:profiles:end --> on the line after them, or delete them"),
@@ -395,7 +395,7 @@ class PomProfilesTest {
         OutputSnapshot before = OutputSnapshot.of(dir);
 
         assertThatThrownBy(() -> new ProfilesWriter()
-                        .run(new ProfilesWriter.Request(pom, Map.of(), List.of(), templates, false)))
+                        .run(new ProfilesWriter.Request(pom, Map.of(), List.of(), templates, false, null)))
                 .isInstanceOf(RenderException.class)
                 .hasMessageContaining("profiles.xml.ftl renders profiles that would break pom.xml")
                 .hasMessageContaining("fix the template");
@@ -425,5 +425,59 @@ class PomProfilesTest {
         assertThat(byId.get("payments").artifactIds()).containsExactly("sqs");
         assertThat(byId.get("messaging").artifactIds()).doesNotContain("sqs").contains("sns");
         assertThat(model.profiles()).extracting(ProfilesModel.Profile::id).endsWith("all", "minimal");
+    }
+
+    @Test
+    @DisplayName(
+            "by default every group and `minimal` are written but not `all`; the outcome counts profiles and lines")
+    void defaultLeavesOutAll() throws Exception {
+        Path pom = pom(POM);
+
+        ProfilesWriter.Outcome outcome = run(pom, false, Map.of());
+
+        assertThat(outcome.profiles())
+                .contains("storage", "compute", "identity", "minimal")
+                .doesNotContain("all");
+        String text = Files.readString(pom);
+        String block = text.substring(
+                text.lastIndexOf('\n', text.indexOf("switchboard:profiles:begin")) + 1,
+                text.indexOf('\n', text.indexOf("switchboard:profiles:end")) + 1);
+        assertThat(outcome.lines()).isEqualTo((int) block.lines().count()).isGreaterThan(100);
+    }
+
+    @Test
+    @DisplayName("<profileGroups> writes only the profiles named, `all` among them when named")
+    void onlyTheGroupsAskedFor() throws Exception {
+        Path pom = pom(POM);
+        List<ServiceEntry> registry = List.of();
+
+        ProfilesWriter.Outcome outcome = new ProfilesWriter()
+                .run(new ProfilesWriter.Request(
+                        pom, Map.of(), registry, null, false, List.of("database", "storage", "all")));
+
+        assertThat(outcome.profiles()).containsExactly("storage", "database", "all");
+        assertThat(PomProfiles.profileIds(Files.readString(pom))).containsExactly("storage", "database", "all");
+        assertThat(new ProfilesWriter().isStale(new ProfilesWriter.Request(pom, Map.of(), registry, null, true, null)))
+                .as("a goal that does not see <profileGroups> compares the profiles the block holds")
+                .isFalse();
+    }
+
+    @Test
+    @DisplayName("a <profileGroups> name that is no group is an error with the nearest names; the pom is untouched")
+    void unknownProfileGroup() throws Exception {
+        Path pom = pom(POM);
+
+        assertThatThrownBy(() -> new ProfilesWriter()
+                        .run(new ProfilesWriter.Request(pom, Map.of(), List.of(), null, false, List.of("stroage"))))
+                .isInstanceOfSatisfying(
+                        InputException.class,
+                        e -> assertThat(e.problems())
+                                .singleElement()
+                                .asString()
+                                .startsWith("<profileGroups>: \"stroage\" is not a group (nearest: storage")
+                                .endsWith(
+                                        "; name groups of the catalogue, of <groups> or of your proto services, or all or"
+                                                + " minimal"));
+        assertThat(Files.readString(pom)).isEqualTo(POM);
     }
 }

@@ -15,6 +15,7 @@ import dev.switchboard.runtime.registry.MethodInfo;
 import dev.switchboard.runtime.registry.RateLimit;
 import dev.switchboard.runtime.registry.ServiceEntry;
 import dev.switchboard.runtime.registry.ServiceKind;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -220,6 +221,35 @@ class ProtoServiceReaderTest {
                         new Endpoint("POST", "/v2/users:lookup", "GetUser", "*"),
                         new Endpoint("HEAD", "/v2/users/{id}", "GetUser", ""),
                         new Endpoint("PATCH", "/v2/users/{id}", "UpdateUser", "*"));
+    }
+
+    @Test
+    @DisplayName("a project that depends on switchboard-options (to compile its protos with protoc) imports the"
+            + " options from that jar, with no clash with the plugin's own copy")
+    void optionsJarAsADependency() throws Exception {
+        Path jar = dir.resolve("switchboard-options.jar");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("switchboard/options.proto"));
+            try (var options = ProtoLoader.class.getClassLoader().getResourceAsStream(OptionsRoot.OPTIONS)) {
+                options.transferTo(zip);
+            }
+            zip.closeEntry();
+        }
+        ProtoProject project = new ProtoProject(dir.resolve("p")).archive(jar).proto("pay.proto", """
+                syntax = "proto3";
+                package acme.pay.v1;
+                import "switchboard/options.proto";
+                service PaymentService {
+                  option (switchboard.group) = "money";
+                  rpc Pay(PayRequest) returns (PayResponse);
+                }
+                message PayRequest {}
+                message PayResponse {}
+                """);
+
+        assertThat(read(project).services())
+                .singleElement()
+                .satisfies(s -> assertThat(s.group()).isEqualTo("money"));
     }
 
     @Test

@@ -36,14 +36,48 @@ class SelectionTest {
     }
 
     @Test
-    @DisplayName("switchboard.services names and switchboard.group.* flags together make the selection")
-    void combinesNamesAndGroups() throws Exception {
-        Selection selection = Selection.of(
-                " s3, user ,", Map.of("switchboard.group.compute", "true", "switchboard.group.database", "false"));
+    @DisplayName("groups alone select every service of the groups switched on")
+    void groupsAlone() throws Exception {
+        Selection selection =
+                Selection.of(null, Map.of("switchboard.group.compute", "true", "switchboard.group.storage", "true"));
 
         assertThat(names(selection.apply(registry, CATALOGUE, new ArrayList<>())))
-                .containsExactly("ec2", "s3", "user");
-        assertThat(selection.describe()).isEqualTo("switchboard.services=s3,user, switchboard.group.compute=true");
+                .containsExactly("ec2", "s3");
+        assertThat(selection.describe()).isEqualTo("switchboard.group.compute=true, switchboard.group.storage=true");
+    }
+
+    @Test
+    @DisplayName("names given with groups narrow them: only the named services, each within a group switched on")
+    void namesNarrowGroups() throws Exception {
+        Selection selection = Selection.of(
+                " ec2 ,",
+                Map.of(
+                        "switchboard.group.compute", "true",
+                        "switchboard.group.storage", "true",
+                        "switchboard.group.database", "false"));
+
+        assertThat(names(selection.apply(registry, CATALOGUE, new ArrayList<>())))
+                .containsExactly("ec2");
+        assertThat(selection.describe())
+                .isEqualTo("switchboard.services=ec2 within switchboard.group.compute=true,"
+                        + " switchboard.group.storage=true");
+    }
+
+    @Test
+    @DisplayName("a name outside the groups switched on is an error naming its group and both ways out")
+    void nameOutsideTheGroups() {
+        Selection selection = Selection.of("ec2,user", Map.of("switchboard.group.compute", "true"));
+
+        assertThatThrownBy(() -> selection.apply(registry, CATALOGUE, new ArrayList<>()))
+                .isInstanceOfSatisfying(
+                        InputException.class,
+                        e -> assertThat(e.problems())
+                                .singleElement()
+                                .hasToString(
+                                        "switchboard.services: \"user\" is in group \"identity\", which is not switched on"
+                                                + " (switched on: compute); with groups switched on, switchboard.services picks services"
+                                                + " within them; switch its group on as well (-Pidentity or"
+                                                + " -Dswitchboard.group.identity=true), or leave it out of switchboard.services"));
     }
 
     @Test

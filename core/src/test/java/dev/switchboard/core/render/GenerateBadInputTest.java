@@ -214,6 +214,19 @@ class GenerateBadInputTest {
                         OVERRIDES + ":13:10: \"FOO\" is not an HTTP verb",
                         "use one of GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS"),
                 bad(
+                        "gRPC services selected with no grpc-java on the classpath",
+                        f -> {
+                            // A compile classpath without grpc-java: with none at all, nothing is known to check.
+                            f.project.withoutGrpcJava().withGoogleCommonProtos();
+                            return f;
+                        },
+                        "pom.xml <dependencies>: the selection holds 2 gRPC service(s) (billing, user), but grpc-java is not on the"
+                                + " compile classpath, so their generated stubs and accessors cannot compile; add"
+                                + " grpc-java",
+                        "<artifactId>grpc-stub</artifactId>",
+                        "io.github.ascopes:protobuf-maven-plugin",
+                        "or, to generate without gRPC accessors, set <grpc>false</grpc>"),
+                bad(
                         "an endpoint without a path",
                         f -> f.file(
                                 OVERRIDES,

@@ -4,6 +4,7 @@ import dev.switchboard.core.proto.ProtoInputs;
 import dev.switchboard.core.registry.RegistryRequest;
 import dev.switchboard.core.registry.Selection;
 import dev.switchboard.core.testing.ChildJvm;
+import dev.switchboard.core.testing.TestClasspath;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,15 @@ public final class GenerateChild {
     static GenerateRequest request(Path base, int variant) {
         RegistryRequest registry = new RegistryRequest(
                 new ProtoInputs(
-                        base, List.of(base.resolve("protos/v" + variant)), List.of(), List.of(), List.of(), List.of()),
+                        base,
+                        List.of(base.resolve("protos/v" + variant)),
+                        List.of(),
+                        // grpc-java, which generate asks for when there are gRPC services.
+                        TestClasspath.jars().stream()
+                                .filter(j -> j.getFileName().toString().startsWith("grpc-stub-"))
+                                .toList(),
+                        List.of(),
+                        List.of()),
                 null,
                 false,
                 base.resolve("overrides.yaml"),

@@ -144,7 +144,7 @@ class SourceGeneratorTest {
         assertThat(Javac.compile(dir.resolve("javac"), sources)).isEmpty();
         String factory = sources.get("com/acme/switchboard/ServiceClients.java");
         assertThat(factory)
-                .contains("public S3Client s3()", "public DynamoDbStreamsClient dynamodbStreams()")
+                .contains("public S3Client s3()", "public DynamoDbStreamsClient dynamoDbStreams()")
                 .contains("public UserServiceGrpc.UserServiceBlockingStub user()")
                 .contains("public UserServiceGrpc.UserServiceFutureStub userFuture()")
                 .contains("import io.grpc.");
@@ -508,5 +508,87 @@ class SourceGeneratorTest {
         assertThat(factory).hasContent(before);
         assertThat(dir.resolve("out/sources/com/acme/switchboard/provider/SqsProvider.java"))
                 .doesNotExist();
+    }
+
+    @Test
+    @DisplayName("a generator sees each service's whole registry entry: group, owner, tags, methods with HTTP rules,"
+            + " health, rate limit")
+    void generatorSeesTheRegistryEntry() throws Exception {
+        ProtoProject project = new ProtoProject(dir.resolve("p"))
+                .withGoogleCommonProtos()
+                .proto("user.proto", """
+                        syntax = "proto3";
+                        package acme.user.v1;
+                        import "google/api/annotations.proto";
+                        option java_package = "com.acme.user.v1";
+                        service UserService {
+                          rpc GetUser(GetUserRequest) returns (User) {
+                            option (google.api.http) = { get: "/v1/users/{id}" };
+                          }
+                        }
+                        message GetUserRequest { string id = 1; }
+                        message User { string id = 1; }
+                        """)
+                .overrides("overrides.yaml", """
+                        services:
+                          user:
+                            group: identity
+                            owner: accounts-team
+                            tags: {tier: "1"}
+                            health: {http: /health/user}
+                            rateLimit: {requestsPerSecond: 50, burst: 100}
+                        """);
+        Path template = dir.resolve("templates/card.md.ftl");
+        Files.createDirectories(template.getParent());
+        Files.writeString(template, """
+                ${service.name} (${service.entry.group}) owned by ${service.entry.owner}, tier ${service.entry.tags.tier}
+                <#list service.entry.methods as m>
+                ${m.name}: <#list m.http as r>${r.verb} ${r.path}</#list>
+                </#list>
+                health ${service.entry.health.http}, ${service.entry.rateLimit.requestsPerSecond} rps burst ${service.entry.rateLimit.burst}
+                """);
+
+        new SourceGenerator()
+                .generate(withTemplates(
+                        request(project),
+                        null,
+                        List.of(new GenerateRequest.Generator(template, "cards/{service}.md"))));
+
+        assertThat(Files.readString(dir.resolve("out/sources/cards/user.md"))).isEqualTo("""
+                        user (identity) owned by accounts-team, tier 1
+                        GetUser: GET /v1/users/{id}
+                        health /health/user, 50 rps burst 100
+                        """);
+    }
+
+    @Test
+    @DisplayName("<grpc>false</grpc> generates without gRPC accessors and providers, needs no grpc-java, and still"
+            + " bundles the gRPC services in the registry")
+    void withoutGrpc() throws Exception {
+        ProtoProject project = new ProtoProject(dir.resolve("p"))
+                .proto("user.proto", ProtoProject.USER_PROTO)
+                .withAws()
+                .withoutGrpcJava()
+                .select("s3,user");
+        GenerateRequest plain = request(project);
+
+        GenerateOutcome outcome = new SourceGenerator()
+                .generate(new GenerateRequest(
+                        plain.registry(),
+                        plain.packageName(),
+                        plain.className(),
+                        plain.sourceDirectory(),
+                        plain.resourceDirectory(),
+                        null,
+                        List.of(),
+                        false));
+
+        assertThat(outcome.services()).containsExactly("s3");
+        Map<String, String> out = read(dir.resolve("out"));
+        assertThat(out.get("sources/com/acme/switchboard/ServiceClients.java"))
+                .contains("public S3Client s3()")
+                .doesNotContain("user()", "io.grpc");
+        assertThat(out).doesNotContainKey("sources/com/acme/switchboard/provider/UserProvider.java");
+        assertThat(out.get("resources/META-INF/switchboard/registry.json")).contains("\"name\" : \"user\"");
     }
 }

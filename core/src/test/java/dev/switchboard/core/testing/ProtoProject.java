@@ -1,5 +1,6 @@
 package dev.switchboard.core.testing;
 
+import dev.switchboard.core.proto.DependencyArtifact;
 import dev.switchboard.core.proto.ProtoInputs;
 import dev.switchboard.core.registry.RegistryRequest;
 import dev.switchboard.core.registry.Selection;
@@ -34,12 +35,17 @@ public final class ProtoProject {
 
     private final Path base;
     private final List<Path> archives = new ArrayList<>();
+    private final List<DependencyArtifact> sourceDependencies = new ArrayList<>();
+    private final List<DependencyArtifact> registryDependencies = new ArrayList<>();
     private List<String> sourceRoots = List.of("src/main/proto");
     private List<String> importPaths = List.of();
+    private List<String> includes = List.of();
+    private List<String> excludes = List.of();
     private Path rules;
     private Path overrides;
     private boolean failOnMissingSources;
     private boolean discoverAws;
+    private boolean grpcJava = true;
     private Selection selection = Selection.all();
 
     public ProtoProject(Path base) {
@@ -94,23 +100,50 @@ public final class ProtoProject {
         }
     }
 
+    /** Adds a jar of the project's dependencies. */
+    public ProtoProject archive(Path jar) {
+        archives.add(jar);
+        return this;
+    }
+
     /** Writes a jar at {@code path} holding the given proto texts and adds it as a dependency. */
     public ProtoProject jar(String path, Map<String, String> protos) {
+        archives.add(writeJar(path, protos));
+        return this;
+    }
+
+    /**
+     * Writes a jar at {@code path} holding the given files and names it, as {@code coordinates}
+     * ({@code groupId:artifactId:version}), in {@code <protoSourceDependencies>}.
+     */
+    public ProtoProject sourceDependency(String coordinates, String path, Map<String, String> files) {
+        sourceDependencies.add(new DependencyArtifact(coordinates, writeJar(path, files)));
+        return this;
+    }
+
+    /** Writes a jar at {@code path} bundling {@code registryJson} and names it in {@code <registryDependencies>}. */
+    public ProtoProject registryDependency(String coordinates, String path, String registryJson) {
+        registryDependencies.add(new DependencyArtifact(
+                coordinates, writeJar(path, Map.of("META-INF/switchboard/registry.json", registryJson))));
+        return this;
+    }
+
+    /** Writes a jar at {@code path}, relative to the project, holding the given files. */
+    public Path writeJar(String path, Map<String, String> files) {
         Path jar = base.resolve(path);
         try {
             Files.createDirectories(jar.getParent());
             try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(jar))) {
-                for (Map.Entry<String, String> proto : new TreeMap<>(protos).entrySet()) {
-                    out.putNextEntry(new ZipEntry(proto.getKey()));
-                    out.write(proto.getValue().getBytes(StandardCharsets.UTF_8));
+                for (Map.Entry<String, String> file : new TreeMap<>(files).entrySet()) {
+                    out.putNextEntry(new ZipEntry(file.getKey()));
+                    out.write(file.getValue().getBytes(StandardCharsets.UTF_8));
                     out.closeEntry();
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        archives.add(jar);
-        return this;
+        return jar;
     }
 
     public ProtoProject rules(String path, String text) {
@@ -126,6 +159,15 @@ public final class ProtoProject {
     }
 
     /** Puts the real SDK jars of the test classpath on the project's classpath and discovers them. */
+    /**
+     * Leaves grpc-java off the project's classpath; by default it is there, as in a project that compiles
+     * stubs for its gRPC services.
+     */
+    public ProtoProject withoutGrpcJava() {
+        grpcJava = false;
+        return this;
+    }
+
     public ProtoProject withAws() {
         archives.addAll(TestClasspath.jars().stream()
                 .filter(j -> j.toString().contains("awssdk"))
@@ -157,13 +199,37 @@ public final class ProtoProject {
     }
 
     public ProtoInputs inputs() {
+        List<Path> all = new ArrayList<>(archives);
+        sourceDependencies.forEach(d -> all.add(d.file()));
         return new ProtoInputs(
                 base,
                 sourceRoots.stream().map(base::resolve).toList(),
                 importPaths.stream().map(base::resolve).toList(),
-                archives,
-                List.of(),
-                List.of());
+                grpcJava ? withGrpcJava(all) : all,
+                includes,
+                excludes,
+                sourceDependencies,
+                base.resolve("target/switchboard" + RegistryRequest.UNPACK_SUFFIX));
+    }
+
+    /** Sets the include globs (all protos by default). */
+    public ProtoProject includes(String... globs) {
+        includes = List.of(globs);
+        return this;
+    }
+
+    /** Sets the exclude globs (none by default). */
+    public ProtoProject excludes(String... globs) {
+        excludes = List.of(globs);
+        return this;
+    }
+
+    private static List<Path> withGrpcJava(List<Path> archives) {
+        List<Path> all = new ArrayList<>(archives);
+        TestClasspath.jars().stream()
+                .filter(j -> j.getFileName().toString().startsWith("grpc-stub-"))
+                .forEach(all::add);
+        return all;
     }
 
     public RegistryRequest request() {
@@ -178,6 +244,7 @@ public final class ProtoProject {
                 base.resolve("plugin.jar"),
                 discoverAws,
                 Map.of(),
-                selection);
+                selection,
+                registryDependencies);
     }
 }

@@ -42,7 +42,7 @@ public final class Inventory {
                     .sum();
             rows.add(new Row("s3", bucket.name(), objects));
         }
-        DynamoDbClient dynamodb = clients.dynamodb();
+        DynamoDbClient dynamodb = clients.dynamoDb();
         for (String table : dynamodb.listTablesPaginator().tableNames()) {
             // An exact count: DescribeTable's itemCount is refreshed only every few hours.
             long items = dynamodb.scanPaginator(b -> b.tableName(table).select(Select.COUNT)).stream()

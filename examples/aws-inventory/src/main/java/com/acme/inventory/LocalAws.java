@@ -103,7 +103,7 @@ public final class LocalAws implements AutoCloseable {
             }
         });
         new TreeMap<>(TABLES).forEach((table, items) -> {
-            clients.dynamodb()
+            clients.dynamoDb()
                     .createTable(b -> b.tableName(table)
                             .attributeDefinitions(AttributeDefinition.builder()
                                     .attributeName("id")
@@ -118,7 +118,7 @@ public final class LocalAws implements AutoCloseable {
                 Map<String, AttributeValue> item = Map.of(
                         "id", AttributeValue.fromS(String.format("%s-%04d", table, i)),
                         "seq", AttributeValue.fromN(Integer.toString(i)));
-                clients.dynamodb().putItem(b -> b.tableName(table).item(item));
+                clients.dynamoDb().putItem(b -> b.tableName(table).item(item));
             }
         });
     }

@@ -6,14 +6,13 @@ import dev.switchboard.core.render.GenerateRequest;
 import java.io.File;
 import java.util.List;
 import java.util.Locale;
-import org.apache.maven.model.Resource;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * The parameters of the goals that render sources — where they go, the package and class, templates
  * and extra generators — turned into one {@link GenerateRequest}.
  */
-abstract class AbstractGenerateMojo extends AbstractRegistryMojo {
+abstract class AbstractGenerateMojo extends AbstractOutputMojo {
 
     /**
      * The package of the generated classes; by default the project's groupId plus {@code .switchboard},
@@ -37,31 +36,9 @@ abstract class AbstractGenerateMojo extends AbstractRegistryMojo {
     protected String className;
 
     /**
-     * Where generated Java sources go; added to the compile source roots.
-     *
-     * <pre>{@code <outputDirectory>${project.build.directory}/generated-sources/switchboard</outputDirectory>}</pre>
-     *
-     * @since 0.1.0
-     */
-    @Parameter(defaultValue = "${project.build.directory}/generated-sources/switchboard", required = true)
-    protected File outputDirectory;
-
-    /**
-     * Where generated resources go (the bundled registry, the provider registration); added to the
-     * project's resources.
-     *
-     * <pre>{@code <resourceDirectory>${project.build.directory}/generated-resources/switchboard</resourceDirectory>}</pre>
-     *
-     * @since 0.1.0
-     */
-    @Parameter(defaultValue = "${project.build.directory}/generated-resources/switchboard", required = true)
-    protected File resourceDirectory;
-
-    /**
      * A directory of templates that replace the bundled ones of the same name ({@code
      * ServiceClients.java.ftl}, {@code DynamicServiceClients.java.ftl}, {@code ServiceNames.java.ftl}, {@code
-     * ServiceProvider.java.ftl}); the
-     * others stay as bundled.
+     * ServiceProvider.java.ftl}); the others stay as bundled.
      *
      * <pre>{@code <templateDirectory>src/main/switchboard/templates</templateDirectory>}</pre>
      *
@@ -117,32 +94,13 @@ abstract class AbstractGenerateMojo extends AbstractRegistryMojo {
                                                 ? project.getBasedir().toPath()
                                                 : g.template.toPath(),
                                         g.output == null ? "" : g.output))
-                                .toList());
-    }
-
-    /** Whether the project depends on switchboard-runtime, which generated sources need. */
-    protected boolean runtimeIsDependency() {
-        return project.getArtifacts().stream()
-                .anyMatch(a -> a.getGroupId().equals("dev.switchboard")
-                        && a.getArtifactId().equals("switchboard-runtime"));
-    }
-
-    /** Adds the generated sources and resources to the build. */
-    protected void addRoots() {
-        project.addCompileSourceRoot(outputDirectory.getAbsolutePath());
-        Resource resource = new Resource();
-        resource.setDirectory(resourceDirectory.getAbsolutePath());
-        project.addResource(resource);
+                                .toList(),
+                grpc(),
+                factoryInterface());
     }
 
     /** Says in one line what the render stage wrote, or that nothing needed writing. */
     protected void logGenerated(GenerateOutcome outcome, long startedNanos) {
         getLog().info(outcome.describe(className, (System.nanoTime() - startedNanos) / 1_000_000));
-    }
-
-    private void requireRuntime() throws InputException {
-        if (!runtimeIsDependency()) {
-            throw new InputException(GenerateRequest.runtimeMissing("pom.xml", pluginVersion()));
-        }
     }
 }

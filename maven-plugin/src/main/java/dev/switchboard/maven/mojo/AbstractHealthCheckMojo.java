@@ -62,7 +62,7 @@ abstract class AbstractHealthCheckMojo extends AbstractInspectMojo {
     /**
      * A PKCS#12 key store with the client certificate to present.
      *
-     * <pre>{@code <clientCertificate>${user.home}/.certs/checker.p12</clientCertificate>}</pre>
+     * <pre>&lt;clientCertificate&gt;${user.home}/.certs/checker.p12&lt;/clientCertificate&gt;</pre>
      *
      * @since 0.1.0
      */
@@ -72,7 +72,7 @@ abstract class AbstractHealthCheckMojo extends AbstractInspectMojo {
     /**
      * The password of {@code clientCertificate}.
      *
-     * <pre>{@code -Dswitchboard.health.clientCertificatePassword=${env.CHECKER_P12_PASSWORD}}</pre>
+     * <pre>-Dswitchboard.health.clientCertificatePassword=${env.CHECKER_P12_PASSWORD}</pre>
      *
      * @since 0.1.0
      */

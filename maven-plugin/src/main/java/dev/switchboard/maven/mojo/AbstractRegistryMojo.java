@@ -24,7 +24,7 @@ abstract class AbstractRegistryMojo extends AbstractInputsMojo {
     /**
      * Where {@code registry.json} and {@code registry.previous.json} are written.
      *
-     * <pre>{@code <registryDirectory>${project.build.directory}/switchboard</registryDirectory>}</pre>
+     * <pre>&lt;registryDirectory&gt;${project.build.directory}/switchboard&lt;/registryDirectory&gt;</pre>
      *
      * @since 0.1.0
      */
@@ -79,8 +79,8 @@ abstract class AbstractRegistryMojo extends AbstractInputsMojo {
     private Map<String, String> groups;
 
     /**
-     * The services to generate, as a comma list; with {@code switchboard.group.<name>=true} properties
-     * (which the group profiles set) they make the selection. With neither, every service is selected.
+     * The services to generate, as a comma list. With the group profiles' {@code switchboard.group.<name>=true}
+     * they narrow the groups: each named service must be in a group switched on. Neither selects all.
      *
      * <pre>{@code -Dswitchboard.services=s3,ec2,lambda,dynamodb}</pre>
      *
@@ -109,14 +109,16 @@ abstract class AbstractRegistryMojo extends AbstractInputsMojo {
         summaryLength();
         Path base = project.getBasedir().toPath().toAbsolutePath();
         return RegistryRequest.builder(base)
-                .sourceRoots(protoSourceRoots == null ? List.of() : paths(protoSourceRoots))
-                .importPaths(protoImportPaths == null ? List.of() : paths(protoImportPaths))
+                .sourceRoots(paths(protoSourceRoots))
+                .importPaths(paths(protoImportPaths))
                 .dependencyArchives(project.getArtifacts().stream()
                         .map(Artifact::getFile)
                         .filter(Objects::nonNull)
                         .map(f -> f.toPath().toAbsolutePath())
                         .sorted()
                         .toList())
+                .protoSourceDependencies(protoSourceDependencyFiles())
+                .registryDependencies(registryDependencyFiles())
                 .includes(includes == null ? List.of() : includes)
                 .excludes(excludes == null ? List.of() : excludes)
                 .rulesFile(fileParameter(rulesFile, "<rulesFile>"))
@@ -142,9 +144,5 @@ abstract class AbstractRegistryMojo extends AbstractInputsMojo {
         project.getProperties().forEach((k, v) -> out.put(k.toString(), v.toString()));
         session.getUserProperties().forEach((k, v) -> out.put(k.toString(), v.toString()));
         return out;
-    }
-
-    private static List<Path> paths(List<File> files) {
-        return files.stream().map(f -> f.toPath().toAbsolutePath()).toList();
     }
 }

@@ -62,7 +62,7 @@ public class HealthMojo extends AbstractHealthCheckMojo {
     /**
      * Where the endpoints files are.
      *
-     * <pre>{@code <endpointsDirectory>${project.basedir}/src/main/switchboard</endpointsDirectory>}</pre>
+     * <pre>&lt;endpointsDirectory&gt;${project.basedir}/src/main/switchboard&lt;/endpointsDirectory&gt;</pre>
      *
      * @since 0.1.0
      */

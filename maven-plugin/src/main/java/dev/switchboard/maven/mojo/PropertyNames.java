@@ -6,7 +6,10 @@ final class PropertyNames {
     static final String FAIL_ON_MISSING_SOURCES = "switchboard.failOnMissingSources";
     static final String SUMMARY = "switchboard.summary";
     static final String SERVICES = "switchboard.services";
+    static final String PROTO_SOURCE_DEPENDENCIES = "switchboard.protoSourceDependencies";
+    static final String REGISTRY_DEPENDENCIES = "switchboard.registryDependencies";
     static final String PROFILES_CHECK = "switchboard.profiles.check";
+    static final String PROFILES_GROUPS = "switchboard.profiles.groups";
     static final String FORMAT = "switchboard.format";
     static final String OUTPUT = "switchboard.output";
     static final String SERVICE = "switchboard.service";
@@ -35,6 +38,7 @@ final class PropertyNames {
     static final String PUBLISH_KEEP = "switchboard.publish.keep";
     static final String PUBLISH_ALLOW_BREAKING = "switchboard.publish.allowBreaking";
     static final String ROLLBACK_TO = "switchboard.rollback.to";
+    static final String FACTORY_INTERFACE = "switchboard.factoryInterface";
 
     private PropertyNames() {}
 }

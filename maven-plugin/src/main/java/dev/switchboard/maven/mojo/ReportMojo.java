@@ -33,7 +33,7 @@ public class ReportMojo extends AbstractRegistryMojo implements MavenReport {
     /**
      * Where {@code index.html} is written.
      *
-     * <pre>{@code <reportDirectory>${project.build.directory}/switchboard/report</reportDirectory>}</pre>
+     * <pre>&lt;reportDirectory&gt;${project.build.directory}/switchboard/report&lt;/reportDirectory&gt;</pre>
      *
      * @since 0.1.0
      */

@@ -1,8 +1,10 @@
 package dev.switchboard.maven.mojo;
 
+import java.io.File;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Set;
 import org.apache.maven.artifact.DefaultArtifact;
 import org.apache.maven.artifact.handler.DefaultArtifactHandler;
@@ -12,7 +14,10 @@ import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.project.MavenProject;
 
-/** Configures a goal as Maven's injection would, on a throw-away project that depends on the runtime. */
+/**
+ * Configures a goal as Maven's injection would, on a throw-away project that depends on the runtime and
+ * grpc-java.
+ */
 final class MojoHarness {
     private MojoHarness() {}
 
@@ -21,14 +26,23 @@ final class MojoHarness {
         Files.writeString(dir.resolve("pom.xml"), "<project/>\n");
         MavenProject project = new MavenProject();
         project.setFile(dir.resolve("pom.xml").toFile());
-        project.setArtifacts(Set.of(new DefaultArtifact(
-                "dev.switchboard",
-                "switchboard-runtime",
-                "0.1.0-SNAPSHOT",
-                "compile",
-                "jar",
-                null,
-                new DefaultArtifactHandler("jar"))));
+        DefaultArtifact grpcStub = new DefaultArtifact(
+                "io.grpc", "grpc-stub", "test", "compile", "jar", null, new DefaultArtifactHandler("jar"));
+        grpcStub.setFile(Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(p -> Path.of(p).getFileName().toString().startsWith("grpc-stub-"))
+                .map(File::new)
+                .findFirst()
+                .orElseThrow());
+        project.setArtifacts(Set.of(
+                new DefaultArtifact(
+                        "dev.switchboard",
+                        "switchboard-runtime",
+                        "0.1.0-SNAPSHOT",
+                        "compile",
+                        "jar",
+                        null,
+                        new DefaultArtifactHandler("jar")),
+                grpcStub));
         PluginDescriptor plugin = new PluginDescriptor();
         plugin.setVersion("test");
         @SuppressWarnings("deprecation")

@@ -16,9 +16,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param outerClass the Java class wrapping the file's messages ({@code java_outer_classname} or
  *     derived from the file name)
  * @param multipleFiles whether messages are top-level Java classes ({@code java_multiple_files})
+ * @param artifact the coordinates ({@code groupId:artifactId:version}) of the dependency whose jar
+ *     holds the proto, {@code file} then being its path inside the jar; null for the project's own protos
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"file", "package", "service", "javaPackage", "stubClass", "outerClass", "multipleFiles"})
+@JsonPropertyOrder({"file", "package", "service", "javaPackage", "stubClass", "outerClass", "multipleFiles", "artifact"
+})
 public record ProtoInfo(
         String file,
         @JsonProperty("package") String protoPackage,
@@ -26,4 +29,24 @@ public record ProtoInfo(
         String javaPackage,
         String stubClass,
         String outerClass,
-        boolean multipleFiles) {}
+        boolean multipleFiles,
+        String artifact) {
+
+    /** A service of the project's own protos, which records no artifact. */
+    public ProtoInfo(
+            String file,
+            String protoPackage,
+            String service,
+            String javaPackage,
+            String stubClass,
+            String outerClass,
+            boolean multipleFiles) {
+        this(file, protoPackage, service, javaPackage, stubClass, outerClass, multipleFiles, null);
+    }
+
+    /** A copy that records the dependency whose jar holds the proto. */
+    public ProtoInfo fromArtifact(String coordinates) {
+        return new ProtoInfo(
+                file, protoPackage, service, javaPackage, stubClass, outerClass, multipleFiles, coordinates);
+    }
+}

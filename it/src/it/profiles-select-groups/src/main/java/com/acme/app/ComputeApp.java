@@ -12,7 +12,7 @@ public final class ComputeApp {
     public static Object[] computeClients(ServiceClients clients) {
         Ec2Client ec2 = clients.ec2();
         LambdaClient lambda = clients.lambda();
-        AutoScalingClient autoscaling = clients.autoscaling();
+        AutoScalingClient autoscaling = clients.autoScaling();
         return new Object[] {ec2, lambda, autoscaling};
     }
 }

@@ -24,8 +24,8 @@ class InventoryTest {
     void listsTheSelectedServicesFromTheModel() {
         assertEquals(
                 List.of(
-                        new Inventory.Service("dynamodb", "aws", "dynamodb"),
-                        new Inventory.Service("dynamodb-streams", "aws", "dynamodbStreams"),
+                        new Inventory.Service("dynamodb", "aws", "dynamoDb"),
+                        new Inventory.Service("dynamodb-streams", "aws", "dynamoDbStreams"),
                         new Inventory.Service("s3", "aws", "s3")),
                 Inventory.SERVICES);
         assertEquals(ServiceClients.class.getName(), Inventory.factoryClass());

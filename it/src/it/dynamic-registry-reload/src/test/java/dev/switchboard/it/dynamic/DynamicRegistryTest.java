@@ -85,7 +85,7 @@ class DynamicRegistryTest {
 
     @Test
     void aServiceAddedToTheRegistryFileAtRunTimeIsServedWithinSecondsAndACorruptEditKeepsIt() throws Exception {
-        assertThrows(ClassNotFoundException.class, () -> Class.forName("com.acme.shop.provider.DynamodbProvider"));
+        assertThrows(ClassNotFoundException.class, () -> Class.forName("com.acme.shop.provider.DynamoDbProvider"));
         Path file = dir.resolve("registry.json");
         replace(file, RegistryCodec.writeBytes(only("s3"), RegistryFormat.JSON));
         List<RegistryChange> changes = new CopyOnWriteArrayList<>();

@@ -55,7 +55,7 @@ class DynamoDbThroughFactoryTest {
                         StaticCredentialsProvider.create(AwsBasicCredentials.create("fakeAccessKey", "fakeSecret")))
                 .endpointOverride(ServiceNames.DYNAMODB, endpoint)
                 .build()) {
-            DynamoDbClient dynamodb = clients.dynamodb();
+            DynamoDbClient dynamodb = clients.dynamoDb();
             dynamodb.createTable(b -> b.tableName(TABLE)
                     .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
                     .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
@@ -78,7 +78,7 @@ class DynamoDbThroughFactoryTest {
             assertSame(dynamodb, clients.client("dynamodb", DynamoDbClient.class));
 
             // The module's second client is compiled in too, and reaches the same server.
-            DynamoDbStreamsClient streams = clients.dynamodbStreams();
+            DynamoDbStreamsClient streams = clients.dynamoDbStreams();
             assertEquals(
                     List.of(TABLE),
                     streams.listStreams(b -> b.tableName(TABLE)).streams().stream()

@@ -65,7 +65,7 @@ class RateLimitsTest {
         }
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         try (ServiceClients clients = clients().meterRegistry(meters).build()) {
-            DynamoDbClient dynamodb = clients.dynamodb();
+            DynamoDbClient dynamodb = clients.dynamoDb();
             long start = System.nanoTime();
             long deadline = start + (long) (SECONDS * 1e9);
             AtomicLong inWindow = new AtomicLong();
@@ -125,13 +125,13 @@ class RateLimitsTest {
     @Test
     void theAsyncClientSharesTheLimiterAndNeverBlocksItsCaller() throws Exception {
         try (ServiceClients clients = clients().build()) {
-            clients.dynamodb().listTables();
+            clients.dynamoDb().listTables();
             // The async client is built and warmed first, so that the loop below only makes calls.
-            clients.dynamodbAsync().listTables().get(60, TimeUnit.SECONDS);
+            clients.dynamoDbAsync().listTables().get(60, TimeUnit.SECONDS);
             int calls = 60;
             List<CompletableFuture<ListTablesResponse>> futures = new ArrayList<>();
             for (int i = 0; i < calls; i++) {
-                futures.add(clients.dynamodbAsync().listTables());
+                futures.add(clients.dynamoDbAsync().listTables());
             }
             // 60 calls at 20 a second, bursts of 5, take nearly 3 s to be let through; a caller that
             // waited for its permits would find all but the last few answered here, one that did not

@@ -1,0 +1,2 @@
+// The project is README.md's quick start (aws), written from the README's blocks (../quickstart.groovy).
+evaluate(new File(quickstart)).write(new File(readme), 'aws', basedir)
