@@ -75,33 +75,26 @@ final class ProtoLoader {
         Map<String, String> shownPaths = new HashMap<>();
         Map<String, ProtoFileElement> parsed = new LinkedHashMap<>();
         Set<String> broken = new HashSet<>();
-        WireErrors parseErrors = new WireErrors(this::display, this::relativeToRoot, List.of());
-        for (ProtoSource source : sources) {
-            String shown = display(source.file());
-            String relative = source.relativePath();
-            shownPaths.put(relative, shown);
-            String text = read(source.file(), shown, problems);
-            if (text == null) {
-                broken.add(relative);
-                continue;
+        // Files parse independently, so both cores share the work; the results are merged in the
+        // sources' order, which keeps the report and the registry the same from run to run.
+        List<Parsed> results = sources.parallelStream().map(this::parse).toList();
+        for (Parsed file : results) {
+            shownPaths.put(file.relative(), file.shown());
+            problems.addAll(file.problems());
+            warnings.addAll(file.warnings());
+            if (file.text() != null) {
+                texts.put(file.relative(), file.text());
+                views.put(file.relative(), file.view());
             }
-            texts.put(relative, text);
-            int before = problems.size();
-            WireDialect.View view = WireDialect.view(text, shown, problems);
-            views.put(relative, view);
-            try {
-                ProtoFileElement file = ProtoParser.Companion.parse(Location.get(shown), view.text());
-                parsed.put(relative, file);
-                SourceChecks.checkFile(file, text, shown, problems, warnings);
-            } catch (IllegalStateException e) {
-                problems.add(parseErrors.parseProblem(e.getMessage(), shown));
+            if (file.element() != null) {
+                parsed.put(file.relative(), file.element());
             }
-            if (problems.size() > before) {
-                broken.add(relative);
+            if (file.text() == null || !file.problems().isEmpty()) {
+                broken.add(file.relative());
             }
         }
         problems.addAll(SourceChecks.importCycles(parsed, texts, shownPaths, broken));
-        List<Problem> duplicates = findDuplicates(parsed.values());
+        List<Problem> duplicates = findDuplicates(parsed, shownPaths);
         if (!duplicates.isEmpty()) {
             problems.addAll(duplicates);
             throw new InputException(count(problems) + " in the proto sources", problems);
@@ -114,15 +107,58 @@ final class ProtoLoader {
                     .filter(s -> !affected.contains(s.relativePath()))
                     .toList();
             if (!clean.isEmpty()) {
-                link(clean, views, texts, errors, problems);
+                link(clean, views, parsed, texts, errors, problems);
             }
             throw new InputException(count(problems) + " in the proto sources", problems);
         }
-        LoadedProtos loaded = link(sources, views, texts, errors, problems);
+        LoadedProtos loaded = link(sources, views, parsed, texts, errors, problems);
         if (loaded == null) {
             throw new InputException(count(problems) + " linking the proto sources", problems);
         }
         return new LoadedProtos(loaded.schema(), loaded.sourceFiles(), texts, shownPaths, warnings);
+    }
+
+    /**
+     * One source file read, put through {@link WireDialect} and parsed.
+     *
+     * @param text the file's own text; null when it cannot be read
+     * @param element the parsed file, located as the linker locates it (below its source root); null when
+     *     it cannot be read or does not parse
+     */
+    private record Parsed(
+            String relative,
+            String shown,
+            String text,
+            WireDialect.View view,
+            ProtoFileElement element,
+            List<Problem> problems,
+            List<Problem> warnings) {}
+
+    /**
+     * Reads and parses one source, once: the element serves both the checks here and the linker, which
+     * resolves imports by the path below the source root, so that is how it is located. Wire names that
+     * place in a syntax error; the user reads the file as {@code shown}.
+     */
+    private Parsed parse(ProtoSource source) {
+        List<Problem> problems = new ArrayList<>();
+        List<Problem> warnings = new ArrayList<>();
+        String shown = display(source.file());
+        String relative = source.relativePath();
+        String text = read(source.file(), shown, problems);
+        if (text == null) {
+            return new Parsed(relative, shown, null, null, null, problems, warnings);
+        }
+        WireDialect.View view = WireDialect.view(text, shown, problems);
+        Location location = Location.get(source.root().toString(), relative);
+        ProtoFileElement element = null;
+        try {
+            element = ProtoParser.Companion.parse(location, view.text());
+            SourceChecks.checkFile(element, text, shown, problems, warnings);
+        } catch (IllegalStateException e) {
+            String message = String.valueOf(e.getMessage()).replace(location.toString(), shown);
+            problems.add(new WireErrors(this::display, this::relativeToRoot, List.of()).parseProblem(message, shown));
+        }
+        return new Parsed(relative, shown, text, view, element, problems, warnings);
     }
 
     /** The file's text, or null with the problem added when it cannot be read or is not UTF-8 text. */
@@ -140,15 +176,17 @@ final class ProtoLoader {
 
     /**
      * Links the sources with Wire; null, with the problems added, when linking fails. The result has no
-     * texts or warnings yet. The sources are parsed here, as {@link WireDialect} gives them; what they
-     * import comes through {@link DialectLoader}.
+     * texts or warnings yet. What the sources import beyond themselves comes through {@link
+     * DialectLoader}.
      *
      * @param views the sources' texts as Wire reads them, by their path below the source root
+     * @param parsed the sources as parsed from those texts, by the same path
      * @param texts the sources' own texts, by the same path, for placing errors
      */
     private LoadedProtos link(
             List<ProtoSource> sources,
             Map<String, WireDialect.View> views,
+            Map<String, ProtoFileElement> parsed,
             Map<String, String> texts,
             WireErrors errors,
             List<Problem> problems) {
@@ -164,10 +202,9 @@ final class ProtoLoader {
         try (DialectLoader loader = new DialectLoader(wire, roots)) {
             List<ProtoFile> files = new ArrayList<>();
             for (ProtoSource s : sources) {
-                WireDialect.View view = views.get(s.relativePath());
                 files.add(WireDialect.file(
-                        ProtoParser.Companion.parse(Location.get(s.root().toString(), s.relativePath()), view.text()),
-                        view.editions()));
+                        parsed.get(s.relativePath()),
+                        views.get(s.relativePath()).editions()));
             }
             Schema schema = new Linker(loader, collected, false, false).link(files);
             collected.throwIfNonEmpty();
@@ -226,29 +263,40 @@ final class ProtoLoader {
         }
     }
 
-    private record Definition(String kind, String name, Location location) {}
+    private record Definition(String kind, String name, String file, Location location) {
+        String place() {
+            return file + ":" + location.getLine() + ":" + location.getColumn();
+        }
+    }
 
-    /** Services and top-level types defined twice, each named with both places. */
-    private static List<Problem> findDuplicates(Collection<ProtoFileElement> files) {
+    /**
+     * Services and top-level types defined twice, each named with both places.
+     *
+     * @param files parsed files by their path below the source root
+     * @param shown the files' paths as the user reads them, by the same path
+     */
+    private static List<Problem> findDuplicates(Map<String, ProtoFileElement> files, Map<String, String> shown) {
         List<Problem> problems = new ArrayList<>();
-        Map<String, Location> seen = new HashMap<>();
-        for (ProtoFileElement file : files) {
+        Map<String, Definition> seen = new HashMap<>();
+        for (Map.Entry<String, ProtoFileElement> entry : files.entrySet()) {
+            ProtoFileElement file = entry.getValue();
+            String where = shown.get(entry.getKey());
             String prefix = file.getPackageName() == null ? "" : file.getPackageName() + ".";
             List<Definition> defined = new ArrayList<>();
             for (ServiceElement service : file.getServices()) {
-                defined.add(new Definition("service", prefix + service.getName(), service.getLocation()));
+                defined.add(new Definition("service", prefix + service.getName(), where, service.getLocation()));
             }
             for (TypeElement type : file.getTypes()) {
-                defined.add(new Definition("type", prefix + type.getName(), type.getLocation()));
+                defined.add(new Definition("type", prefix + type.getName(), where, type.getLocation()));
             }
             for (Definition d : defined) {
-                Location first = seen.putIfAbsent(d.name(), d.location());
+                Definition first = seen.putIfAbsent(d.name(), d);
                 if (first != null) {
                     problems.add(Problem.at(
-                            d.location().getPath(),
+                            d.file(),
                             d.location().getLine(),
                             d.location().getColumn(),
-                            d.kind() + " " + d.name() + " is already defined at " + first,
+                            d.kind() + " " + d.name() + " is already defined at " + first.place(),
                             "rename one of them or exclude one file with <excludes>"));
                 }
             }
