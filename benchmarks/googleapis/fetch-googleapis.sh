@@ -114,7 +114,12 @@ for jar in "$out"/jars/proto-google-*.jar; do
   unzip -q -o "$jar" '*.proto' -d "$tree/src/main/proto" 2>/dev/null || true
 done
 find "$tree/src/main/proto" -name '*.proto' -path '*/google/protobuf/*' -delete
-echo "tree: $(find "$tree/src/main/proto" -name '*.proto' | wc -l) proto files in $tree/src/main/proto"
+# The files the registry reads (the pom's <excludes> left out), for protoc to compile the same set.
+(cd "$tree/src/main/proto" && find . -name '*.proto' | sed 's|^\./||' | sort \
+  | grep -v -e '^google/firestore/v1/firestore.proto$' -e '^google/cloud/discoveryengine/[^/]*/completion_service.proto$') \
+  >"$out/files.txt"
+echo "tree: $(find "$tree/src/main/proto" -name '*.proto' | wc -l) proto files in $tree/src/main/proto," \
+  "$(wc -l <"$out/files.txt") of them selected"
 echo "protoc: $("$protoc" --version) at $protoc"
 
 cat >"$tree/pom.xml" <<POM
@@ -130,12 +135,27 @@ cat >"$tree/pom.xml" <<POM
     <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
     <switchboard.version>0.1.0-SNAPSHOT</switchboard.version>
   </properties>
+  <dependencies>
+    <!-- google/protobuf/api.proto, type.proto and the other well-known types beyond Wire's own. -->
+    <dependency>
+      <groupId>com.google.protobuf</groupId>
+      <artifactId>protobuf-java</artifactId>
+      <version>$protobuf_java</version>
+    </dependency>
+  </dependencies>
   <build>
     <plugins>
       <plugin>
         <groupId>dev.switchboard</groupId>
         <artifactId>switchboard-maven-plugin</artifactId>
         <version>\${switchboard.version}</version>
+        <configuration>
+          <!-- Their HTTP rules put '**' before the last segment, which the registry rejects. -->
+          <excludes>
+            <exclude>google/firestore/v1/firestore.proto</exclude>
+            <exclude>google/cloud/discoveryengine/*/completion_service.proto</exclude>
+          </excludes>
+        </configuration>
         <executions>
           <execution>
             <goals>
