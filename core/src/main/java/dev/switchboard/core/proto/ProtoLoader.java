@@ -15,17 +15,21 @@ import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.diag.Problem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Loads and links the protos of the source roots with Wire.
@@ -67,12 +71,18 @@ final class ProtoLoader {
                 .scan(inputs.sourceRoots(), problems, warnings, inputs.baseDirectory());
     }
 
-    LoadedProtos load(List<ProtoSource> sources) throws InputException {
+    /**
+     * Parses every source and checks what can be checked file by file and across files: syntax, import
+     * paths, import cycles, duplicate definitions. With problems, what does not lean on a broken file is
+     * linked too, so that its errors come in the same report, and all of them are thrown.
+     */
+    Checked check(List<ProtoSource> sources) throws InputException {
         List<Problem> problems = new ArrayList<>();
         List<Problem> warnings = new ArrayList<>();
         Map<String, String> texts = new HashMap<>();
         Map<String, WireDialect.View> views = new HashMap<>();
         Map<String, String> shownPaths = new HashMap<>();
+        Map<String, String> hashes = new HashMap<>();
         Map<String, ProtoFileElement> parsed = new LinkedHashMap<>();
         Set<String> broken = new HashSet<>();
         // Files parse independently, so both cores share the work; the results are merged in the
@@ -85,6 +95,7 @@ final class ProtoLoader {
             if (file.text() != null) {
                 texts.put(file.relative(), file.text());
                 views.put(file.relative(), file.view());
+                hashes.put(file.relative(), file.hash());
             }
             if (file.element() != null) {
                 parsed.put(file.relative(), file.element());
@@ -99,7 +110,7 @@ final class ProtoLoader {
             problems.addAll(duplicates);
             throw new InputException(count(problems) + " in the proto sources", problems);
         }
-        WireErrors errors = new WireErrors(this::display, this::relativeToRoot, typeNames(parsed.values()));
+        Checked checked = new Checked(parsed, views, texts, shownPaths, hashes, warnings);
         if (!problems.isEmpty()) {
             // Link what does not lean on a broken file, so its errors come in this same report.
             Set<String> affected = dependents(broken, parsed);
@@ -107,15 +118,69 @@ final class ProtoLoader {
                     .filter(s -> !affected.contains(s.relativePath()))
                     .toList();
             if (!clean.isEmpty()) {
-                link(clean, views, parsed, texts, errors, problems);
+                link(clean, checked, problems);
             }
             throw new InputException(count(problems) + " in the proto sources", problems);
         }
-        LoadedProtos loaded = link(sources, views, parsed, texts, errors, problems);
+        return checked;
+    }
+
+    /**
+     * Links the given checked sources (all of them, or the few whose results were not kept from an
+     * earlier build); what they import is loaded as Wire loads it.
+     */
+    LoadedProtos link(List<ProtoSource> sources, Checked checked) throws InputException {
+        List<Problem> problems = new ArrayList<>();
+        LoadedProtos loaded = link(sources, checked, problems);
         if (loaded == null) {
             throw new InputException(count(problems) + " linking the proto sources", problems);
         }
-        return new LoadedProtos(loaded.schema(), loaded.sourceFiles(), texts, shownPaths, warnings);
+        return new LoadedProtos(
+                loaded.schema(), loaded.sourceFiles(), checked.texts(), checked.shownPaths(), checked.warnings());
+    }
+
+    /**
+     * The sources, parsed and checked.
+     *
+     * @param parsed the parsed files, by their path below the source root
+     * @param views their texts as Wire reads them, by the same path
+     * @param texts their own texts, by the same path
+     * @param shownPaths their paths as the user reads them, by the same path
+     * @param hashes the SHA-256 of their bytes, by the same path
+     * @param warnings what the user should know about them, though nothing failed
+     */
+    record Checked(
+            Map<String, ProtoFileElement> parsed,
+            Map<String, WireDialect.View> views,
+            Map<String, String> texts,
+            Map<String, String> shownPaths,
+            Map<String, String> hashes,
+            List<Problem> warnings) {
+
+        /**
+         * A key for each file that changes when the file or any source it imports, directly or not,
+         * changes, or when {@code environment} does: what its services give the registry depends on
+         * nothing else.
+         */
+        Map<String, String> keys(String environment) {
+            Map<String, String> keys = new HashMap<>();
+            for (String file : parsed.keySet()) {
+                Set<String> closure = new TreeSet<>();
+                Deque<String> pending = new ArrayDeque<>(List.of(file));
+                while (!pending.isEmpty()) {
+                    String next = pending.poll();
+                    if (closure.add(next)) {
+                        SourceChecks.imports(parsed.get(next)).stream()
+                                .filter(parsed::containsKey)
+                                .forEach(pending::add);
+                    }
+                }
+                StringBuilder key = new StringBuilder(environment).append('\n').append(file);
+                closure.forEach(f -> key.append('\n').append(f).append('=').append(hashes.get(f)));
+                keys.put(file, ProtoText.sha256(key.toString().getBytes(StandardCharsets.UTF_8)));
+            }
+            return keys;
+        }
     }
 
     /**
@@ -129,6 +194,7 @@ final class ProtoLoader {
             String relative,
             String shown,
             String text,
+            String hash,
             WireDialect.View view,
             ProtoFileElement element,
             List<Problem> problems,
@@ -144,9 +210,10 @@ final class ProtoLoader {
         List<Problem> warnings = new ArrayList<>();
         String shown = display(source.file());
         String relative = source.relativePath();
-        String text = read(source.file(), shown, problems);
+        byte[] bytes = read(source.file(), shown, problems);
+        String text = bytes == null ? null : ProtoText.decode(bytes, shown, problems);
         if (text == null) {
-            return new Parsed(relative, shown, null, null, null, problems, warnings);
+            return new Parsed(relative, shown, null, null, null, null, problems, warnings);
         }
         WireDialect.View view = WireDialect.view(text, shown, problems);
         Location location = Location.get(source.root().toString(), relative);
@@ -158,13 +225,13 @@ final class ProtoLoader {
             String message = String.valueOf(e.getMessage()).replace(location.toString(), shown);
             problems.add(new WireErrors(this::display, this::relativeToRoot, List.of()).parseProblem(message, shown));
         }
-        return new Parsed(relative, shown, text, view, element, problems, warnings);
+        return new Parsed(relative, shown, text, ProtoText.sha256(bytes), view, element, problems, warnings);
     }
 
-    /** The file's text, or null with the problem added when it cannot be read or is not UTF-8 text. */
-    private static String read(Path file, String shown, List<Problem> problems) {
+    /** The file's bytes, or null with the problem added when it cannot be read. */
+    private static byte[] read(Path file, String shown, List<Problem> problems) {
         try {
-            return ProtoText.decode(Files.readAllBytes(file), shown, problems);
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             problems.add(Problem.in(
                     shown,
@@ -178,18 +245,11 @@ final class ProtoLoader {
      * Links the sources with Wire; null, with the problems added, when linking fails. The result has no
      * texts or warnings yet. What the sources import beyond themselves comes through {@link
      * DialectLoader}.
-     *
-     * @param views the sources' texts as Wire reads them, by their path below the source root
-     * @param parsed the sources as parsed from those texts, by the same path
-     * @param texts the sources' own texts, by the same path, for placing errors
      */
-    private LoadedProtos link(
-            List<ProtoSource> sources,
-            Map<String, WireDialect.View> views,
-            Map<String, ProtoFileElement> parsed,
-            Map<String, String> texts,
-            WireErrors errors,
-            List<Problem> problems) {
+    private LoadedProtos link(List<ProtoSource> sources, Checked checked, List<Problem> problems) {
+        Map<String, String> texts = checked.texts();
+        WireErrors errors = new WireErrors(
+                this::display, this::relativeToRoot, typeNames(checked.parsed().values()));
         List<Path> roots = new ArrayList<>();
         inputs.sourceRoots().stream().filter(Files::isDirectory).forEach(roots::add);
         inputs.importPaths().stream().filter(Files::exists).forEach(roots::add);
@@ -203,8 +263,8 @@ final class ProtoLoader {
             List<ProtoFile> files = new ArrayList<>();
             for (ProtoSource s : sources) {
                 files.add(WireDialect.file(
-                        parsed.get(s.relativePath()),
-                        views.get(s.relativePath()).editions()));
+                        checked.parsed().get(s.relativePath()),
+                        checked.views().get(s.relativePath()).editions()));
             }
             Schema schema = new Linker(loader, collected, false, false).link(files);
             collected.throwIfNonEmpty();

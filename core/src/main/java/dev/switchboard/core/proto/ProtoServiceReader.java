@@ -2,18 +2,25 @@ package dev.switchboard.core.proto;
 
 import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.diag.Problem;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads the registry entries of a project's proto services.
  *
  * <ol>
  *   <li>find the source-root files the globs select, following symbolic links ({@link #sources});
- *   <li>parse each on its own, collecting every syntax error, duplicate definition, import cycle and
+ *   <li>parse each once, on both cores, collecting every syntax error, duplicate definition, import cycle and
  *       unsupported construct;
  *   <li>link them with Wire against the import paths, the dependency jars and {@code
- *       switchboard/options.proto};
+ *       switchboard/options.proto}: all of them, or with a {@link ProtoCache} only those that changed since
+ *       the last build and those that import them;
  *   <li>map each service to an entry: names, methods, HTTP rules (checked against the request and
  *       response messages), events, options, and dependencies inferred from the packages of the types it
  *       uses.
@@ -42,6 +49,53 @@ public final class ProtoServiceReader {
      * @throws InputException with every problem found, each with its file, line and column
      */
     public ProtoServices read(List<ProtoSource> sources, Set<String> ignoredTypePackages) throws InputException {
-        return new ProtoServiceMapper(loader.load(sources), ignoredTypePackages).map();
+        return read(sources, ignoredTypePackages, null);
+    }
+
+    /**
+     * Loads and maps the given sources, linking only those whose services {@code cache} does not hold
+     * from an earlier build with the same content; what it holds for the others is used as it is. The
+     * cache then holds the entries of these sources, for {@link ProtoCache#bytes}.
+     *
+     * @param ignoredTypePackages packages whose types never make a dependency
+     * @param cache the results of an earlier build, or null to link every source
+     * @throws InputException with every problem found, each with its file, line and column
+     */
+    public ProtoServices read(List<ProtoSource> sources, Set<String> ignoredTypePackages, ProtoCache cache)
+            throws InputException {
+        ProtoLoader.Checked checked = loader.check(sources);
+        Map<String, String> keys = cache == null
+                ? Map.of()
+                : checked.keys(cache.environment() + "\nignored:" + new TreeSet<>(ignoredTypePackages));
+        List<ProtoSource> changed = cache == null
+                ? sources
+                : sources.stream()
+                        .filter(s -> cache.get(keys.get(s.relativePath())) == null)
+                        .toList();
+        Map<String, List<ServiceFacts>> linked = new HashMap<>();
+        List<Problem> problems = new ArrayList<>();
+        if (!changed.isEmpty()) {
+            ProtoServiceMapper mapper = new ProtoServiceMapper(loader.link(changed, checked), ignoredTypePackages);
+            mapper.facts()
+                    .forEach(f -> linked.computeIfAbsent(f.file(), k -> new ArrayList<>())
+                            .add(f));
+            problems.addAll(mapper.problems());
+        }
+        Set<String> relinked = new HashSet<>();
+        changed.forEach(s -> relinked.add(s.relativePath()));
+        List<ServiceFacts> facts = new ArrayList<>();
+        // In the order of the files' paths, as a full link gives them.
+        for (ProtoSource source : sources.stream()
+                .sorted(Comparator.comparing(ProtoSource::relativePath))
+                .toList()) {
+            String file = source.relativePath();
+            List<ServiceFacts> services =
+                    relinked.contains(file) ? linked.getOrDefault(file, List.of()) : cache.get(keys.get(file));
+            facts.addAll(services);
+            if (cache != null) {
+                cache.keep(keys.get(file), services, !relinked.contains(file));
+            }
+        }
+        return ProtoServiceMapper.assemble(facts, checked.warnings(), problems);
     }
 }

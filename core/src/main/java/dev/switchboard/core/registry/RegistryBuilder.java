@@ -6,6 +6,7 @@ import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.diag.Problem;
 import dev.switchboard.core.diag.Reporter;
 import dev.switchboard.core.diag.StageTimer;
+import dev.switchboard.core.proto.ProtoCache;
 import dev.switchboard.core.proto.ProtoServiceReader;
 import dev.switchboard.core.proto.ProtoServices;
 import dev.switchboard.core.proto.ProtoSource;
@@ -34,7 +35,8 @@ import java.util.TreeSet;
  *   <li>stop if the registry on disk is up to date: by the inputs' stamps when they are unchanged,
  *       else by the fingerprint of their content ({@link InputStamps});
  *   <li>read the rules and overrides files ({@link DataFiles}), reporting the problems of both together;
- *   <li>load and link the protos and map their services ({@link ProtoServiceReader});
+ *   <li>load and link the protos and map their services ({@link ProtoServiceReader}), reusing what the
+ *       last build kept for the files that did not change ({@link ProtoCache});
  *   <li>discover the AWS SDK clients on the classpath ({@link AwsServiceReader});
  *   <li>infer capabilities and declared dependencies ({@link InferenceRules});
  *   <li>move services into the groups of {@code <groups>};
@@ -42,7 +44,7 @@ import java.util.TreeSet;
  *       files mention against the finished registry;
  *   <li>apply the selection ({@link Selection}), which checks the names it is given;
  *   <li>commit: keep the registry in force as {@code registry.previous.json} and write the new one
- *       atomically, then the inputs' stamps ({@link Prepared#commit}).
+ *       atomically, then the proto cache and the inputs' stamps ({@link Prepared#commit}).
  * </ol>
  *
  * <p>Every problem of a stage is collected before it fails; a failure writes nothing, so the earlier
@@ -80,18 +82,25 @@ public final class RegistryBuilder {
      */
     public static final class Prepared {
         private static final Set<String> OWN_FILES =
-                Set.of(RegistryRequest.REGISTRY_FILE, RegistryRequest.PREVIOUS_FILE, InputStamps.FILE);
+                Set.of(RegistryRequest.REGISTRY_FILE, RegistryRequest.PREVIOUS_FILE, InputStamps.FILE, ProtoCache.FILE);
 
         private final RegistryRequest request;
         private final RegistryOutcome outcome;
         private final byte[] registryBytes;
         private final InputStamps stamps;
+        private final ProtoCache cache;
 
-        private Prepared(RegistryRequest request, RegistryOutcome outcome, byte[] registryBytes, InputStamps stamps) {
+        private Prepared(
+                RegistryRequest request,
+                RegistryOutcome outcome,
+                byte[] registryBytes,
+                InputStamps stamps,
+                ProtoCache cache) {
             this.request = request;
             this.outcome = outcome;
             this.registryBytes = registryBytes;
             this.stamps = stamps;
+            this.cache = cache;
         }
 
         /** What the build found; {@code written} says whether {@link #commit} writes a new registry. */
@@ -118,6 +127,9 @@ public final class RegistryBuilder {
                         }
                         AtomicFiles.write(registryFile, registryBytes);
                     }
+                }
+                if (cache != null) {
+                    AtomicFiles.write(dir.resolve(ProtoCache.FILE), cache.bytes());
                 }
                 if (stamps != null) {
                     stamps.write(dir, outcome.fingerprint());
@@ -165,7 +177,8 @@ public final class RegistryBuilder {
                         request,
                         new RegistryOutcome(false, registryFile, current.fingerprint(), null, List.of(), null),
                         null,
-                        restamp);
+                        restamp,
+                        null);
             }
             List<String> notes = new ArrayList<>();
             List<ServiceEntry> selected = select(request, read(registryFile).services(), notes);
@@ -173,7 +186,8 @@ public final class RegistryBuilder {
                     request,
                     new RegistryOutcome(false, registryFile, current.fingerprint(), null, notes, selected),
                     null,
-                    restamp);
+                    restamp,
+                    null);
         }
 
         // Rules and overrides are parsed only now: the fingerprint covers their bytes, and an
@@ -201,6 +215,7 @@ public final class RegistryBuilder {
         warnings.forEach(w -> notes.add(w.toString()));
         List<ServiceEntry> services = new ArrayList<>();
         Map<String, SourcePlace> places = Map.of();
+        ProtoCache cache = null;
         String noProtos = null;
         if (sources.isEmpty()) {
             String searched = request.protos().sourceRoots().stream()
@@ -216,8 +231,15 @@ public final class RegistryBuilder {
             noProtos = "no .proto files found in " + searched + "; the registry has no proto services";
         } else {
             reporter.progress("loading " + sources.size() + " proto file(s)");
+            // Everything but the sources' content: a cached file's services stay right while it holds.
+            cache = new ProtoCache(request.registryDirectory(), fingerprint(request, List.of()));
             ProtoServices protoServices =
-                    reader.read(sources, Set.copyOf(rules.rules().ignoredTypePackages()));
+                    reader.read(sources, Set.copyOf(rules.rules().ignoredTypePackages()), cache);
+            if (reporter.debugEnabled()) {
+                reporter.debug("switchboard: " + cache.reused() + " of " + sources.size()
+                        + " proto file(s) unchanged since the last build, with what they import; their services"
+                        + " come from " + ProtoCache.FILE + ", the others were linked");
+            }
             services.addAll(protoServices.services());
             notes.addAll(protoServices.notes());
             places = protoServices.places();
@@ -255,7 +277,8 @@ public final class RegistryBuilder {
                 request,
                 new RegistryOutcome(true, registryFile, fingerprint, registry, notes, selected),
                 RegistryCodec.writeBytes(registry, RegistryFormat.JSON),
-                stamps);
+                stamps,
+                cache);
     }
 
     /**

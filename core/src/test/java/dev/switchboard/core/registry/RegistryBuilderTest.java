@@ -9,6 +9,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.diag.Reporter;
+import dev.switchboard.core.proto.ProtoCache;
 import dev.switchboard.core.testing.ProtoProject;
 import dev.switchboard.runtime.registry.Registry;
 import dev.switchboard.runtime.registry.RegistryCodec;
@@ -196,7 +197,8 @@ class RegistryBuilderTest {
         assertThat(Files.readAllBytes(project.request().previousFile())).isEqualTo(previous);
         try (var files = Files.list(project.request().registryDirectory())) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("registry.json", "registry.previous.json", "registry.inputs", ".lock");
+                    .containsExactlyInAnyOrder(
+                            "registry.json", "registry.previous.json", "registry.inputs", ProtoCache.FILE, ".lock");
         }
     }
 
