@@ -7,6 +7,10 @@
 #   edit    one source changed (a comment appended to EDIT_FILE, removed again after), the goal again;
 #   no-op   the goal with the registry current.
 #
+# After the edit is undone, the registry must be byte-identical to the cold build's (the script stops
+# otherwise). Each run also prints how many services and rpcs protoc's descriptor set holds, to set
+# beside the registry's.
+#
 # "goal" is the goal's own figure (`switchboard: wrote … (N ms)`), "wall" the whole command. Medians and
 # the ratio goal / protoc are printed; raw rows in benchmarks/target/googleapis/results.tsv. Runs are
 # niced: the machine is shared.
@@ -74,11 +78,15 @@ trap 'cp "$out/edit.orig" "$edited"' EXIT
 for r in $(seq 1 "$runs"); do
   rm -rf "$tree/target/switchboard"
   goal cold "$r"
+  cp "$tree/target/switchboard/registry.json" "$out/registry-cold.json"
   protoc_run "$r"
   printf '\n// edited by run-googleapis-benchmarks.sh, run %s\n' "$r" >>"$edited"
   goal edit "$r"
   cp "$out/edit.orig" "$edited"
   goal edit-back "$r"
+  # The rebuilds reuse what the cold build cached; back at the same sources they must give its bytes.
+  cmp -s "$out/registry-cold.json" "$tree/target/switchboard/registry.json" \
+    || { echo "run $r: the registry after the edit and back differs from the cold build's" >&2; exit 1; }
   goal noop "$r"
 done
 

@@ -165,21 +165,28 @@ final class ProtoLoader {
         Map<String, String> keys(String environment) {
             Map<String, String> keys = new HashMap<>();
             for (String file : parsed.keySet()) {
-                Set<String> closure = new TreeSet<>();
-                Deque<String> pending = new ArrayDeque<>(List.of(file));
-                while (!pending.isEmpty()) {
-                    String next = pending.poll();
-                    if (closure.add(next)) {
-                        SourceChecks.imports(parsed.get(next)).stream()
-                                .filter(parsed::containsKey)
-                                .forEach(pending::add);
-                    }
-                }
                 StringBuilder key = new StringBuilder(environment).append('\n').append(file);
-                closure.forEach(f -> key.append('\n').append(f).append('=').append(hashes.get(f)));
+                for (String f : withImports(List.of(file))) {
+                    key.append('\n').append(f).append('=').append(hashes.get(f));
+                }
                 keys.put(file, ProtoText.sha256(key.toString().getBytes(StandardCharsets.UTF_8)));
             }
             return keys;
+        }
+
+        /** The given files and every source file they import, directly or not, sorted by path. */
+        Set<String> withImports(Collection<String> files) {
+            Set<String> closure = new TreeSet<>();
+            Deque<String> pending = new ArrayDeque<>(files);
+            while (!pending.isEmpty()) {
+                String next = pending.poll();
+                if (closure.add(next)) {
+                    SourceChecks.imports(parsed.get(next)).stream()
+                            .filter(parsed::containsKey)
+                            .forEach(pending::add);
+                }
+            }
+            return closure;
         }
     }
 

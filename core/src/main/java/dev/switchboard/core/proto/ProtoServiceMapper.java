@@ -51,10 +51,17 @@ final class ProtoServiceMapper {
     private final List<Problem> problems = new ArrayList<>();
     private final Map<String, String[]> lines = new HashMap<>();
 
-    ProtoServiceMapper(LoadedProtos protos, Set<String> ignoredTypePackages) {
+    /**
+     * @param protos the linked sources
+     * @param ignoredTypePackages packages whose types never make a dependency
+     * @param mapped the paths (below the source root) of the files whose services to map
+     */
+    ProtoServiceMapper(LoadedProtos protos, Set<String> ignoredTypePackages, Set<String> mapped) {
         this.protos = protos;
         this.schema = protos.schema();
-        this.sourceFiles = protos.sourceFiles();
+        this.sourceFiles = protos.sourceFiles().stream()
+                .filter(f -> mapped.contains(f.getLocation().getPath()))
+                .toList();
         this.ignoredTypePackages = ignoredTypePackages;
     }
 

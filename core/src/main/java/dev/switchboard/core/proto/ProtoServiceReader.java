@@ -72,17 +72,25 @@ public final class ProtoServiceReader {
                 : sources.stream()
                         .filter(s -> cache.get(keys.get(s.relativePath())) == null)
                         .toList();
+        Set<String> relinked = new HashSet<>();
+        changed.forEach(s -> relinked.add(s.relativePath()));
         Map<String, List<ServiceFacts>> linked = new HashMap<>();
         List<Problem> problems = new ArrayList<>();
         if (!changed.isEmpty()) {
-            ProtoServiceMapper mapper = new ProtoServiceMapper(loader.link(changed, checked), ignoredTypePackages);
+            // The sources the changed files import are linked as sources too, as in a full build: Wire
+            // links an imported file only as far as its importers use it, which leaves out fields that
+            // HTTP rules and dependencies look at.
+            Set<String> withImports = checked.withImports(relinked);
+            List<ProtoSource> linkSet = sources.stream()
+                    .filter(s -> withImports.contains(s.relativePath()))
+                    .toList();
+            ProtoServiceMapper mapper =
+                    new ProtoServiceMapper(loader.link(linkSet, checked), ignoredTypePackages, relinked);
             mapper.facts()
                     .forEach(f -> linked.computeIfAbsent(f.file(), k -> new ArrayList<>())
                             .add(f));
             problems.addAll(mapper.problems());
         }
-        Set<String> relinked = new HashSet<>();
-        changed.forEach(s -> relinked.add(s.relativePath()));
         List<ServiceFacts> facts = new ArrayList<>();
         // In the order of the files' paths, as a full link gives them.
         for (ProtoSource source : sources.stream()

@@ -49,8 +49,11 @@ class IncrementalBuildTest {
             syntax = "proto3";
             package acme.billing.v1;
             import "acme/common/v1/common.proto";
+            import "google/api/annotations.proto";
             service BillingService {
-              rpc Charge(acme.common.v1.Money) returns (acme.common.v1.Money);
+              rpc Charge(acme.common.v1.Money) returns (acme.common.v1.Money) {
+                option (google.api.http) = { post: "/v1/charges/{currency}" body: "*" };
+              }
             }
             """;
 
@@ -154,6 +157,21 @@ class IncrementalBuildTest {
         assertThat(line).contains(" 1 of 4 proto file(s) unchanged");
         assertThat(new String(Files.readAllBytes(project.request().registryFile()), StandardCharsets.UTF_8))
                 .contains("Takes and keeps orders.");
+        assertThat(Files.readAllBytes(project.request().registryFile())).isEqualTo(fromScratch(project));
+    }
+
+    @Test
+    @DisplayName("a file relinked alone still sees every field of the messages other sources define (its HTTP"
+            + " rule binds one)")
+    void relinkedFileSeesImportedFields() throws Exception {
+        ProtoProject project = project();
+        build(project);
+
+        project.proto("acme/billing/v1/billing.proto", BILLING.replace("/v1/charges/", "/v2/charges/"));
+
+        assertThat(build(project)).contains(" 3 of 4 proto file(s) unchanged");
+        assertThat(new String(Files.readAllBytes(project.request().registryFile()), StandardCharsets.UTF_8))
+                .contains("/v2/charges/{currency}");
         assertThat(Files.readAllBytes(project.request().registryFile())).isEqualTo(fromScratch(project));
     }
 
