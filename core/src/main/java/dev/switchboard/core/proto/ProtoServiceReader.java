@@ -2,6 +2,8 @@ package dev.switchboard.core.proto;
 
 import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.diag.Problem;
+import dev.switchboard.core.diag.Reporter;
+import dev.switchboard.core.diag.StageTimer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -49,7 +51,7 @@ public final class ProtoServiceReader {
      * @throws InputException with every problem found, each with its file, line and column
      */
     public ProtoServices read(List<ProtoSource> sources, Set<String> ignoredTypePackages) throws InputException {
-        return read(sources, ignoredTypePackages, null);
+        return read(sources, ignoredTypePackages, null, new StageTimer(Reporter.SILENT, "registry"));
     }
 
     /**
@@ -59,11 +61,14 @@ public final class ProtoServiceReader {
      *
      * @param ignoredTypePackages packages whose types never make a dependency
      * @param cache the results of an earlier build, or null to link every source
+     * @param stages times the steps, for the debug log
      * @throws InputException with every problem found, each with its file, line and column
      */
-    public ProtoServices read(List<ProtoSource> sources, Set<String> ignoredTypePackages, ProtoCache cache)
+    public ProtoServices read(
+            List<ProtoSource> sources, Set<String> ignoredTypePackages, ProtoCache cache, StageTimer stages)
             throws InputException {
         ProtoLoader.Checked checked = loader.check(sources);
+        stages.done("parse and check the protos");
         Map<String, String> keys = cache == null
                 ? Map.of()
                 : checked.keys(cache.environment() + "\nignored:" + new TreeSet<>(ignoredTypePackages));
@@ -80,12 +85,14 @@ public final class ProtoServiceReader {
             // The sources the changed files import are linked as sources too, as in a full build: Wire
             // links an imported file only as far as its importers use it, which leaves out fields that
             // HTTP rules and dependencies look at.
+            stages.done("look up the proto cache");
             Set<String> withImports = checked.withImports(relinked);
             List<ProtoSource> linkSet = sources.stream()
                     .filter(s -> withImports.contains(s.relativePath()))
                     .toList();
-            ProtoServiceMapper mapper =
-                    new ProtoServiceMapper(loader.link(linkSet, checked), ignoredTypePackages, relinked);
+            LoadedProtos loaded = loader.link(linkSet, checked);
+            stages.done("link " + linkSet.size() + " proto file(s)");
+            ProtoServiceMapper mapper = new ProtoServiceMapper(loaded, ignoredTypePackages, relinked);
             mapper.facts()
                     .forEach(f -> linked.computeIfAbsent(f.file(), k -> new ArrayList<>())
                             .add(f));
@@ -104,6 +111,8 @@ public final class ProtoServiceReader {
                 cache.keep(keys.get(file), services, !relinked.contains(file));
             }
         }
-        return ProtoServiceMapper.assemble(facts, checked.warnings(), problems);
+        ProtoServices services = ProtoServiceMapper.assemble(facts, checked.warnings(), problems);
+        stages.done("map the services");
+        return services;
     }
 }

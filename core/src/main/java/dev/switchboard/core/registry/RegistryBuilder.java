@@ -234,7 +234,7 @@ public final class RegistryBuilder {
             // Everything but the sources' content: a cached file's services stay right while it holds.
             cache = new ProtoCache(request.registryDirectory(), fingerprint(request, List.of()));
             ProtoServices protoServices =
-                    reader.read(sources, Set.copyOf(rules.rules().ignoredTypePackages()), cache);
+                    reader.read(sources, Set.copyOf(rules.rules().ignoredTypePackages()), cache, stages);
             if (reporter.debugEnabled()) {
                 reporter.debug("switchboard: " + cache.reused() + " of " + sources.size()
                         + " proto file(s) unchanged since the last build, with what they import; their services"
@@ -244,7 +244,6 @@ public final class RegistryBuilder {
             notes.addAll(protoServices.notes());
             places = protoServices.places();
         }
-        stages.done("load and link the protos");
         if (request.discoverAws()) {
             reporter.progress("looking for AWS SDK clients on the classpath");
             services.addAll(awsServices(request, services, places));
