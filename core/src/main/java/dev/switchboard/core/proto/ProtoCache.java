@@ -13,7 +13,8 @@ import java.util.TreeMap;
 
 /**
  * What each source file's services gave the registry in the last build, so that the next one links and
- * maps only the files that changed and those that import them. Entries are keyed by the file's content,
+ * maps only the files that changed and those that import them, and what the checks read of each file,
+ * so that only changed files are parsed again. Entries are keyed by the file's content,
  * the content of every source it imports, directly or not, and the build's {@code environment} (plugin,
  * configuration, import paths, dependency jars, rules), so a key that is found is still right.
  *
@@ -30,9 +31,11 @@ public final class ProtoCache {
 
     private final Path file;
     private final String environment;
-    private Map<String, List<ServiceFacts>> stored;
+    private Stored stored;
     private final Map<String, List<ServiceFacts>> kept = new TreeMap<>();
+    private final Map<String, FileSummary> keptParsed = new TreeMap<>();
     private int reused;
+    private int reusedParsed;
 
     /**
      * @param directory the registry directory
@@ -43,7 +46,13 @@ public final class ProtoCache {
         this.environment = environment;
     }
 
-    private record Stored(int format, Map<String, List<ServiceFacts>> files) {}
+    /**
+     * @param files what each file's services give the registry, by the key of the file and its imports
+     * @param parsed what the checks read of each file, by the key of its content
+     */
+    private record Stored(int format, Map<String, List<ServiceFacts>> files, Map<String, FileSummary> parsed) {
+        static final Stored EMPTY = new Stored(FORMAT, Map.of(), Map.of());
+    }
 
     String environment() {
         return environment;
@@ -51,10 +60,33 @@ public final class ProtoCache {
 
     /** The services a file with this key gave last time, or null when the key is not known. */
     List<ServiceFacts> get(String key) {
+        return stored().files().get(key);
+    }
+
+    /** What the checks read of a file with this content last time, or null when it is not known. */
+    FileSummary parsed(String key) {
+        return stored().parsed().get(key);
+    }
+
+    /** Records what the checks read of a file with this content, for {@link #bytes}; {@code reused}: from here. */
+    void keepParsed(String key, FileSummary summary, boolean reused) {
+        keptParsed.put(key, summary);
+        if (reused) {
+            reusedParsed++;
+        }
+    }
+
+    /** How many source files the last read did not parse, their summaries coming from here. */
+    public int reusedParsed() {
+        return reusedParsed;
+    }
+
+    /** Read on first use, once: both cores may ask at once, while the sources are parsed. */
+    private synchronized Stored stored() {
         if (stored == null) {
             stored = load();
         }
-        return stored.get(key);
+        return stored;
     }
 
     /** Records what a file with this key gives, for {@link #bytes}; {@code reused}: it came from here. */
@@ -73,23 +105,23 @@ public final class ProtoCache {
     /** The cache as the last {@link ProtoServiceReader#read} left it: the current files' entries only. */
     public byte[] bytes() {
         try {
-            return mapper().writeValueAsBytes(new Stored(FORMAT, kept));
+            return mapper().writeValueAsBytes(new Stored(FORMAT, kept, keptParsed));
         } catch (JacksonException e) {
             // Records of strings, numbers and lists always serialize; failing here is a bug.
             throw new IllegalStateException("cannot write the proto cache", e);
         }
     }
 
-    private Map<String, List<ServiceFacts>> load() {
+    private Stored load() {
         if (!Files.isRegularFile(file)) {
-            return Map.of();
+            return Stored.EMPTY;
         }
         try {
             Stored read = mapper().readValue(file.toFile(), Stored.class);
-            return read.format() == FORMAT && read.files() != null ? read.files() : Map.of();
+            return read.format() == FORMAT && read.files() != null && read.parsed() != null ? read : Stored.EMPTY;
         } catch (IOException e) {
             // A damaged or foreign file is rebuilt from the sources, like a missing one.
-            return Map.of();
+            return Stored.EMPTY;
         }
     }
 

@@ -9,8 +9,6 @@ import com.squareup.wire.schema.SchemaException;
 import com.squareup.wire.schema.SchemaLoader;
 import com.squareup.wire.schema.internal.parser.ProtoFileElement;
 import com.squareup.wire.schema.internal.parser.ProtoParser;
-import com.squareup.wire.schema.internal.parser.ServiceElement;
-import com.squareup.wire.schema.internal.parser.TypeElement;
 import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.diag.Problem;
 import java.io.IOException;
@@ -75,45 +73,53 @@ final class ProtoLoader {
      * Parses every source and checks what can be checked file by file and across files: syntax, import
      * paths, import cycles, duplicate definitions. With problems, what does not lean on a broken file is
      * linked too, so that its errors come in the same report, and all of them are thrown.
+     *
+     * @param cache holds the summaries of files parsed in an earlier build, by content, which are not
+     *     parsed again, and is given this build's; null to parse every file
      */
-    Checked check(List<ProtoSource> sources) throws InputException {
+    Checked check(List<ProtoSource> sources, ProtoCache cache) throws InputException {
         List<Problem> problems = new ArrayList<>();
         List<Problem> warnings = new ArrayList<>();
         Map<String, String> texts = new HashMap<>();
-        Map<String, WireDialect.View> views = new HashMap<>();
         Map<String, String> shownPaths = new HashMap<>();
         Map<String, String> hashes = new HashMap<>();
-        Map<String, ProtoFileElement> parsed = new LinkedHashMap<>();
+        Map<String, FileSummary> summaries = new LinkedHashMap<>();
+        Map<String, Parsed> parsed = new HashMap<>();
         Set<String> broken = new HashSet<>();
         // Files parse independently, so both cores share the work; the results are merged in the
         // sources' order, which keeps the report and the registry the same from run to run.
-        List<Parsed> results = sources.parallelStream().map(this::parse).toList();
+        List<Parsed> results =
+                sources.parallelStream().map(s -> parse(s, cache)).toList();
         for (Parsed file : results) {
             shownPaths.put(file.relative(), file.shown());
             problems.addAll(file.problems());
-            warnings.addAll(file.warnings());
             if (file.text() != null) {
                 texts.put(file.relative(), file.text());
-                views.put(file.relative(), file.view());
                 hashes.put(file.relative(), file.hash());
             }
-            if (file.element() != null) {
-                parsed.put(file.relative(), file.element());
+            if (file.summary() != null) {
+                summaries.put(file.relative(), file.summary());
+                warnings.addAll(file.summary().warnings());
             }
-            if (file.text() == null || !file.problems().isEmpty()) {
+            if (file.element() != null) {
+                parsed.put(file.relative(), file);
+            }
+            if (file.summary() == null) {
                 broken.add(file.relative());
             }
         }
-        problems.addAll(SourceChecks.importCycles(parsed, texts, shownPaths, broken));
-        List<Problem> duplicates = findDuplicates(parsed, shownPaths);
+        Map<String, List<String>> imports = new LinkedHashMap<>();
+        summaries.forEach((file, summary) -> imports.put(file, summary.imports()));
+        problems.addAll(SourceChecks.importCycles(imports, texts, shownPaths, broken));
+        List<Problem> duplicates = findDuplicates(summaries, shownPaths);
         if (!duplicates.isEmpty()) {
             problems.addAll(duplicates);
             throw new InputException(count(problems) + " in the proto sources", problems);
         }
-        Checked checked = new Checked(parsed, views, texts, shownPaths, hashes, warnings);
+        Checked checked = new Checked(imports, summaries, parsed, texts, shownPaths, hashes, warnings);
         if (!problems.isEmpty()) {
             // Link what does not lean on a broken file, so its errors come in this same report.
-            Set<String> affected = dependents(broken, parsed);
+            Set<String> affected = dependents(broken, imports);
             List<ProtoSource> clean = sources.stream()
                     .filter(s -> !affected.contains(s.relativePath()))
                     .toList();
@@ -121,6 +127,9 @@ final class ProtoLoader {
                 link(clean, checked, problems);
             }
             throw new InputException(count(problems) + " in the proto sources", problems);
+        }
+        if (cache != null) {
+            results.forEach(file -> cache.keepParsed(file.cacheKey(), file.summary(), file.element() == null));
         }
         return checked;
     }
@@ -142,16 +151,19 @@ final class ProtoLoader {
     /**
      * The sources, parsed and checked.
      *
-     * @param parsed the parsed files, by their path below the source root
-     * @param views their texts as Wire reads them, by the same path
+     * @param imports the sources each source imports, by its path below the source root
+     * @param summaries what the checks read of each, by the same path
+     * @param parsed the files parsed in this build (not those whose summary came from the cache), by the
+     *     same path
      * @param texts their own texts, by the same path
      * @param shownPaths their paths as the user reads them, by the same path
      * @param hashes the SHA-256 of their bytes, by the same path
      * @param warnings what the user should know about them, though nothing failed
      */
     record Checked(
-            Map<String, ProtoFileElement> parsed,
-            Map<String, WireDialect.View> views,
+            Map<String, List<String>> imports,
+            Map<String, FileSummary> summaries,
+            Map<String, Parsed> parsed,
             Map<String, String> texts,
             Map<String, String> shownPaths,
             Map<String, String> hashes,
@@ -164,7 +176,7 @@ final class ProtoLoader {
          */
         Map<String, String> keys(String environment) {
             Map<String, String> keys = new HashMap<>();
-            for (String file : parsed.keySet()) {
+            for (String file : imports.keySet()) {
                 StringBuilder key = new StringBuilder(environment).append('\n').append(file);
                 for (String f : withImports(List.of(file))) {
                     key.append('\n').append(f).append('=').append(hashes.get(f));
@@ -181,8 +193,8 @@ final class ProtoLoader {
             while (!pending.isEmpty()) {
                 String next = pending.poll();
                 if (closure.add(next)) {
-                    SourceChecks.imports(parsed.get(next)).stream()
-                            .filter(parsed::containsKey)
+                    imports.getOrDefault(next, List.of()).stream()
+                            .filter(imports::containsKey)
                             .forEach(pending::add);
                 }
             }
@@ -191,37 +203,51 @@ final class ProtoLoader {
     }
 
     /**
-     * One source file read, put through {@link WireDialect} and parsed.
+     * One source file read, put through {@link WireDialect} and parsed, or read and found in the cache.
      *
      * @param text the file's own text; null when it cannot be read
+     * @param hash the SHA-256 of its bytes; null when it cannot be read
+     * @param view its text as Wire reads it; null when it was not parsed
      * @param element the parsed file, located as the linker locates it (below its source root); null when
-     *     it cannot be read or does not parse
+     *     it cannot be read, does not parse, or was not parsed
+     * @param summary what the checks read of it; null when it has problems
+     * @param cacheKey its key among the cache's summaries; null without a cache
      */
-    private record Parsed(
+    record Parsed(
             String relative,
             String shown,
             String text,
             String hash,
             WireDialect.View view,
             ProtoFileElement element,
-            List<Problem> problems,
-            List<Problem> warnings) {}
+            FileSummary summary,
+            String cacheKey,
+            List<Problem> problems) {}
 
     /**
-     * Reads and parses one source, once: the element serves both the checks here and the linker, which
+     * Reads one source and parses it, once: the element serves both the checks here and the linker, which
      * resolves imports by the path below the source root, so that is how it is located. Wire names that
-     * place in a syntax error; the user reads the file as {@code shown}.
+     * place in a syntax error; the user reads the file as {@code shown}. A file whose summary the cache
+     * holds is not parsed here; {@link #link} parses it when it must be linked.
      */
-    private Parsed parse(ProtoSource source) {
+    private Parsed parse(ProtoSource source, ProtoCache cache) {
         List<Problem> problems = new ArrayList<>();
-        List<Problem> warnings = new ArrayList<>();
         String shown = display(source.file());
         String relative = source.relativePath();
         byte[] bytes = read(source.file(), shown, problems);
         String text = bytes == null ? null : ProtoText.decode(bytes, shown, problems);
         if (text == null) {
-            return new Parsed(relative, shown, null, null, null, null, problems, warnings);
+            return new Parsed(relative, shown, null, null, null, null, null, null, problems);
         }
+        String hash = ProtoText.sha256(bytes);
+        String cacheKey = cache == null
+                ? null
+                : ProtoText.sha256((cache.environment() + "\n" + shown + "\n" + hash).getBytes(StandardCharsets.UTF_8));
+        FileSummary cached = cache == null ? null : cache.parsed(cacheKey);
+        if (cached != null) {
+            return new Parsed(relative, shown, text, hash, null, null, cached, cacheKey, problems);
+        }
+        List<Problem> warnings = new ArrayList<>();
         WireDialect.View view = WireDialect.view(text, shown, problems);
         Location location = Location.get(source.root().toString(), relative);
         ProtoFileElement element = null;
@@ -232,7 +258,8 @@ final class ProtoLoader {
             String message = String.valueOf(e.getMessage()).replace(location.toString(), shown);
             problems.add(new WireErrors(this::display, this::relativeToRoot, List.of()).parseProblem(message, shown));
         }
-        return new Parsed(relative, shown, text, ProtoText.sha256(bytes), view, element, problems, warnings);
+        FileSummary summary = element == null || !problems.isEmpty() ? null : FileSummary.of(element, warnings);
+        return new Parsed(relative, shown, text, hash, view, element, summary, cacheKey, problems);
     }
 
     /** The file's bytes, or null with the problem added when it cannot be read. */
@@ -255,8 +282,9 @@ final class ProtoLoader {
      */
     private LoadedProtos link(List<ProtoSource> sources, Checked checked, List<Problem> problems) {
         Map<String, String> texts = checked.texts();
-        WireErrors errors = new WireErrors(
-                this::display, this::relativeToRoot, typeNames(checked.parsed().values()));
+        List<String> typeNames = new ArrayList<>();
+        checked.summaries().values().forEach(summary -> typeNames.addAll(summary.typeNames()));
+        WireErrors errors = new WireErrors(this::display, this::relativeToRoot, typeNames);
         List<Path> roots = new ArrayList<>();
         inputs.sourceRoots().stream().filter(Files::isDirectory).forEach(roots::add);
         inputs.importPaths().stream().filter(Files::exists).forEach(roots::add);
@@ -267,11 +295,17 @@ final class ProtoLoader {
                 List.of(), roots.stream().map(r -> Location.get(r.toString())).toList());
         ErrorCollector collected = new ErrorCollector();
         try (DialectLoader loader = new DialectLoader(wire, roots)) {
+            // Files whose summary came from the cache are parsed now, as they must be linked.
+            List<Parsed> missing = sources.parallelStream()
+                    .filter(s -> !checked.parsed().containsKey(s.relativePath()))
+                    .map(s -> parse(s, null))
+                    .toList();
+            Map<String, Parsed> parsedNow = new HashMap<>(checked.parsed());
+            missing.forEach(p -> parsedNow.put(p.relative(), p));
             List<ProtoFile> files = new ArrayList<>();
             for (ProtoSource s : sources) {
-                files.add(WireDialect.file(
-                        checked.parsed().get(s.relativePath()),
-                        checked.views().get(s.relativePath()).editions()));
+                Parsed file = parsedNow.get(s.relativePath());
+                files.add(WireDialect.file(file.element(), file.view().editions()));
             }
             Schema schema = new Linker(loader, collected, false, false).link(files);
             collected.throwIfNonEmpty();
@@ -295,16 +329,16 @@ final class ProtoLoader {
     }
 
     /** The broken files and every source file that imports one of them, directly or not. */
-    private static Set<String> dependents(Set<String> broken, Map<String, ProtoFileElement> parsed) {
+    private static Set<String> dependents(Set<String> broken, Map<String, List<String>> imports) {
         Set<String> affected = new HashSet<>(broken);
         boolean grew = true;
         while (grew) {
             grew = false;
-            for (Map.Entry<String, ProtoFileElement> file : parsed.entrySet()) {
+            for (Map.Entry<String, List<String>> file : imports.entrySet()) {
                 if (affected.contains(file.getKey())) {
                     continue;
                 }
-                if (SourceChecks.imports(file.getValue()).stream().anyMatch(affected::contains)) {
+                if (file.getValue().stream().anyMatch(affected::contains)) {
                     affected.add(file.getKey());
                     grew = true;
                 }
@@ -313,57 +347,25 @@ final class ProtoLoader {
         return affected;
     }
 
-    /** The full names of the files' types, nested ones included. */
-    private static List<String> typeNames(Collection<ProtoFileElement> files) {
-        List<String> names = new ArrayList<>();
-        for (ProtoFileElement file : files) {
-            String prefix = file.getPackageName() == null ? "" : file.getPackageName() + ".";
-            addTypeNames(prefix, file.getTypes(), names);
-        }
-        return names;
-    }
-
-    private static void addTypeNames(String prefix, List<TypeElement> types, List<String> names) {
-        for (TypeElement type : types) {
-            names.add(prefix + type.getName());
-            addTypeNames(prefix + type.getName() + ".", type.getNestedTypes(), names);
-        }
-    }
-
-    private record Definition(String kind, String name, String file, Location location) {
-        String place() {
-            return file + ":" + location.getLine() + ":" + location.getColumn();
-        }
-    }
-
     /**
      * Services and top-level types defined twice, each named with both places.
      *
-     * @param files parsed files by their path below the source root
+     * @param files the files' summaries by their path below the source root
      * @param shown the files' paths as the user reads them, by the same path
      */
-    private static List<Problem> findDuplicates(Map<String, ProtoFileElement> files, Map<String, String> shown) {
+    private static List<Problem> findDuplicates(Map<String, FileSummary> files, Map<String, String> shown) {
         List<Problem> problems = new ArrayList<>();
-        Map<String, Definition> seen = new HashMap<>();
-        for (Map.Entry<String, ProtoFileElement> entry : files.entrySet()) {
-            ProtoFileElement file = entry.getValue();
+        Map<String, String> seen = new HashMap<>();
+        for (Map.Entry<String, FileSummary> entry : files.entrySet()) {
             String where = shown.get(entry.getKey());
-            String prefix = file.getPackageName() == null ? "" : file.getPackageName() + ".";
-            List<Definition> defined = new ArrayList<>();
-            for (ServiceElement service : file.getServices()) {
-                defined.add(new Definition("service", prefix + service.getName(), where, service.getLocation()));
-            }
-            for (TypeElement type : file.getTypes()) {
-                defined.add(new Definition("type", prefix + type.getName(), where, type.getLocation()));
-            }
-            for (Definition d : defined) {
-                Definition first = seen.putIfAbsent(d.name(), d);
+            for (FileSummary.Definition d : entry.getValue().definitions()) {
+                String first = seen.putIfAbsent(d.name(), where + ":" + d.line() + ":" + d.column());
                 if (first != null) {
                     problems.add(Problem.at(
-                            d.file(),
-                            d.location().getLine(),
-                            d.location().getColumn(),
-                            d.kind() + " " + d.name() + " is already defined at " + first.place(),
+                            where,
+                            d.line(),
+                            d.column(),
+                            d.kind() + " " + d.name() + " is already defined at " + first,
                             "rename one of them or exclude one file with <excludes>"));
                 }
             }

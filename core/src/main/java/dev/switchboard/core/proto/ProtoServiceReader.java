@@ -67,7 +67,7 @@ public final class ProtoServiceReader {
     public ProtoServices read(
             List<ProtoSource> sources, Set<String> ignoredTypePackages, ProtoCache cache, StageTimer stages)
             throws InputException {
-        ProtoLoader.Checked checked = loader.check(sources);
+        ProtoLoader.Checked checked = loader.check(sources, cache);
         stages.done("parse and check the protos");
         Map<String, String> keys = cache == null
                 ? Map.of()

@@ -236,9 +236,9 @@ public final class RegistryBuilder {
             ProtoServices protoServices =
                     reader.read(sources, Set.copyOf(rules.rules().ignoredTypePackages()), cache, stages);
             if (reporter.debugEnabled()) {
-                reporter.debug("switchboard: " + cache.reused() + " of " + sources.size()
-                        + " proto file(s) unchanged since the last build, with what they import; their services"
-                        + " come from " + ProtoCache.FILE + ", the others were linked");
+                reporter.debug("switchboard: " + ProtoCache.FILE + " held " + cache.reusedParsed() + " of "
+                        + sources.size() + " proto file(s), which were not parsed again, and the services of "
+                        + cache.reused() + ", which were not linked again (they and what they import are unchanged)");
             }
             services.addAll(protoServices.services());
             notes.addAll(protoServices.notes());

@@ -130,14 +130,14 @@ class IncrementalBuildTest {
             + " byte-identical to a build from scratch")
     void editOneFile() throws Exception {
         ProtoProject project = project();
-        assertThat(build(project)).contains(" 0 of 4 proto file(s) unchanged");
+        assertThat(build(project)).contains("held 0 of 4 proto file(s)", "the services of 0,");
 
         project.proto(
                 "acme/user/v1/user.proto", USER.replace("string id = 1; }\n", "string id = 1; string name = 2; }\n"));
         String line = build(project);
 
-        // user.proto and order.proto, which imports it, are linked; common.proto and billing.proto are not.
-        assertThat(line).contains(" 2 of 4 proto file(s) unchanged");
+        // Only user.proto is parsed; it and order.proto, which imports it, are linked.
+        assertThat(line).contains("held 3 of 4 proto file(s)", "the services of 2,");
         byte[] incremental = Files.readAllBytes(project.request().registryFile());
         assertThat(new String(incremental, StandardCharsets.UTF_8)).contains("\"order\"", "\"user\"", "\"billing\"");
         assertThat(incremental).isEqualTo(fromScratch(project));
@@ -154,7 +154,7 @@ class IncrementalBuildTest {
         project.proto("acme/order/v1/order.proto", ORDER.replace("// Takes orders.", "// Takes and keeps orders."));
         String line = build(project);
 
-        assertThat(line).contains(" 1 of 4 proto file(s) unchanged");
+        assertThat(line).contains("held 2 of 4 proto file(s)", "the services of 1,");
         assertThat(new String(Files.readAllBytes(project.request().registryFile()), StandardCharsets.UTF_8))
                 .contains("Takes and keeps orders.");
         assertThat(Files.readAllBytes(project.request().registryFile())).isEqualTo(fromScratch(project));
@@ -169,10 +169,30 @@ class IncrementalBuildTest {
 
         project.proto("acme/billing/v1/billing.proto", BILLING.replace("/v1/charges/", "/v2/charges/"));
 
-        assertThat(build(project)).contains(" 3 of 4 proto file(s) unchanged");
+        assertThat(build(project)).contains("held 3 of 4 proto file(s)", "the services of 3,");
         assertThat(new String(Files.readAllBytes(project.request().registryFile()), StandardCharsets.UTF_8))
                 .contains("/v2/charges/{currency}");
         assertThat(Files.readAllBytes(project.request().registryFile())).isEqualTo(fromScratch(project));
+    }
+
+    @Test
+    @DisplayName(
+            "a new file that defines a type again is reported at both places, the first one read from the" + " cache")
+    void duplicateOfCachedFile() throws Exception {
+        ProtoProject project = project();
+        build(project);
+
+        project.proto("acme/common/v1/more.proto", "syntax = \"proto3\";\npackage acme.common.v1;\nmessage Money {}\n");
+
+        assertThatThrownBy(() -> build(project))
+                .isInstanceOfSatisfying(
+                        InputException.class,
+                        e -> assertThat(e.problems())
+                                .singleElement()
+                                .hasToString(
+                                        "src/main/proto/acme/common/v1/more.proto:3:1: type acme.common.v1.Money is"
+                                                + " already defined at src/main/proto/acme/common/v1/common.proto:3:1; rename one of"
+                                                + " them or exclude one file with <excludes>"));
     }
 
     @Test
@@ -183,7 +203,7 @@ class IncrementalBuildTest {
         Files.writeString(project.request().registryDirectory().resolve(ProtoCache.FILE), "{ not json");
         project.proto("acme/billing/v1/billing.proto", BILLING.replace("Charge", "ChargeCard"));
 
-        assertThat(build(project)).contains(" 0 of 4 proto file(s) unchanged");
+        assertThat(build(project)).contains("held 0 of 4 proto file(s)", "the services of 0,");
         assertThat(Files.readAllBytes(project.request().registryFile())).isEqualTo(fromScratch(project));
     }
 
