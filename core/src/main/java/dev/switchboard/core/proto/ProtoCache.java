@@ -81,6 +81,11 @@ public final class ProtoCache {
         return reusedParsed;
     }
 
+    /** Reads the cache file now, rather than on first use. */
+    void read() {
+        stored();
+    }
+
     /** Read on first use, once: both cores may ask at once, while the sources are parsed. */
     private synchronized Stored stored() {
         if (stored == null) {

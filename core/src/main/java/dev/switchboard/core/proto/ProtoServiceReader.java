@@ -67,6 +67,10 @@ public final class ProtoServiceReader {
     public ProtoServices read(
             List<ProtoSource> sources, Set<String> ignoredTypePackages, ProtoCache cache, StageTimer stages)
             throws InputException {
+        if (cache != null) {
+            cache.read();
+            stages.done("read " + ProtoCache.FILE);
+        }
         ProtoLoader.Checked checked = loader.check(sources, cache);
         stages.done("parse and check the protos");
         Map<String, String> keys = cache == null

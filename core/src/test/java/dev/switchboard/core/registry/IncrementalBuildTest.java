@@ -94,7 +94,7 @@ class IncrementalBuildTest {
         };
         new RegistryBuilder(verbose).build(project.request());
         return debug.stream()
-                .filter(l -> l.contains(ProtoCache.FILE))
+                .filter(l -> l.contains(ProtoCache.FILE + " held"))
                 .findFirst()
                 .orElse("(no line)");
     }

@@ -102,6 +102,7 @@ class RegistryBuilderTest {
                         "switchboard: registry stage \"find the proto sources and input files\" took N ms",
                         "switchboard: registry stage \"up-to-date check\" took N ms",
                         "switchboard: registry stage \"read the rules and overrides files\" took N ms",
+                        "switchboard: registry stage \"read protos.cache\" took N ms",
                         "switchboard: registry stage \"parse and check the protos\" took N ms",
                         "switchboard: registry stage \"look up the proto cache\" took N ms",
                         "switchboard: registry stage \"link 1 proto file(s)\" took N ms",
