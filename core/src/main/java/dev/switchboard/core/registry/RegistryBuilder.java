@@ -170,7 +170,7 @@ public final class RegistryBuilder {
         InputStamps stamps = stamps(request, sources);
         UpToDate current = upToDate(request, sources, stamps);
         stages.done("up-to-date check");
-        if (current != null) {
+        if (current.current()) {
             InputStamps restamp = current.restamp() ? stamps : null;
             if (request.selection().isAll()) {
                 return new Prepared(
@@ -268,7 +268,7 @@ public final class RegistryBuilder {
         }
         stages.done("infer, group and merge the overrides");
 
-        String fingerprint = fingerprint(request, sources);
+        String fingerprint = current.fingerprint() != null ? current.fingerprint() : fingerprint(request, sources);
         Registry registry = Registry.of(fingerprint, inferred);
         List<ServiceEntry> selected = select(request, registry.services(), notes);
         stages.done("select the services");
@@ -346,11 +346,17 @@ public final class RegistryBuilder {
         }
     }
 
-    /** The registry on disk is up to date with this fingerprint; {@code restamp}: record the new stamps. */
-    private record UpToDate(String fingerprint, boolean restamp) {}
+    /**
+     * What the up-to-date check found.
+     *
+     * @param current whether the registry on disk is up to date
+     * @param fingerprint the inputs' fingerprint, when known; null when the check did not need it
+     * @param restamp record the new stamps (the registry is current, though they changed)
+     */
+    private record UpToDate(boolean current, String fingerprint, boolean restamp) {}
 
     /**
-     * Whether the registry is up to date, else null. Equal stamps (and none changed within the clock's
+     * Whether the registry is up to date. Equal stamps (and none changed within the clock's
      * resolution of their recording) settle it without reading a source; otherwise the content
      * fingerprint is computed and compared, and equal content asks for the new stamps to be recorded.
      */
@@ -358,17 +364,19 @@ public final class RegistryBuilder {
             throws IOException {
         Path registryFile = request.registryFile();
         if (!Files.isRegularFile(registryFile)) {
-            return null;
+            return new UpToDate(false, null, false);
         }
         InputStamps.Recorded recorded = InputStamps.read(request.registryDirectory());
         if (recorded != null && recorded.stamps().equals(stamps.hex()) && !stamps.racy(recorded)) {
-            return new UpToDate(recorded.fingerprint(), false);
+            return new UpToDate(true, recorded.fingerprint(), false);
         }
+        // Kept for the build when it is needed: reading every input again costs a rebuild real time.
         String fingerprint = fingerprint(request, sources);
         String current = recorded != null
                 ? recorded.fingerprint()
                 : RegistryCodec.readFingerprint(registryFile).orElse(null);
-        return fingerprint.equals(current) ? new UpToDate(fingerprint, true) : null;
+        boolean same = fingerprint.equals(current);
+        return new UpToDate(same, fingerprint, same);
     }
 
     /** Names, sizes and modification times of every input, and the configuration. */
