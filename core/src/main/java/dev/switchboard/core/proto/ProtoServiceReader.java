@@ -51,28 +51,55 @@ public final class ProtoServiceReader {
      * @throws InputException with every problem found, each with its file, line and column
      */
     public ProtoServices read(List<ProtoSource> sources, Set<String> ignoredTypePackages) throws InputException {
-        return read(sources, ignoredTypePackages, null, new StageTimer(Reporter.SILENT, "registry"));
+        StageTimer silent = new StageTimer(Reporter.SILENT, "registry");
+        return map(check(sources, null, silent), ignoredTypePackages, silent);
+    }
+
+    /** Sources parsed and checked, for {@link #map}. */
+    public static final class Checked {
+        private final List<ProtoSource> sources;
+        private final ProtoCache cache;
+        private final ProtoLoader.Checked checked;
+
+        private Checked(List<ProtoSource> sources, ProtoCache cache, ProtoLoader.Checked checked) {
+            this.sources = sources;
+            this.cache = cache;
+            this.checked = checked;
+        }
     }
 
     /**
-     * Loads and maps the given sources, linking only those whose services {@code cache} does not hold
-     * from an earlier build with the same content; what it holds for the others is used as it is. The
-     * cache then holds the entries of these sources, for {@link ProtoCache#bytes}.
+     * Parses and checks the sources: syntax, import paths, import cycles, duplicate definitions. Files
+     * whose summary {@code cache} holds from an earlier build with the same content are not parsed.
      *
-     * @param ignoredTypePackages packages whose types never make a dependency
-     * @param cache the results of an earlier build, or null to link every source
+     * @param cache the results of an earlier build, or null to parse and later link every source
      * @param stages times the steps, for the debug log
      * @throws InputException with every problem found, each with its file, line and column
      */
-    public ProtoServices read(
-            List<ProtoSource> sources, Set<String> ignoredTypePackages, ProtoCache cache, StageTimer stages)
-            throws InputException {
+    public Checked check(List<ProtoSource> sources, ProtoCache cache, StageTimer stages) throws InputException {
         if (cache != null) {
             cache.read();
             stages.done("read " + ProtoCache.FILE);
         }
         ProtoLoader.Checked checked = loader.check(sources, cache);
         stages.done("parse and check the protos");
+        return new Checked(sources, cache, checked);
+    }
+
+    /**
+     * Links and maps checked sources, linking only those whose services the cache does not hold from an
+     * earlier build with the same content (and the sources they import); what it holds for the others is
+     * used as it is. The cache then holds the entries of these sources, for {@link ProtoCache#bytes}.
+     *
+     * @param ignoredTypePackages packages whose types never make a dependency
+     * @param stages times the steps, for the debug log
+     * @throws InputException with every problem found, each with its file, line and column
+     */
+    public ProtoServices map(Checked sourcesChecked, Set<String> ignoredTypePackages, StageTimer stages)
+            throws InputException {
+        List<ProtoSource> sources = sourcesChecked.sources;
+        ProtoCache cache = sourcesChecked.cache;
+        ProtoLoader.Checked checked = sourcesChecked.checked;
         Map<String, String> keys = cache == null
                 ? Map.of()
                 : checked.keys(cache.environment() + "\nignored:" + new TreeSet<>(ignoredTypePackages));

@@ -17,6 +17,7 @@ import dev.switchboard.runtime.registry.RegistryFormat;
 import dev.switchboard.runtime.registry.RegistryFormatException;
 import dev.switchboard.runtime.registry.ServiceEntry;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Builds {@code registry.json}. The stages, in order:
@@ -34,9 +37,10 @@ import java.util.TreeSet;
  *       JSON by their extension;
  *   <li>stop if the registry on disk is up to date: by the inputs' stamps when they are unchanged,
  *       else by the fingerprint of their content ({@link InputStamps});
- *   <li>read the rules and overrides files ({@link DataFiles}), reporting the problems of both together;
- *   <li>load and link the protos and map their services ({@link ProtoServiceReader}), reusing what the
- *       last build kept for the files that did not change ({@link ProtoCache});
+ *   <li>read the rules and overrides files ({@link DataFiles}), reporting the problems of both together,
+ *       on a thread of their own while the protos are parsed and checked ({@link ProtoServiceReader#check});
+ *   <li>link the protos and map their services ({@link ProtoServiceReader#map}), reusing what the last
+ *       build kept for the files that did not change ({@link ProtoCache});
  *   <li>discover the AWS SDK clients on the classpath ({@link AwsServiceReader});
  *   <li>infer capabilities and declared dependencies ({@link InferenceRules});
  *   <li>move services into the groups of {@code <groups>};
@@ -192,30 +196,39 @@ public final class RegistryBuilder {
 
         // Rules and overrides are parsed only now: the fingerprint covers their bytes, and an
         // up-to-date build must not pay for YAML parsing (the no-op budget in benchmarks/BENCHMARKS.md).
-        List<String> notes = new ArrayList<>();
-        InferenceRules.Loaded rules = null;
-        DataFiles.Document<Overrides> overrides = null;
-        try {
-            rules = InferenceRules.read(
-                    request.rulesFile(), request.replaceDefaultRules(), shown(base, request.rulesFile()), notes);
-        } catch (InputException e) {
-            problems.addAll(e.problems());
+        // Jackson's YAML is slow to start in a fresh JVM, so they are read on a thread of their own
+        // while the protos are parsed; their problems are still reported first, as before any proto's.
+        FutureTask<DataInputs> dataFiles = new FutureTask<>(() -> readDataFiles(request, base));
+        Thread dataThread = new Thread(dataFiles, "switchboard-data-files");
+        dataThread.setDaemon(true);
+        dataThread.start();
+        ProtoCache cache = null;
+        ProtoServiceReader.Checked checkedProtos = null;
+        InputException protoProblems = null;
+        if (!sources.isEmpty()) {
+            reporter.progress("loading " + sources.size() + " proto file(s)");
+            // Everything but the sources' content: a cached file's services stay right while it holds.
+            cache = new ProtoCache(request.registryDirectory(), fingerprint(request, List.of()));
+            try {
+                checkedProtos = reader.check(sources, cache, stages);
+            } catch (InputException e) {
+                protoProblems = e;
+            }
         }
-        try {
-            overrides = request.overridesFile() == null
-                    ? null
-                    : Overrides.read(request.overridesFile(), shown(base, request.overridesFile()), notes);
-        } catch (InputException e) {
-            problems.addAll(e.problems());
+        DataInputs data = join(dataFiles);
+        if (!data.problems().isEmpty()) {
+            throw DataFiles.failure(data.problems());
         }
-        if (!problems.isEmpty()) {
-            throw DataFiles.failure(problems);
+        stages.done("read the rules and overrides files (beside the protos)");
+        if (protoProblems != null) {
+            throw protoProblems;
         }
-        stages.done("read the rules and overrides files");
+        InferenceRules.Loaded rules = data.rules();
+        DataFiles.Document<Overrides> overrides = data.overrides();
+        List<String> notes = new ArrayList<>(data.notes());
         warnings.forEach(w -> notes.add(w.toString()));
         List<ServiceEntry> services = new ArrayList<>();
         Map<String, SourcePlace> places = Map.of();
-        ProtoCache cache = null;
         String noProtos = null;
         if (sources.isEmpty()) {
             String searched = request.protos().sourceRoots().stream()
@@ -230,11 +243,8 @@ public final class RegistryBuilder {
             }
             noProtos = "no .proto files found in " + searched + "; the registry has no proto services";
         } else {
-            reporter.progress("loading " + sources.size() + " proto file(s)");
-            // Everything but the sources' content: a cached file's services stay right while it holds.
-            cache = new ProtoCache(request.registryDirectory(), fingerprint(request, List.of()));
             ProtoServices protoServices =
-                    reader.read(sources, Set.copyOf(rules.rules().ignoredTypePackages()), cache, stages);
+                    reader.map(checkedProtos, Set.copyOf(rules.rules().ignoredTypePackages()), stages);
             if (reporter.debugEnabled()) {
                 reporter.debug("switchboard: " + ProtoCache.FILE + " held " + cache.reusedParsed() + " of "
                         + sources.size() + " proto file(s), which were not parsed again, and the services of "
@@ -278,6 +288,52 @@ public final class RegistryBuilder {
                 RegistryCodec.writeBytes(registry, RegistryFormat.JSON),
                 stamps,
                 cache);
+    }
+
+    /** The rules and overrides files as read, with the notes and problems of reading them. */
+    private record DataInputs(
+            InferenceRules.Loaded rules,
+            DataFiles.Document<Overrides> overrides,
+            List<String> notes,
+            List<Problem> problems) {}
+
+    private static DataInputs readDataFiles(RegistryRequest request, Path base) {
+        List<String> notes = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        InferenceRules.Loaded rules = null;
+        DataFiles.Document<Overrides> overrides = null;
+        try {
+            rules = InferenceRules.read(
+                    request.rulesFile(), request.replaceDefaultRules(), shown(base, request.rulesFile()), notes);
+        } catch (InputException e) {
+            problems.addAll(e.problems());
+        }
+        try {
+            overrides = request.overridesFile() == null
+                    ? null
+                    : Overrides.read(request.overridesFile(), shown(base, request.overridesFile()), notes);
+        } catch (InputException e) {
+            problems.addAll(e.problems());
+        }
+        return new DataInputs(rules, overrides, notes, problems);
+    }
+
+    /** What the data files' thread read; its unexpected failure is rethrown here, on the build's thread. */
+    private static DataInputs join(FutureTask<DataInputs> task) throws IOException {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while reading the rules and overrides files");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException unexpected) {
+                throw unexpected;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /**
