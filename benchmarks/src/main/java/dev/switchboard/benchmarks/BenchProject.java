@@ -2,6 +2,7 @@ package dev.switchboard.benchmarks;
 
 import com.google.api.AnnotationsProto;
 import com.google.protobuf.Message;
+import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.registry.RegistryBuilder;
 import dev.switchboard.core.registry.RegistryRequest;
 import java.io.IOException;
@@ -35,15 +36,20 @@ public record BenchProject(Path directory, int files, RegistryRequest request) {
     static BenchProject at(Path directory, int files) throws IOException {
         Path dir = directory.toAbsolutePath().normalize();
         ProtoTreeGenerator.generate(dir, files);
-        RegistryRequest request = RegistryRequest.builder(dir)
-                .sourceRoots(List.of(ProtoTreeGenerator.protoRoot(dir)))
-                .dependencyArchives(Stream.of(jarOf(AnnotationsProto.class), jarOf(Message.class))
-                        .sorted()
-                        .toList())
-                .pluginVersion(ProtoTreeGenerator.PLUGIN_VERSION)
-                .pluginArchive(jarOf(RegistryBuilder.class))
-                .build();
-        return new BenchProject(dir, files, request);
+        try {
+            RegistryRequest request = RegistryRequest.builder(dir)
+                    .sourceRoots(List.of(ProtoTreeGenerator.protoRoot(dir)))
+                    .dependencyArchives(Stream.of(jarOf(AnnotationsProto.class), jarOf(Message.class))
+                            .sorted()
+                            .toList())
+                    .pluginVersion(ProtoTreeGenerator.PLUGIN_VERSION)
+                    .pluginArchive(jarOf(RegistryBuilder.class))
+                    .build();
+            return new BenchProject(dir, files, request);
+        } catch (InputException e) {
+            // The generated tree is always a valid request; a problem here is a bug of the benchmark.
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     /**

@@ -16,7 +16,10 @@ import java.util.List;
  * Verb     = ":" LITERAL ;
  * </pre>
  *
- * <p>plus the rules stated beside it: {@code **} only as the last segment, variables not nested. A
+ * <p>plus variables not nested and at most one {@code **}. http.proto asks for {@code **} to be the last
+ * segment, but Google's own published APIs put it before a last variable (Firestore's parent paths end
+ * in {@code **} followed by a {@code {collection_id}} segment) and their gateways route those, so only a
+ * second {@code **}, which no router can split, is refused. A
  * LITERAL is made of the characters a URL path segment may hold (RFC 3986 {@code pchar} but {@code :}).
  *
  * @param variables the field paths of the template's variables, in order (those before the error when
@@ -54,7 +57,7 @@ record HttpTemplate(List<String> variables, Error error) {
         private final String t;
         private final List<String> variables = new ArrayList<>();
         private int i;
-        private int lastDoubleStar = -1;
+        private int firstDoubleStar = -1;
         private int variableStart = -1;
 
         Parser(String template) {
@@ -106,12 +109,6 @@ record HttpTemplate(List<String> variables, Error error) {
 
         private void segment() {
             int start = i;
-            if (lastDoubleStar >= 0) {
-                fail(
-                        lastDoubleStar,
-                        "'**' matches the rest of the path, so it must be the last segment",
-                        "move it to the end, or use '*' to match one segment");
-            }
             if (i < t.length() && t.charAt(i) == '}' && variableStart < 0) {
                 fail(i, unexpected(), fixFor('}'));
             }
@@ -128,7 +125,14 @@ record HttpTemplate(List<String> variables, Error error) {
                 i++;
                 if (i < t.length() && t.charAt(i) == '*') {
                     i++;
-                    lastDoubleStar = start;
+                    if (firstDoubleStar >= 0) {
+                        fail(
+                                start,
+                                "a path may hold one '**' (the first is at character " + (firstDoubleStar + 1)
+                                        + "), since two cannot be told apart",
+                                "use '*' to match one segment");
+                    }
+                    firstDoubleStar = start;
                 }
                 if (i < t.length() && "/:}".indexOf(t.charAt(i)) < 0) {
                     fail(

@@ -9,23 +9,25 @@ import com.squareup.wire.schema.SchemaException;
 import com.squareup.wire.schema.SchemaLoader;
 import com.squareup.wire.schema.internal.parser.ProtoFileElement;
 import com.squareup.wire.schema.internal.parser.ProtoParser;
-import com.squareup.wire.schema.internal.parser.ServiceElement;
-import com.squareup.wire.schema.internal.parser.TypeElement;
 import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.diag.Problem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.zip.ZipFile;
 
 /**
@@ -70,68 +72,203 @@ final class ProtoLoader {
         return DependencySources.gather(inputs, scanner, local, problems, warnings);
     }
 
-    LoadedProtos load(List<ProtoSource> sources) throws InputException {
+    /**
+     * Parses every source and checks what can be checked file by file and across files: syntax, import
+     * paths, import cycles, duplicate definitions. With problems, what does not lean on a broken file is
+     * linked too, so that its errors come in the same report, and all of them are thrown.
+     *
+     * @param cache holds the summaries of files parsed in an earlier build, by content, which are not
+     *     parsed again, and is given this build's; null to parse every file
+     */
+    Checked check(List<ProtoSource> sources, ProtoCache cache) throws InputException {
         List<Problem> problems = new ArrayList<>();
         List<Problem> warnings = new ArrayList<>();
         Map<String, String> texts = new HashMap<>();
-        Map<String, WireDialect.View> views = new HashMap<>();
         Map<String, String> shownPaths = new HashMap<>();
-        Map<String, ProtoFileElement> parsed = new LinkedHashMap<>();
+        Map<String, String> hashes = new HashMap<>();
+        Map<String, FileSummary> summaries = new LinkedHashMap<>();
+        Map<String, Parsed> parsed = new HashMap<>();
         Set<String> broken = new HashSet<>();
-        WireErrors parseErrors = new WireErrors(this::display, this::relativeToRoot, List.of());
-        for (ProtoSource source : sources) {
-            String shown = display(source.file());
-            String relative = source.relativePath();
-            shownPaths.put(relative, shown);
-            String text = read(source.file(), shown, problems);
-            if (text == null) {
-                broken.add(relative);
-                continue;
+        // Files parse independently, so both cores share the work; the results are merged in the
+        // sources' order, which keeps the report and the registry the same from run to run.
+        List<Parsed> results =
+                sources.parallelStream().map(s -> parse(s, cache)).toList();
+        for (Parsed file : results) {
+            shownPaths.put(file.relative(), file.shown());
+            problems.addAll(file.problems());
+            if (file.text() != null) {
+                texts.put(file.relative(), file.text());
+                hashes.put(file.relative(), file.hash());
             }
-            texts.put(relative, text);
-            int before = problems.size();
-            WireDialect.View view = WireDialect.view(text, shown, problems);
-            views.put(relative, view);
-            try {
-                ProtoFileElement file = ProtoParser.Companion.parse(Location.get(shown), view.text());
-                parsed.put(relative, file);
-                SourceChecks.checkFile(file, text, shown, problems, warnings);
-            } catch (IllegalStateException e) {
-                problems.add(parseErrors.parseProblem(e.getMessage(), shown));
+            if (file.summary() != null) {
+                summaries.put(file.relative(), file.summary());
+                warnings.addAll(file.summary().warnings());
             }
-            if (problems.size() > before) {
-                broken.add(relative);
+            if (file.element() != null) {
+                parsed.put(file.relative(), file);
+            }
+            if (file.summary() == null) {
+                broken.add(file.relative());
             }
         }
-        problems.addAll(SourceChecks.importCycles(parsed, texts, shownPaths, broken));
-        List<Problem> duplicates = findDuplicates(parsed.values());
+        Map<String, List<String>> imports = new LinkedHashMap<>();
+        summaries.forEach((file, summary) -> imports.put(file, summary.imports()));
+        problems.addAll(SourceChecks.importCycles(imports, texts, shownPaths, broken));
+        List<Problem> duplicates = findDuplicates(summaries, shownPaths);
         if (!duplicates.isEmpty()) {
             problems.addAll(duplicates);
             throw new InputException(count(problems) + " in the proto sources", problems);
         }
-        WireErrors errors = new WireErrors(this::display, this::relativeToRoot, typeNames(parsed.values()));
+        Checked checked = new Checked(imports, summaries, parsed, texts, shownPaths, hashes, warnings);
         if (!problems.isEmpty()) {
             // Link what does not lean on a broken file, so its errors come in this same report.
-            Set<String> affected = dependents(broken, parsed);
+            Set<String> affected = dependents(broken, imports);
             List<ProtoSource> clean = sources.stream()
                     .filter(s -> !affected.contains(s.relativePath()))
                     .toList();
             if (!clean.isEmpty()) {
-                link(clean, views, texts, errors, problems);
+                link(clean, checked, problems);
             }
             throw new InputException(count(problems) + " in the proto sources", problems);
         }
-        LoadedProtos loaded = link(sources, views, texts, errors, problems);
+        if (cache != null) {
+            results.forEach(file -> cache.keepParsed(file.cacheKey(), file.summary(), file.element() == null));
+        }
+        return checked;
+    }
+
+    /**
+     * Links the given checked sources (all of them, or the few whose results were not kept from an
+     * earlier build); what they import is loaded as Wire loads it.
+     */
+    LoadedProtos link(List<ProtoSource> sources, Checked checked) throws InputException {
+        List<Problem> problems = new ArrayList<>();
+        LoadedProtos loaded = link(sources, checked, problems);
         if (loaded == null) {
             throw new InputException(count(problems) + " linking the proto sources", problems);
         }
-        return new LoadedProtos(loaded.schema(), loaded.sourceFiles(), texts, shownPaths, warnings);
+        return new LoadedProtos(
+                loaded.schema(), loaded.sourceFiles(), checked.texts(), checked.shownPaths(), checked.warnings());
     }
 
-    /** The file's text, or null with the problem added when it cannot be read or is not UTF-8 text. */
-    private static String read(Path file, String shown, List<Problem> problems) {
+    /**
+     * The sources, parsed and checked.
+     *
+     * @param imports the sources each source imports, by its path below the source root
+     * @param summaries what the checks read of each, by the same path
+     * @param parsed the files parsed in this build (not those whose summary came from the cache), by the
+     *     same path
+     * @param texts their own texts, by the same path
+     * @param shownPaths their paths as the user reads them, by the same path
+     * @param hashes the SHA-256 of their bytes, by the same path
+     * @param warnings what the user should know about them, though nothing failed
+     */
+    record Checked(
+            Map<String, List<String>> imports,
+            Map<String, FileSummary> summaries,
+            Map<String, Parsed> parsed,
+            Map<String, String> texts,
+            Map<String, String> shownPaths,
+            Map<String, String> hashes,
+            List<Problem> warnings) {
+
+        /**
+         * A key for each file that changes when the file or any source it imports, directly or not,
+         * changes, or when {@code environment} does: what its services give the registry depends on
+         * nothing else.
+         */
+        Map<String, String> keys(String environment) {
+            Map<String, String> keys = new HashMap<>();
+            for (String file : imports.keySet()) {
+                StringBuilder key = new StringBuilder(environment).append('\n').append(file);
+                for (String f : withImports(List.of(file))) {
+                    key.append('\n').append(f).append('=').append(hashes.get(f));
+                }
+                keys.put(file, ProtoText.sha256(key.toString().getBytes(StandardCharsets.UTF_8)));
+            }
+            return keys;
+        }
+
+        /** The given files and every source file they import, directly or not, sorted by path. */
+        Set<String> withImports(Collection<String> files) {
+            Set<String> closure = new TreeSet<>();
+            Deque<String> pending = new ArrayDeque<>(files);
+            while (!pending.isEmpty()) {
+                String next = pending.poll();
+                if (closure.add(next)) {
+                    imports.getOrDefault(next, List.of()).stream()
+                            .filter(imports::containsKey)
+                            .forEach(pending::add);
+                }
+            }
+            return closure;
+        }
+    }
+
+    /**
+     * One source file read, put through {@link WireDialect} and parsed, or read and found in the cache.
+     *
+     * @param text the file's own text; null when it cannot be read
+     * @param hash the SHA-256 of its bytes; null when it cannot be read
+     * @param view its text as Wire reads it; null when it was not parsed
+     * @param element the parsed file, located as the linker locates it (below its source root); null when
+     *     it cannot be read, does not parse, or was not parsed
+     * @param summary what the checks read of it; null when it has problems
+     * @param cacheKey its key among the cache's summaries; null without a cache
+     */
+    record Parsed(
+            String relative,
+            String shown,
+            String text,
+            String hash,
+            WireDialect.View view,
+            ProtoFileElement element,
+            FileSummary summary,
+            String cacheKey,
+            List<Problem> problems) {}
+
+    /**
+     * Reads one source and parses it, once: the element serves both the checks here and the linker, which
+     * resolves imports by the path below the source root, so that is how it is located. Wire names that
+     * place in a syntax error; the user reads the file as {@code shown}. A file whose summary the cache
+     * holds is not parsed here; {@link #link} parses it when it must be linked.
+     */
+    private Parsed parse(ProtoSource source, ProtoCache cache) {
+        List<Problem> problems = new ArrayList<>();
+        String shown = display(source.file());
+        String relative = source.relativePath();
+        byte[] bytes = read(source.file(), shown, problems);
+        String text = bytes == null ? null : ProtoText.decode(bytes, shown, problems);
+        if (text == null) {
+            return new Parsed(relative, shown, null, null, null, null, null, null, problems);
+        }
+        String hash = ProtoText.sha256(bytes);
+        String cacheKey = cache == null
+                ? null
+                : ProtoText.sha256((cache.environment() + "\n" + shown + "\n" + hash).getBytes(StandardCharsets.UTF_8));
+        FileSummary cached = cache == null ? null : cache.parsed(cacheKey);
+        if (cached != null) {
+            return new Parsed(relative, shown, text, hash, null, null, cached, cacheKey, problems);
+        }
+        List<Problem> warnings = new ArrayList<>();
+        WireDialect.View view = WireDialect.view(text, shown, problems);
+        Location location = Location.get(source.root().toString(), relative);
+        ProtoFileElement element = null;
         try {
-            return ProtoText.decode(Files.readAllBytes(file), shown, problems);
+            element = ProtoParser.Companion.parse(location, view.text());
+            SourceChecks.checkFile(element, text, shown, problems, warnings);
+        } catch (IllegalStateException e) {
+            String message = String.valueOf(e.getMessage()).replace(location.toString(), shown);
+            problems.add(new WireErrors(this::display, this::relativeToRoot, List.of()).parseProblem(message, shown));
+        }
+        FileSummary summary = element == null || !problems.isEmpty() ? null : FileSummary.of(element, warnings);
+        return new Parsed(relative, shown, text, hash, view, element, summary, cacheKey, problems);
+    }
+
+    /** The file's bytes, or null with the problem added when it cannot be read. */
+    private static byte[] read(Path file, String shown, List<Problem> problems) {
+        try {
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             problems.add(Problem.in(
                     shown,
@@ -143,18 +280,14 @@ final class ProtoLoader {
 
     /**
      * Links the sources with Wire; null, with the problems added, when linking fails. The result has no
-     * texts or warnings yet. The sources are parsed here, as {@link WireDialect} gives them; what they
-     * import comes through {@link DialectLoader}.
-     *
-     * @param views the sources' texts as Wire reads them, by their path below the source root
-     * @param texts the sources' own texts, by the same path, for placing errors
+     * texts or warnings yet. What the sources import beyond themselves comes through {@link
+     * DialectLoader}.
      */
-    private LoadedProtos link(
-            List<ProtoSource> sources,
-            Map<String, WireDialect.View> views,
-            Map<String, String> texts,
-            WireErrors errors,
-            List<Problem> problems) {
+    private LoadedProtos link(List<ProtoSource> sources, Checked checked, List<Problem> problems) {
+        Map<String, String> texts = checked.texts();
+        List<String> typeNames = new ArrayList<>();
+        checked.summaries().values().forEach(summary -> typeNames.addAll(summary.typeNames()));
+        WireErrors errors = new WireErrors(this::display, this::relativeToRoot, typeNames);
         List<Path> roots = new ArrayList<>();
         inputs.sourceRoots().stream().filter(Files::isDirectory).forEach(roots::add);
         inputs.importPaths().stream().filter(Files::exists).forEach(roots::add);
@@ -167,12 +300,17 @@ final class ProtoLoader {
                 List.of(), roots.stream().map(r -> Location.get(r.toString())).toList());
         ErrorCollector collected = new ErrorCollector();
         try (DialectLoader loader = new DialectLoader(wire, roots)) {
+            // Files whose summary came from the cache are parsed now, as they must be linked.
+            List<Parsed> missing = sources.parallelStream()
+                    .filter(s -> !checked.parsed().containsKey(s.relativePath()))
+                    .map(s -> parse(s, null))
+                    .toList();
+            Map<String, Parsed> parsedNow = new HashMap<>(checked.parsed());
+            missing.forEach(p -> parsedNow.put(p.relative(), p));
             List<ProtoFile> files = new ArrayList<>();
             for (ProtoSource s : sources) {
-                WireDialect.View view = views.get(s.relativePath());
-                files.add(WireDialect.file(
-                        ProtoParser.Companion.parse(Location.get(s.root().toString(), s.relativePath()), view.text()),
-                        view.editions()));
+                Parsed file = parsedNow.get(s.relativePath());
+                files.add(WireDialect.file(file.element(), file.view().editions()));
             }
             Schema schema = new Linker(loader, collected, false, false).link(files);
             collected.throwIfNonEmpty();
@@ -196,16 +334,16 @@ final class ProtoLoader {
     }
 
     /** The broken files and every source file that imports one of them, directly or not. */
-    private static Set<String> dependents(Set<String> broken, Map<String, ProtoFileElement> parsed) {
+    private static Set<String> dependents(Set<String> broken, Map<String, List<String>> imports) {
         Set<String> affected = new HashSet<>(broken);
         boolean grew = true;
         while (grew) {
             grew = false;
-            for (Map.Entry<String, ProtoFileElement> file : parsed.entrySet()) {
+            for (Map.Entry<String, List<String>> file : imports.entrySet()) {
                 if (affected.contains(file.getKey())) {
                     continue;
                 }
-                if (SourceChecks.imports(file.getValue()).stream().anyMatch(affected::contains)) {
+                if (file.getValue().stream().anyMatch(affected::contains)) {
                     affected.add(file.getKey());
                     grew = true;
                 }
@@ -214,45 +352,24 @@ final class ProtoLoader {
         return affected;
     }
 
-    /** The full names of the files' types, nested ones included. */
-    private static List<String> typeNames(Collection<ProtoFileElement> files) {
-        List<String> names = new ArrayList<>();
-        for (ProtoFileElement file : files) {
-            String prefix = file.getPackageName() == null ? "" : file.getPackageName() + ".";
-            addTypeNames(prefix, file.getTypes(), names);
-        }
-        return names;
-    }
-
-    private static void addTypeNames(String prefix, List<TypeElement> types, List<String> names) {
-        for (TypeElement type : types) {
-            names.add(prefix + type.getName());
-            addTypeNames(prefix + type.getName() + ".", type.getNestedTypes(), names);
-        }
-    }
-
-    private record Definition(String kind, String name, Location location) {}
-
-    /** Services and top-level types defined twice, each named with both places. */
-    private static List<Problem> findDuplicates(Collection<ProtoFileElement> files) {
+    /**
+     * Services and top-level types defined twice, each named with both places.
+     *
+     * @param files the files' summaries by their path below the source root
+     * @param shown the files' paths as the user reads them, by the same path
+     */
+    private static List<Problem> findDuplicates(Map<String, FileSummary> files, Map<String, String> shown) {
         List<Problem> problems = new ArrayList<>();
-        Map<String, Location> seen = new HashMap<>();
-        for (ProtoFileElement file : files) {
-            String prefix = file.getPackageName() == null ? "" : file.getPackageName() + ".";
-            List<Definition> defined = new ArrayList<>();
-            for (ServiceElement service : file.getServices()) {
-                defined.add(new Definition("service", prefix + service.getName(), service.getLocation()));
-            }
-            for (TypeElement type : file.getTypes()) {
-                defined.add(new Definition("type", prefix + type.getName(), type.getLocation()));
-            }
-            for (Definition d : defined) {
-                Location first = seen.putIfAbsent(d.name(), d.location());
+        Map<String, String> seen = new HashMap<>();
+        for (Map.Entry<String, FileSummary> entry : files.entrySet()) {
+            String where = shown.get(entry.getKey());
+            for (FileSummary.Definition d : entry.getValue().definitions()) {
+                String first = seen.putIfAbsent(d.name(), where + ":" + d.line() + ":" + d.column());
                 if (first != null) {
                     problems.add(Problem.at(
-                            d.location().getPath(),
-                            d.location().getLine(),
-                            d.location().getColumn(),
+                            where,
+                            d.line(),
+                            d.column(),
                             d.kind() + " " + d.name() + " is already defined at " + first,
                             "rename one of them or exclude one file with <excludes>"));
                 }

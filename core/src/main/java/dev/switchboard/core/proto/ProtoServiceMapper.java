@@ -27,12 +27,11 @@ import dev.switchboard.runtime.registry.ServiceEntryBuilder;
 import dev.switchboard.runtime.registry.ServiceKind;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,36 +48,73 @@ final class ProtoServiceMapper {
     private final Schema schema;
     private final List<ProtoFile> sourceFiles;
     private final Set<String> ignoredTypePackages;
-    private final List<String> notes = new ArrayList<>();
     private final List<Problem> problems = new ArrayList<>();
     private final Map<String, String[]> lines = new HashMap<>();
 
-    ProtoServiceMapper(LoadedProtos protos, Set<String> ignoredTypePackages) {
+    /**
+     * @param protos the linked sources
+     * @param ignoredTypePackages packages whose types never make a dependency
+     * @param mapped the paths (below the source root) of the files whose services to map
+     */
+    ProtoServiceMapper(LoadedProtos protos, Set<String> ignoredTypePackages, Set<String> mapped) {
         this.protos = protos;
         this.schema = protos.schema();
-        this.sourceFiles = protos.sourceFiles();
+        this.sourceFiles = protos.sourceFiles().stream()
+                .filter(f -> mapped.contains(f.getLocation().getPath()))
+                .toList();
         this.ignoredTypePackages = ignoredTypePackages;
     }
 
-    ProtoServices map() throws InputException {
-        protos.warnings().forEach(w -> notes.add(w.toString()));
-        Map<Service, ProtoFile> services = new LinkedHashMap<>();
-        sourceFiles.forEach(file -> file.getServices().forEach(service -> services.put(service, file)));
-        Map<Service, String> names = assignNames(services.keySet());
+    /**
+     * What each service of the source files gives the registry before names are assigned, in the order
+     * of the files' paths; the problems found are kept for {@link #assemble}.
+     */
+    List<ServiceFacts> facts() {
+        List<ServiceFacts> facts = new ArrayList<>();
+        for (ProtoFile file : sourceFiles) {
+            for (Service service : file.getServices()) {
+                facts.add(facts(service, file));
+            }
+        }
+        return facts;
+    }
 
-        Map<String, List<String>> namesByPackage = new TreeMap<>();
-        services.forEach((service, file) -> namesByPackage
-                .computeIfAbsent(packageOf(file), p -> new ArrayList<>())
-                .add(names.get(service)));
+    /** The problems {@link #facts} found, which fail the build once the names are checked. */
+    List<Problem> problems() {
+        return List.copyOf(problems);
+    }
 
-        List<ServiceEntry> entries = new ArrayList<>();
-        Map<String, SourcePlace> places = new TreeMap<>();
-        services.forEach((service, file) -> {
-            entries.add(entry(service, file, names.get(service), namesByPackage));
-            places.put(names.get(service), place(service.location()));
-        });
+    /**
+     * The registry entries of the services: names assigned across all of them, then the dependencies
+     * between them.
+     *
+     * @param facts every source service, in the order of its file's path and its place in the file
+     * @param warnings what the user should know about the files, logged first
+     * @param problems what mapping the services found; reported after any problem with their names
+     */
+    static ProtoServices assemble(List<ServiceFacts> facts, List<Problem> warnings, List<Problem> problems)
+            throws InputException {
+        List<String> notes = new ArrayList<>();
+        warnings.forEach(w -> notes.add(w.toString()));
+        Map<ServiceFacts, String> names = assignNames(facts, notes);
+        facts.forEach(f -> notes.addAll(f.notes()));
         if (!problems.isEmpty()) {
             throw new InputException(count(problems) + " in the proto services", problems);
+        }
+        Map<String, List<String>> namesByPackage = new TreeMap<>();
+        facts.forEach(f -> namesByPackage
+                .computeIfAbsent(f.packageName(), p -> new ArrayList<>())
+                .add(names.get(f)));
+        List<ServiceEntry> entries = new ArrayList<>();
+        Map<String, SourcePlace> places = new TreeMap<>();
+        for (ServiceFacts f : facts) {
+            ServiceEntryBuilder b = f.draft().toBuilder().name(names.get(f));
+            f.dependencyTypes()
+                    .forEach((pkg, type) -> namesByPackage
+                            .getOrDefault(pkg, List.of())
+                            .forEach(other -> b.addDependency(new Dependency(other, "type:" + type))));
+            entries.add(b.build());
+            places.put(names.get(f), f.place());
         }
         entries.sort(Comparator.comparing(ServiceEntry::name));
         return new ProtoServices(entries, List.copyOf(notes), places);
@@ -88,29 +124,30 @@ final class ProtoServiceMapper {
      * Names from {@code (switchboard.name)} win; derived names that clash are resolved in the order of
      * the services' full names: the first keeps the name, the next get their version or package added.
      */
-    private Map<Service, String> assignNames(Collection<Service> services) throws InputException {
-        Map<Service, String> names = new HashMap<>();
-        Map<String, Service> taken = new HashMap<>();
+    private static Map<ServiceFacts, String> assignNames(List<ServiceFacts> facts, List<String> notes)
+            throws InputException {
+        Map<ServiceFacts, String> names = new IdentityHashMap<>();
+        Map<String, ServiceFacts> taken = new HashMap<>();
         List<Problem> nameProblems = new ArrayList<>();
-        List<Service> byFullName = services.stream()
-                .sorted(Comparator.comparing(s -> s.type().toString()))
+        List<ServiceFacts> byFullName = facts.stream()
+                .sorted(Comparator.comparing(ServiceFacts::fullName))
                 .toList();
-        for (Service service : byFullName) {
-            String explicit = string(service.options(), SERVICE_OPTIONS, "switchboard.name");
+        for (ServiceFacts service : byFullName) {
+            String explicit = service.explicitName();
             if (explicit == null) {
                 continue;
             }
             if (!ServiceNames.VALID.matcher(explicit).matches()) {
                 nameProblems.add(problem(
-                        service,
+                        service.place(),
                         "option (switchboard.name) = \"" + explicit + "\" is not a valid registry name",
                         "use lower-case letters, digits, '-' and '.', starting with a letter or digit"));
             } else if (taken.containsKey(explicit)) {
                 nameProblems.add(problem(
-                        service,
+                        service.place(),
                         "option (switchboard.name) = \"" + explicit + "\" is already used by "
-                                + taken.get(explicit).type() + " ("
-                                + place(taken.get(explicit).location()) + ")",
+                                + taken.get(explicit).fullName() + " ("
+                                + taken.get(explicit).place() + ")",
                         "give one of them another name"));
             } else {
                 taken.put(explicit, service);
@@ -121,27 +158,26 @@ final class ProtoServiceMapper {
             throw new InputException(count(nameProblems) + " with service names", nameProblems);
         }
         List<String> renamed = new ArrayList<>();
-        for (Service service : byFullName) {
+        for (ServiceFacts service : byFullName) {
             if (names.containsKey(service)) {
                 continue;
             }
-            String base = ServiceNames.registryName(service.name());
+            String base = ServiceNames.registryName(service.simpleName());
             String name = base;
             if (taken.containsKey(base)) {
-                String pkg = service.type().getEnclosingTypeOrPackage();
+                String pkg = service.enclosing();
                 String version = ServiceNames.version(pkg);
-                String holderVersion =
-                        ServiceNames.version(taken.get(base).type().getEnclosingTypeOrPackage());
+                String holderVersion = ServiceNames.version(taken.get(base).enclosing());
                 name = version != null && !version.equals(holderVersion)
                         ? base + "-" + version
                         : ServiceNames.lastNameSegment(pkg) + "-" + base;
                 for (int n = 2; taken.containsKey(name); n++) {
                     name = base + "-" + n;
                 }
-                Service holder = taken.get(base);
-                renamed.add("service " + service.type() + " (" + place(service.location()) + ") is registered as \""
-                        + name + "\" because \"" + base + "\" is taken by " + holder.type() + " ("
-                        + place(holder.location()) + ")");
+                ServiceFacts holder = taken.get(base);
+                renamed.add("service " + service.fullName() + " (" + service.place() + ") is registered as \""
+                        + name + "\" because \"" + base + "\" is taken by " + holder.fullName() + " ("
+                        + holder.place() + ")");
             }
             taken.put(name, service);
             names.put(service, name);
@@ -158,8 +194,9 @@ final class ProtoServiceMapper {
         return names;
     }
 
-    private ServiceEntry entry(Service service, ProtoFile file, String name, Map<String, List<String>> namesByPackage) {
+    private ServiceFacts facts(Service service, ProtoFile file) {
         String pkg = packageOf(file);
+        List<String> serviceNotes = new ArrayList<>();
         String javaPackage = file.javaPackage() != null ? file.javaPackage() : pkg;
         String prefix = javaPackage.isEmpty() ? "" : javaPackage + ".";
         Options fileOptions = file.getOptions();
@@ -170,7 +207,8 @@ final class ProtoServiceMapper {
             file.getServices().forEach(s -> topLevel.add(s.name()));
             outer = ServiceNames.outerClassName(file.getLocation().getPath(), topLevel);
         }
-        ServiceEntryBuilder b = ServiceEntry.builder(name, ServiceKind.GRPC)
+        // The name is assigned across all services later (assemble); until then the draft holds the full one.
+        ServiceEntryBuilder b = ServiceEntry.builder(service.type().toString(), ServiceKind.GRPC)
                 .version(ServiceNames.version(pkg))
                 .displayName(service.name())
                 .description(LeadingComment.of(
@@ -193,7 +231,7 @@ final class ProtoServiceMapper {
                 protos.texts().get(path));
         List<Rpc> rpcs = service.rpcs();
         if (rpcs.isEmpty()) {
-            notes.add(problem(
+            serviceNotes.add(problem(
                             service,
                             "service " + service.type() + " has no rpcs, so its client has no methods",
                             "add rpcs to it, or leave its file out with <excludes>")
@@ -226,8 +264,17 @@ final class ProtoServiceMapper {
             }
         }
         applyOptions(service.options(), b);
-        inferDependencies(service, pkg, namesByPackage, b);
-        return b.build();
+        return new ServiceFacts(
+                file.getLocation().getPath(),
+                service.type().toString(),
+                service.name(),
+                service.type().getEnclosingTypeOrPackage(),
+                pkg,
+                string(service.options(), SERVICE_OPTIONS, "switchboard.name"),
+                place(service.location()),
+                b.build(),
+                dependencyTypes(service, pkg),
+                serviceNotes);
     }
 
     private static void applyOptions(Options options, ServiceEntryBuilder b) {
@@ -263,11 +310,10 @@ final class ProtoServiceMapper {
     }
 
     /**
-     * A dependency on every service of each other package whose types this service's requests and
-     * responses use, directly or through their fields; the first such type is the source.
+     * Each other package whose types this service's requests and responses use, directly or through
+     * their fields, with the first such type: the service depends on every service of those packages.
      */
-    private void inferDependencies(
-            Service service, String ownPackage, Map<String, List<String>> namesByPackage, ServiceEntryBuilder b) {
+    private Map<String, String> dependencyTypes(Service service, String ownPackage) {
         Map<String, String> firstTypeByPackage = new TreeMap<>();
         Set<ProtoType> seen = new HashSet<>();
         Deque<ProtoType> pending = new ArrayDeque<>();
@@ -300,9 +346,7 @@ final class ProtoServiceMapper {
                 }
             }
         }
-        firstTypeByPackage.forEach((pkg, type) -> namesByPackage
-                .getOrDefault(pkg, List.of())
-                .forEach(other -> b.addDependency(new Dependency(other, "type:" + type))));
+        return firstTypeByPackage;
     }
 
     private static String memberName(Object key) {
@@ -334,7 +378,10 @@ final class ProtoServiceMapper {
     }
 
     private Problem problem(Service service, String message, String fix) {
-        SourcePlace at = place(service.location());
+        return problem(place(service.location()), message, fix);
+    }
+
+    private static Problem problem(SourcePlace at, String message, String fix) {
         return Problem.at(at.file(), at.line(), at.column(), message, fix);
     }
 

@@ -2,8 +2,16 @@ package dev.switchboard.core.proto;
 
 import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.diag.Problem;
+import dev.switchboard.core.diag.Reporter;
+import dev.switchboard.core.diag.StageTimer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads the registry entries of a project's proto services.
@@ -11,10 +19,11 @@ import java.util.Set;
  * <ol>
  *   <li>find the source-root files the globs select, following symbolic links, and those of the
  *       source dependencies, unpacked beside the registry directory ({@link #sources});
- *   <li>parse each on its own, collecting every syntax error, duplicate definition, import cycle and
+ *   <li>parse each once, on both cores, collecting every syntax error, duplicate definition, import cycle and
  *       unsupported construct;
  *   <li>link them with Wire against the import paths, the dependency jars and {@code
- *       switchboard/options.proto};
+ *       switchboard/options.proto}: all of them, or with a {@link ProtoCache} only those that changed since
+ *       the last build and those that import them;
  *   <li>map each service to an entry: names, methods, HTTP rules (checked against the request and
  *       response messages), events, options, and dependencies inferred from the packages of the types it
  *       uses; a service whose proto came from a source dependency records that artifact.
@@ -45,13 +54,118 @@ public final class ProtoServiceReader {
      * @throws InputException with every problem found, each with its file, line and column
      */
     public ProtoServices read(List<ProtoSource> sources, Set<String> ignoredTypePackages) throws InputException {
-        ProtoServices mapped;
+        StageTimer silent = new StageTimer(Reporter.SILENT, "registry");
+        return map(check(sources, null, silent), ignoredTypePackages, silent);
+    }
+
+    /** Sources parsed and checked, for {@link #map}. */
+    public static final class Checked {
+        private final List<ProtoSource> sources;
+        private final ProtoCache cache;
+        private final ProtoLoader.Checked checked;
+
+        private Checked(List<ProtoSource> sources, ProtoCache cache, ProtoLoader.Checked checked) {
+            this.sources = sources;
+            this.cache = cache;
+            this.checked = checked;
+        }
+    }
+
+    /**
+     * Parses and checks the sources: syntax, import paths, import cycles, duplicate definitions. Files
+     * whose summary {@code cache} holds from an earlier build with the same content are not parsed.
+     *
+     * @param cache the results of an earlier build, or null to parse and later link every source
+     * @param stages times the steps, for the debug log
+     * @throws InputException with every problem found, each with its file, line and column
+     */
+    public Checked check(List<ProtoSource> sources, ProtoCache cache, StageTimer stages) throws InputException {
+        if (cache != null) {
+            cache.read();
+            stages.done("read " + ProtoCache.FILE);
+        }
+        ProtoLoader.Checked checked;
         try {
-            mapped = new ProtoServiceMapper(loader.load(sources), ignoredTypePackages).map();
+            checked = loader.check(sources, cache);
+        } catch (InputException e) {
+            throw DependencySources.explained(inputs, e);
+        }
+        stages.done("parse and check the protos");
+        return new Checked(sources, cache, checked);
+    }
+
+    /**
+     * Links and maps checked sources, linking only those whose services the cache does not hold from an
+     * earlier build with the same content (and the sources they import); what it holds for the others is
+     * used as it is. The cache then holds the entries of these sources, for {@link ProtoCache#bytes}.
+     *
+     * @param ignoredTypePackages packages whose types never make a dependency
+     * @param stages times the steps, for the debug log
+     * @throws InputException with every problem found, each with its file, line and column
+     */
+    public ProtoServices map(Checked sourcesChecked, Set<String> ignoredTypePackages, StageTimer stages)
+            throws InputException {
+        ProtoServices services;
+        try {
+            services = linkAndMap(sourcesChecked, ignoredTypePackages, stages);
         } catch (InputException e) {
             throw DependencySources.explained(inputs, e);
         }
         return new ProtoServices(
-                DependencySources.withOrigins(inputs, sources, mapped.services()), mapped.notes(), mapped.places());
+                DependencySources.withOrigins(inputs, sourcesChecked.sources, services.services()),
+                services.notes(),
+                services.places());
+    }
+
+    private ProtoServices linkAndMap(Checked sourcesChecked, Set<String> ignoredTypePackages, StageTimer stages)
+            throws InputException {
+        List<ProtoSource> sources = sourcesChecked.sources;
+        ProtoCache cache = sourcesChecked.cache;
+        ProtoLoader.Checked checked = sourcesChecked.checked;
+        Map<String, String> keys = cache == null
+                ? Map.of()
+                : checked.keys(cache.environment() + "\nignored:" + new TreeSet<>(ignoredTypePackages));
+        List<ProtoSource> changed = cache == null
+                ? sources
+                : sources.stream()
+                        .filter(s -> cache.get(keys.get(s.relativePath())) == null)
+                        .toList();
+        Set<String> relinked = new HashSet<>();
+        changed.forEach(s -> relinked.add(s.relativePath()));
+        Map<String, List<ServiceFacts>> linked = new HashMap<>();
+        List<Problem> problems = new ArrayList<>();
+        if (!changed.isEmpty()) {
+            // The sources the changed files import are linked as sources too, as in a full build: Wire
+            // links an imported file only as far as its importers use it, which leaves out fields that
+            // HTTP rules and dependencies look at.
+            stages.done("look up the proto cache");
+            Set<String> withImports = checked.withImports(relinked);
+            List<ProtoSource> linkSet = sources.stream()
+                    .filter(s -> withImports.contains(s.relativePath()))
+                    .toList();
+            LoadedProtos loaded = loader.link(linkSet, checked);
+            stages.done("link " + linkSet.size() + " proto file(s)");
+            ProtoServiceMapper mapper = new ProtoServiceMapper(loaded, ignoredTypePackages, relinked);
+            mapper.facts()
+                    .forEach(f -> linked.computeIfAbsent(f.file(), k -> new ArrayList<>())
+                            .add(f));
+            problems.addAll(mapper.problems());
+        }
+        List<ServiceFacts> facts = new ArrayList<>();
+        // In the order of the files' paths, as a full link gives them.
+        for (ProtoSource source : sources.stream()
+                .sorted(Comparator.comparing(ProtoSource::relativePath))
+                .toList()) {
+            String file = source.relativePath();
+            List<ServiceFacts> services =
+                    relinked.contains(file) ? linked.getOrDefault(file, List.of()) : cache.get(keys.get(file));
+            facts.addAll(services);
+            if (cache != null) {
+                cache.keep(keys.get(file), services, !relinked.contains(file));
+            }
+        }
+        ProtoServices services = ProtoServiceMapper.assemble(facts, checked.warnings(), problems);
+        stages.done("map the services");
+        return services;
     }
 }

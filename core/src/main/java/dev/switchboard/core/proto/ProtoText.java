@@ -8,6 +8,9 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -20,6 +23,16 @@ final class ProtoText {
     /** Whether {@code bytes} start with the UTF-8 byte-order mark that some Windows editors write. */
     private static boolean hasBom(byte[] bytes) {
         return bytes.length >= BOM.length && bytes[0] == BOM[0] && bytes[1] == BOM[1] && bytes[2] == BOM[2];
+    }
+
+    /** The SHA-256 of {@code bytes}, in hex: how {@link ProtoCache} tells a file's contents apart. */
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            // Every Java platform must provide SHA-256 (MessageDigest's Javadoc).
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

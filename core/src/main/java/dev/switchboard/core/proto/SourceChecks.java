@@ -91,18 +91,19 @@ final class SourceChecks {
      * file (by path), spelled out as {@code a.proto → b.proto → a.proto}. The files of every cycle are
      * added to {@code inCycle}.
      *
-     * @param files parsed files by their path below the source root, which is how imports name them
+     * @param files what each parsed file imports, by its path below the source root, which is how imports
+     *     name them
      * @param texts the files' texts by the same path
      * @param shown the files' paths as the user sees them, by the same path
      */
     static List<Problem> importCycles(
-            Map<String, ProtoFileElement> files,
+            Map<String, List<String>> files,
             Map<String, String> texts,
             Map<String, String> shown,
             Set<String> inCycle) {
         Map<String, List<String>> edges = new TreeMap<>();
-        files.forEach((path, file) -> edges.put(
-                path, imports(file).stream().filter(files::containsKey).toList()));
+        files.forEach((path, imported) ->
+                edges.put(path, imported.stream().filter(files::containsKey).toList()));
         List<Problem> problems = new ArrayList<>();
         for (String start : onCycles(edges)) {
             if (inCycle.contains(start)) {

@@ -66,6 +66,10 @@ final class WireDialect {
      * and the file read as the newest edition.
      */
     static View view(String text, String shown, List<Problem> problems) {
+        if (!text.contains("edition")) {
+            // Most files are proto2 or proto3: no need to lex them only to find that out.
+            return new View(text, null);
+        }
         List<Token> tokens = Lexer.tokens(text);
         if (tokens.size() < 4
                 || !tokens.get(0).is("edition")

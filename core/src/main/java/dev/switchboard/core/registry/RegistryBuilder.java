@@ -7,6 +7,7 @@ import dev.switchboard.core.diag.Problem;
 import dev.switchboard.core.diag.Reporter;
 import dev.switchboard.core.diag.StageTimer;
 import dev.switchboard.core.proto.DependencyArtifact;
+import dev.switchboard.core.proto.ProtoCache;
 import dev.switchboard.core.proto.ProtoServiceReader;
 import dev.switchboard.core.proto.ProtoServices;
 import dev.switchboard.core.proto.ProtoSource;
@@ -18,6 +19,7 @@ import dev.switchboard.runtime.registry.RegistryFormat;
 import dev.switchboard.runtime.registry.RegistryFormatException;
 import dev.switchboard.runtime.registry.ServiceEntry;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Builds {@code registry.json}. The stages, in order:
@@ -37,8 +41,10 @@ import java.util.TreeSet;
  *       overrides files exist and say YAML or JSON by their extension;
  *   <li>stop if the registry on disk is up to date: by the inputs' stamps when they are unchanged,
  *       else by the fingerprint of their content ({@link InputStamps});
- *   <li>read the rules and overrides files ({@link DataFiles}), reporting the problems of both together;
- *   <li>load and link the protos and map their services ({@link ProtoServiceReader});
+ *   <li>read the rules and overrides files ({@link DataFiles}), reporting the problems of both together,
+ *       on a thread of their own while the protos are parsed and checked ({@link ProtoServiceReader#check});
+ *   <li>link the protos and map their services ({@link ProtoServiceReader#map}), reusing what the last
+ *       build kept for the files that did not change ({@link ProtoCache});
  *   <li>discover the AWS SDK clients on the classpath ({@link AwsServiceReader});
  *   <li>infer capabilities and declared dependencies ({@link InferenceRules});
  *   <li>move services into the groups of {@code <groups>};
@@ -47,7 +53,7 @@ import java.util.TreeSet;
  *       files mention against the finished registry;
  *   <li>apply the selection ({@link Selection}), which checks the names it is given;
  *   <li>commit: keep the registry in force as {@code registry.previous.json} and write the new one
- *       atomically, then the inputs' stamps ({@link Prepared#commit}).
+ *       atomically, then the proto cache and the inputs' stamps ({@link Prepared#commit}).
  * </ol>
  *
  * <p>Every problem of a stage is collected before it fails; a failure writes nothing, so the earlier
@@ -85,18 +91,25 @@ public final class RegistryBuilder {
      */
     public static final class Prepared {
         private static final Set<String> OWN_FILES =
-                Set.of(RegistryRequest.REGISTRY_FILE, RegistryRequest.PREVIOUS_FILE, InputStamps.FILE);
+                Set.of(RegistryRequest.REGISTRY_FILE, RegistryRequest.PREVIOUS_FILE, InputStamps.FILE, ProtoCache.FILE);
 
         private final RegistryRequest request;
         private final RegistryOutcome outcome;
         private final byte[] registryBytes;
         private final InputStamps stamps;
+        private final ProtoCache cache;
 
-        private Prepared(RegistryRequest request, RegistryOutcome outcome, byte[] registryBytes, InputStamps stamps) {
+        private Prepared(
+                RegistryRequest request,
+                RegistryOutcome outcome,
+                byte[] registryBytes,
+                InputStamps stamps,
+                ProtoCache cache) {
             this.request = request;
             this.outcome = outcome;
             this.registryBytes = registryBytes;
             this.stamps = stamps;
+            this.cache = cache;
         }
 
         /** What the build found; {@code written} says whether {@link #commit} writes a new registry. */
@@ -123,6 +136,9 @@ public final class RegistryBuilder {
                         }
                         AtomicFiles.write(registryFile, registryBytes);
                     }
+                }
+                if (cache != null) {
+                    AtomicFiles.write(dir.resolve(ProtoCache.FILE), cache.bytes());
                 }
                 if (stamps != null) {
                     stamps.write(dir, outcome.fingerprint());
@@ -165,14 +181,15 @@ public final class RegistryBuilder {
         InputStamps stamps = stamps(request, sources);
         UpToDate current = upToDate(request, sources, bundled, stamps);
         stages.done("up-to-date check");
-        if (current != null) {
+        if (current.current()) {
             InputStamps restamp = current.restamp() ? stamps : null;
             if (request.selection().isAll()) {
                 return new Prepared(
                         request,
                         new RegistryOutcome(false, registryFile, current.fingerprint(), null, List.of(), null),
                         null,
-                        restamp);
+                        restamp,
+                        null);
             }
             List<String> notes = new ArrayList<>();
             List<ServiceEntry> selected = select(request, read(registryFile).services(), notes);
@@ -180,31 +197,42 @@ public final class RegistryBuilder {
                     request,
                     new RegistryOutcome(false, registryFile, current.fingerprint(), null, notes, selected),
                     null,
-                    restamp);
+                    restamp,
+                    null);
         }
 
         // Rules and overrides are parsed only now: the fingerprint covers their bytes, and an
         // up-to-date build must not pay for YAML parsing (the no-op budget in benchmarks/BENCHMARKS.md).
-        List<String> notes = new ArrayList<>();
-        InferenceRules.Loaded rules = null;
-        DataFiles.Document<Overrides> overrides = null;
-        try {
-            rules = InferenceRules.read(
-                    request.rulesFile(), request.replaceDefaultRules(), shown(base, request.rulesFile()), notes);
-        } catch (InputException e) {
-            problems.addAll(e.problems());
+        // Jackson's YAML is slow to start in a fresh JVM, so they are read on a thread of their own
+        // while the protos are parsed; their problems are still reported first, as before any proto's.
+        FutureTask<DataInputs> dataFiles = new FutureTask<>(() -> readDataFiles(request, base));
+        Thread dataThread = new Thread(dataFiles, "switchboard-data-files");
+        dataThread.setDaemon(true);
+        dataThread.start();
+        ProtoCache cache = null;
+        ProtoServiceReader.Checked checkedProtos = null;
+        InputException protoProblems = null;
+        if (!sources.isEmpty()) {
+            reporter.progress("loading " + sources.size() + " proto file(s)");
+            // Everything but the sources' content: a cached file's services stay right while it holds.
+            cache = new ProtoCache(request.registryDirectory(), fingerprint(request, List.of(), List.of()));
+            try {
+                checkedProtos = reader.check(sources, cache, stages);
+            } catch (InputException e) {
+                protoProblems = e;
+            }
         }
-        try {
-            overrides = request.overridesFile() == null
-                    ? null
-                    : Overrides.read(request.overridesFile(), shown(base, request.overridesFile()), notes);
-        } catch (InputException e) {
-            problems.addAll(e.problems());
+        DataInputs data = join(dataFiles);
+        if (!data.problems().isEmpty()) {
+            throw DataFiles.failure(data.problems());
         }
-        if (!problems.isEmpty()) {
-            throw DataFiles.failure(problems);
+        stages.done("read the rules and overrides files (beside the protos)");
+        if (protoProblems != null) {
+            throw protoProblems;
         }
-        stages.done("read the rules and overrides files");
+        InferenceRules.Loaded rules = data.rules();
+        DataFiles.Document<Overrides> overrides = data.overrides();
+        List<String> notes = new ArrayList<>(data.notes());
         warnings.forEach(w -> notes.add(w.toString()));
         List<ServiceEntry> services = new ArrayList<>();
         Map<String, SourcePlace> places = Map.of();
@@ -222,14 +250,17 @@ public final class RegistryBuilder {
             }
             noProtos = "no .proto files found in " + searched + "; the registry has no proto services";
         } else {
-            reporter.progress("loading " + sources.size() + " proto file(s)");
             ProtoServices protoServices =
-                    reader.read(sources, Set.copyOf(rules.rules().ignoredTypePackages()));
+                    reader.map(checkedProtos, Set.copyOf(rules.rules().ignoredTypePackages()), stages);
+            if (reporter.debugEnabled()) {
+                reporter.debug("switchboard: " + ProtoCache.FILE + " held " + cache.reusedParsed() + " of "
+                        + sources.size() + " proto file(s), which were not parsed again, and the services of "
+                        + cache.reused() + ", which were not linked again (they and what they import are unchanged)");
+            }
             services.addAll(protoServices.services());
             notes.addAll(protoServices.notes());
             places = protoServices.places();
         }
-        stages.done("load and link the protos");
         if (request.discoverAws()) {
             reporter.progress("looking for AWS SDK clients on the classpath");
             services.addAll(awsServices(request, services, places));
@@ -258,7 +289,8 @@ public final class RegistryBuilder {
         }
         stages.done("infer, group and merge the overrides");
 
-        String fingerprint = fingerprint(request, sources, bundled);
+        String fingerprint =
+                current.fingerprint() != null ? current.fingerprint() : fingerprint(request, sources, bundled);
         Registry registry = Registry.of(fingerprint, inferred);
         List<ServiceEntry> selected = select(request, registry.services(), notes);
         stages.done("select the services");
@@ -266,7 +298,54 @@ public final class RegistryBuilder {
                 request,
                 new RegistryOutcome(true, registryFile, fingerprint, registry, notes, selected),
                 RegistryCodec.writeBytes(registry, RegistryFormat.JSON),
-                stamps);
+                stamps,
+                cache);
+    }
+
+    /** The rules and overrides files as read, with the notes and problems of reading them. */
+    private record DataInputs(
+            InferenceRules.Loaded rules,
+            DataFiles.Document<Overrides> overrides,
+            List<String> notes,
+            List<Problem> problems) {}
+
+    private static DataInputs readDataFiles(RegistryRequest request, Path base) {
+        List<String> notes = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        InferenceRules.Loaded rules = null;
+        DataFiles.Document<Overrides> overrides = null;
+        try {
+            rules = InferenceRules.read(
+                    request.rulesFile(), request.replaceDefaultRules(), shown(base, request.rulesFile()), notes);
+        } catch (InputException e) {
+            problems.addAll(e.problems());
+        }
+        try {
+            overrides = request.overridesFile() == null
+                    ? null
+                    : Overrides.read(request.overridesFile(), shown(base, request.overridesFile()), notes);
+        } catch (InputException e) {
+            problems.addAll(e.problems());
+        }
+        return new DataInputs(rules, overrides, notes, problems);
+    }
+
+    /** What the data files' thread read; its unexpected failure is rethrown here, on the build's thread. */
+    private static DataInputs join(FutureTask<DataInputs> task) throws IOException {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while reading the rules and overrides files");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException unexpected) {
+                throw unexpected;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /**
@@ -335,11 +414,17 @@ public final class RegistryBuilder {
         }
     }
 
-    /** The registry on disk is up to date with this fingerprint; {@code restamp}: record the new stamps. */
-    private record UpToDate(String fingerprint, boolean restamp) {}
+    /**
+     * What the up-to-date check found.
+     *
+     * @param current whether the registry on disk is up to date
+     * @param fingerprint the inputs' fingerprint, when known; null when the check did not need it
+     * @param restamp record the new stamps (the registry is current, though they changed)
+     */
+    private record UpToDate(boolean current, String fingerprint, boolean restamp) {}
 
     /**
-     * Whether the registry is up to date, else null. Equal stamps (and none changed within the clock's
+     * Whether the registry is up to date. Equal stamps (and none changed within the clock's
      * resolution of their recording) settle it without reading a source; otherwise the content
      * fingerprint is computed and compared, and equal content asks for the new stamps to be recorded.
      */
@@ -348,17 +433,19 @@ public final class RegistryBuilder {
             throws IOException {
         Path registryFile = request.registryFile();
         if (!Files.isRegularFile(registryFile)) {
-            return null;
+            return new UpToDate(false, null, false);
         }
         InputStamps.Recorded recorded = InputStamps.read(request.registryDirectory());
         if (recorded != null && recorded.stamps().equals(stamps.hex()) && !stamps.racy(recorded)) {
-            return new UpToDate(recorded.fingerprint(), false);
+            return new UpToDate(true, recorded.fingerprint(), false);
         }
+        // Kept for the build when it is needed: reading every input again costs a rebuild real time.
         String fingerprint = fingerprint(request, sources, bundled);
         String current = recorded != null
                 ? recorded.fingerprint()
                 : RegistryCodec.readFingerprint(registryFile).orElse(null);
-        return fingerprint.equals(current) ? new UpToDate(fingerprint, true) : null;
+        boolean same = fingerprint.equals(current);
+        return new UpToDate(same, fingerprint, same);
     }
 
     /** Names, sizes and modification times of every input, and the configuration. */

@@ -88,11 +88,11 @@ class ProtoBadInputTest {
                         "variable name has '=' but no segments after it",
                         "write {name=*} for one segment"),
                 bad(
-                        "an http path with '**' before another segment",
-                        p -> p.withGoogleCommonProtos().proto("things.proto", http("get: \"/v1/**/things\"")),
-                        "src/main/proto/things.proto:6:44: ",
-                        "'**' matches the rest of the path, so it must be the last segment",
-                        "move it to the end, or use '*'"),
+                        "an http path with two '**'",
+                        p -> p.withGoogleCommonProtos().proto("things.proto", http("get: \"/v1/**/things/**\"")),
+                        "src/main/proto/things.proto:6:54: ",
+                        "a path may hold one '**' (the first is at character 5), since two cannot be told apart",
+                        "use '*' to match one segment"),
                 bad(
                         "an http path with a query string",
                         p -> p.withGoogleCommonProtos().proto("things.proto", http("get: \"/v1/things?all=1\"")),

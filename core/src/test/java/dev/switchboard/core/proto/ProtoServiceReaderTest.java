@@ -224,6 +224,31 @@ class ProtoServiceReaderTest {
     }
 
     @Test
+    @DisplayName("a '**' before a last variable, as Google's Firestore API writes its parent paths, is a valid rule")
+    void acceptsDoubleStarBeforeLastVariable() throws Exception {
+        ProtoProject project = new ProtoProject(dir).withGoogleCommonProtos().proto("documents.proto", """
+                syntax = "proto3";
+                package acme.documents.v1;
+                import "google/api/annotations.proto";
+                service Documents {
+                  rpc ListDocuments(ListDocumentsRequest) returns (ListDocumentsResponse) {
+                    option (google.api.http) = {
+                      get: "/v1/{parent=projects/*/databases/*/documents/*/**}/{collection_id}"
+                    };
+                  }
+                }
+                message ListDocumentsRequest { string parent = 1; string collection_id = 2; }
+                message ListDocumentsResponse {}
+                """);
+
+        ServiceEntry documents = read(project).services().get(0);
+
+        assertThat(documents.methods().get(0).http())
+                .containsExactly(
+                        new HttpRule("GET", "/v1/{parent=projects/*/databases/*/documents/*/**}/{collection_id}", ""));
+    }
+
+    @Test
     @DisplayName("a project that depends on switchboard-options (to compile its protos with protoc) imports the"
             + " options from that jar, with no clash with the plugin's own copy")
     void optionsJarAsADependency() throws Exception {

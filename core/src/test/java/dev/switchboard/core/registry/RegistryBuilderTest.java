@@ -9,6 +9,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.diag.Reporter;
+import dev.switchboard.core.proto.ProtoCache;
 import dev.switchboard.core.testing.ProtoProject;
 import dev.switchboard.runtime.registry.Registry;
 import dev.switchboard.runtime.registry.RegistryCodec;
@@ -100,12 +101,32 @@ class RegistryBuilderTest {
                 .containsExactly(
                         "switchboard: registry stage \"find the proto sources and input files\" took N ms",
                         "switchboard: registry stage \"up-to-date check\" took N ms",
-                        "switchboard: registry stage \"read the rules and overrides files\" took N ms",
-                        "switchboard: registry stage \"load and link the protos\" took N ms",
+                        "switchboard: registry stage \"read protos.cache\" took N ms",
+                        "switchboard: registry stage \"parse and check the protos\" took N ms",
+                        "switchboard: registry stage \"read the rules and overrides files (beside the protos)\" took N"
+                                + " ms",
+                        "switchboard: registry stage \"look up the proto cache\" took N ms",
+                        "switchboard: registry stage \"link 1 proto file(s)\" took N ms",
+                        "switchboard: registry stage \"map the services\" took N ms",
                         "switchboard: registry stage \"infer, group and merge the overrides\" took N ms",
                         "switchboard: registry stage \"select the services\" took N ms",
                         "switchboard: registry stage \"find the proto sources and input files\" took N ms",
                         "switchboard: registry stage \"up-to-date check\" took N ms");
+    }
+
+    @Test
+    @DisplayName("a broken rules file is reported before a broken proto, though both are read at once")
+    void rulesProblemsFirst() throws Exception {
+        ProtoProject project = project()
+                .rules("src/main/switchboard/rules.yaml", "capabilities: [\n")
+                .proto("acme/broken/v1/broken.proto", "syntax = \"proto3\";\nmessage {\n");
+
+        assertThatThrownBy(() -> new RegistryBuilder().build(project.request()))
+                .isInstanceOfSatisfying(
+                        InputException.class,
+                        e -> assertThat(e.problems())
+                                .isNotEmpty()
+                                .allSatisfy(p -> assertThat(p.where()).isEqualTo("src/main/switchboard/rules.yaml")));
     }
 
     @Test
@@ -196,7 +217,8 @@ class RegistryBuilderTest {
         assertThat(Files.readAllBytes(project.request().previousFile())).isEqualTo(previous);
         try (var files = Files.list(project.request().registryDirectory())) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("registry.json", "registry.previous.json", "registry.inputs", ".lock");
+                    .containsExactlyInAnyOrder(
+                            "registry.json", "registry.previous.json", "registry.inputs", ProtoCache.FILE, ".lock");
         }
     }
 

@@ -169,7 +169,7 @@ public final class HealthChecker {
 
     /** Settings of a checker; every one has a default. */
     public static final class Builder {
-        private int parallelism = 32;
+        private int parallelism = 128;
         private Duration connectTimeout = Duration.ofSeconds(2);
         private Duration readTimeout = Duration.ofSeconds(5);
         private int maxBodyBytes = 64 * 1024;
@@ -180,7 +180,10 @@ public final class HealthChecker {
 
         private Builder() {}
 
-        /** How many checks run at once; 32 by default. */
+        /**
+         * How many checks run at once; 128 by default, so that 1,000 endpoints that take 100 ms each are
+         * all checked in about a second (8 rounds of 100 ms, plus connecting).
+         */
         public Builder parallelism(int value) {
             if (value < 1) {
                 throw new IllegalArgumentException("parallelism must be at least 1, was " + value);
