@@ -41,7 +41,7 @@ public class FleetMojo extends AbstractSwitchboardMojo {
     /**
      * A file holding {@code user:password} for ZooKeeper; else {@code SWITCHBOARD_ZOOKEEPER_AUTH}.
      *
-     * <pre>{@code -Dswitchboard.zookeeper.authFile=${user.home}/.switchboard/zookeeper}</pre>
+     * <pre>-Dswitchboard.zookeeper.authFile=${user.home}/.switchboard/zookeeper</pre>
      *
      * @since 0.1.0
      */

@@ -47,7 +47,7 @@ public class PublishMojo extends AbstractInspectMojo {
      * A file holding the publishing identity's {@code user:password} (ZooKeeper digest); else {@code
      * SWITCHBOARD_ZOOKEEPER_AUTH}; else none, and published nodes are open to all.
      *
-     * <pre>{@code -Dswitchboard.zookeeper.authFile=${user.home}/.switchboard/zookeeper}</pre>
+     * <pre>-Dswitchboard.zookeeper.authFile=${user.home}/.switchboard/zookeeper</pre>
      *
      * @since 0.1.0
      */

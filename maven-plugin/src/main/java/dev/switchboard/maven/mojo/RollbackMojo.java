@@ -48,7 +48,7 @@ public class RollbackMojo extends AbstractGenerateMojo {
     /**
      * A file holding the publishing identity's {@code user:password}; else {@code SWITCHBOARD_ZOOKEEPER_AUTH}.
      *
-     * <pre>{@code -Dswitchboard.zookeeper.authFile=${user.home}/.switchboard/zookeeper}</pre>
+     * <pre>-Dswitchboard.zookeeper.authFile=${user.home}/.switchboard/zookeeper</pre>
      *
      * @since 0.1.0
      */
