@@ -39,6 +39,9 @@ public final class RegistryStore implements AutoCloseable {
     /** How many versions are kept unless told otherwise. */
     public static final int DEFAULT_KEEP = 20;
 
+    /** The largest chunk node written; ZooKeeper's default node limit is about 1 MB. */
+    public static final int DEFAULT_CHUNK_BYTES = Layout.DEFAULT_CHUNK_BYTES;
+
     private final ZooKeeperConnection connection;
     private final Layout layout;
     private final CuratorFramework client;
@@ -139,16 +142,35 @@ public final class RegistryStore implements AutoCloseable {
      *     unreachable or refuses the credentials
      */
     public PublishResult publish(byte[] json, String publisher, int keep, int chunkBytes) {
+        return publish(json, publisher, keep, chunkBytes, null);
+    }
+
+    /**
+     * Publishes as {@link #publish(byte[], String, int, int)} does, provided the version in force is still
+     * {@code judged}: the one the caller compared the registry with (empty when nothing was published).
+     * Another publish or rollback in between fails this one as a lost race, so no registry goes live
+     * unjudged against the version it replaces.
+     *
+     * @param judged the version the caller judged against, or null to publish over whatever is in force
+     */
+    public PublishResult publish(byte[] json, String publisher, int keep, int chunkBytes, OptionalLong judged) {
         if (keep < 1) {
             throw new FleetException(
                     FleetException.Reason.INVALID,
                     "keep is " + keep + "; keep at least 1 version (" + DEFAULT_KEEP + " by default)");
+        }
+        if (chunkBytes < 1024 || chunkBytes > Layout.DEFAULT_CHUNK_BYTES) {
+            throw new IllegalArgumentException(
+                    "chunkBytes " + chunkBytes + " is outside 1 KiB to " + Layout.DEFAULT_CHUNK_BYTES + " bytes");
         }
         Registry registry = parse(json);
         return call("publish", () -> {
             ensureBase();
             Stat pointerStat = new Stat();
             OptionalLong inForce = pointer(pointerStat);
+            if (judged != null && !judged.equals(inForce)) {
+                throw lost(inForce.orElse(0) + 1, inForce);
+            }
             Optional<VersionInfo> previous =
                     inForce.isPresent() ? Optional.of(layout.readInfo(client, inForce.getAsLong())) : Optional.empty();
             beforeWriting.run();
@@ -231,6 +253,18 @@ public final class RegistryStore implements AutoCloseable {
                                         + "; there is nothing older to roll back to"));
             }
             VersionInfo info = layout.readInfo(client, target);
+            // Whole and intact (every chunk, the checksum), so followers can serve what the pointer names:
+            // a publisher that died between its version node and its last chunk leaves a stray version.
+            try {
+                layout.readJson(client, info, info.bytes());
+            } catch (KeeperException.NoNodeException | FleetException e) {
+                throw new FleetException(
+                        FleetException.Reason.NOT_FOUND,
+                        "version " + target + " under " + connection.location() + " is incomplete (a chunk is"
+                                + " missing or was changed), so followers could not serve it; roll back to another"
+                                + " version (switchboard fleet lists them) or publish the registry again",
+                        e);
+            }
             if (target != current) {
                 try {
                     movePointer(stat.getVersion(), target);
@@ -368,9 +402,11 @@ public final class RegistryStore implements AutoCloseable {
     private List<Long> prune(int keep, long inForce) throws Exception {
         List<Long> numbers = numbers();
         List<Long> deleted = new ArrayList<>();
+        // A rollback since the pointer moved may name an older version now: that one stays too.
+        OptionalLong now = pointer(new Stat());
         for (int i = 0; i < numbers.size() - keep; i++) {
             long n = numbers.get(i);
-            if (n != inForce) {
+            if (n != inForce && !(now.isPresent() && now.getAsLong() == n)) {
                 try {
                     client.delete().deletingChildrenIfNeeded().forPath(layout.version(n));
                     deleted.add(n);
@@ -443,7 +479,8 @@ public final class RegistryStore implements AutoCloseable {
         } catch (KeeperException.NoAuthException | KeeperException.AuthFailedException e) {
             throw new FleetException(
                     FleetException.Reason.DENIED,
-                    "ZooKeeper refused to " + what + " at " + e.getPath() + ": "
+                    "ZooKeeper refused to " + what + " at " + Objects.requireNonNullElse(e.getPath(), layout.pointer())
+                            + ": "
                             + connection
                                     .auth()
                                     .map(a -> "the identity " + a.user() + " may not change it")
@@ -454,8 +491,8 @@ public final class RegistryStore implements AutoCloseable {
         } catch (KeeperException e) {
             throw new FleetException(
                     FleetException.Reason.UNREACHABLE,
-                    "ZooKeeper could not " + what + " at " + e.getPath() + " (" + e.code() + "); run the command"
-                            + " again",
+                    "ZooKeeper could not " + what + " at " + Objects.requireNonNullElse(e.getPath(), layout.pointer())
+                            + " (" + e.code() + "); run the command" + " again",
                     e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

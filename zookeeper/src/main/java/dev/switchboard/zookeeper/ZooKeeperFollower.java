@@ -145,7 +145,12 @@ public final class ZooKeeperFollower implements RegistrySource {
             return Optional.of("reading the version in force from " + description() + " took more than "
                     + startTimeout.toMillis() + " ms");
         } catch (java.util.concurrent.ExecutionException e) {
-            return Optional.of(String.valueOf(e.getCause()));
+            Throwable cause = e.getCause();
+            return Optional.of("cannot read " + description() + " ("
+                    + (cause instanceof KeeperException k
+                            ? k.code()
+                            : Objects.toString(cause.getMessage(), "no detail"))
+                    + ")");
         }
     }
 
@@ -235,10 +240,11 @@ public final class ZooKeeperFollower implements RegistrySource {
                         Level.INFO,
                         "switchboard: cannot read {0} now ({1}); serving the registry in force until it answers",
                         description(),
-                        e instanceof KeeperException k ? k.code() : e.toString());
+                        e instanceof KeeperException k ? k.code() : Objects.toString(e.getMessage(), "no detail"));
             }
-            return Optional.of(
-                    "cannot read " + description() + " (" + (e instanceof KeeperException k ? k.code() : e) + ")");
+            return Optional.of("cannot read " + description() + " ("
+                    + (e instanceof KeeperException k ? k.code() : Objects.toString(e.getMessage(), "no detail"))
+                    + ")");
         }
     }
 

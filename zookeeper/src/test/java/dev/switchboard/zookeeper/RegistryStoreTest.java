@@ -213,6 +213,45 @@ class RegistryStoreTest {
     }
 
     @Test
+    @DisplayName("A publish judged against one version fails as a lost race when another is in force by then")
+    void publishJudgedAgainstAnOlderVersionLoses() {
+        RegistryStore store = store();
+        publish(store, Registries.json("v1", "users"));
+        publish(store, Registries.json("v2", "users", "orders"));
+
+        assertThatThrownBy(() -> store.publish(
+                        Registries.json("v3", "users"),
+                        "bob@build",
+                        RegistryStore.DEFAULT_KEEP,
+                        RegistryStore.DEFAULT_CHUNK_BYTES,
+                        OptionalLong.of(1)))
+                .isInstanceOfSatisfying(
+                        FleetException.class, e -> assertThat(e.reason()).isEqualTo(FleetException.Reason.CONFLICT))
+                .hasMessageContaining("version 2 (fingerprint fp-v2");
+        assertThat(store.current()).map(VersionInfo::fingerprint).contains("fp-v2");
+        assertThat(store.versions()).hasSize(2);
+    }
+
+    @Test
+    @DisplayName("Rollback refuses a version with a missing chunk and leaves the pointer where it was")
+    void rollbackRefusesAnIncompleteVersion() throws Exception {
+        RegistryStore store = store();
+        publish(store, Registries.json("v1", "users"));
+        publish(store, Registries.json("v2", "users", "orders"));
+        try (CuratorFramework raw = rawClient(Optional.empty())) {
+            raw.delete().forPath(PATH + "/versions/v-0000000001/c-00000");
+        }
+
+        assertThatThrownBy(() -> store.rollback(OptionalLong.empty()))
+                .isInstanceOfSatisfying(
+                        FleetException.class, e -> assertThat(e.reason()).isEqualTo(FleetException.Reason.NOT_FOUND))
+                .hasMessageContaining("version 1 under")
+                .hasMessageContaining("is incomplete")
+                .hasMessageContaining("roll back to another version");
+        assertThat(store.current()).map(VersionInfo::version).contains(2L);
+    }
+
+    @Test
     @DisplayName("Published nodes can be changed only by the publishing identity, and read only by named readers")
     void acls() throws Exception {
         ZooKeeperAuth publisher = ZooKeeperAuth.of("publisher:s3cret", "test");

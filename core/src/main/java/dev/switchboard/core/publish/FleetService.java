@@ -39,9 +39,6 @@ import java.util.OptionalLong;
  * </ol>
  */
 public final class FleetService {
-    /** The largest chunk node written. */
-    private static final int CHUNK_BYTES = 512 * 1024;
-
     private final FleetNames names;
     private final Reporter reporter;
 
@@ -94,7 +91,12 @@ public final class FleetService {
             if (inForce.isPresent() && !sameFingerprint(inForce.get(), request.registry())) {
                 gate(request, inForce.get(), store.read(inForce.get().version()));
             }
-            PublishResult result = store.publish(json, request.publisher(), request.keep(), CHUNK_BYTES);
+            PublishResult result = store.publish(
+                    json,
+                    request.publisher(),
+                    request.keep(),
+                    RegistryStore.DEFAULT_CHUNK_BYTES,
+                    inForce.map(v -> OptionalLong.of(v.version())).orElse(OptionalLong.empty()));
             VersionInfo v = result.published();
             if (result.unchanged()) {
                 reporter.info("switchboard: version " + v.version() + " under " + location + " already has fingerprint "
