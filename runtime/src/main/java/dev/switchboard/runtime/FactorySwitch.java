@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /**
@@ -34,6 +35,14 @@ public final class FactorySwitch {
     private final UnaryOperator<String> properties;
     private final UnaryOperator<String> environment;
     private final Map<String, Factory> fixed;
+
+    /**
+     * Each service's property and variable names, worked out once: the dynamic wrapper asks on every
+     * call.
+     */
+    private final Map<String, String[]> names = new ConcurrentHashMap<>();
+
+    private static final String VARIABLE = envName(PROPERTY);
 
     private FactorySwitch(
             UnaryOperator<String> properties, UnaryOperator<String> environment, Map<String, Factory> fixed) {
@@ -82,10 +91,13 @@ public final class FactorySwitch {
         if (fixed != null && fixed.containsKey(service)) {
             return fixed.get(service);
         }
-        String own = PROPERTY + "." + service;
-        Factory chosen = read(own, envName(own));
+        String[] own = names.computeIfAbsent(service, s -> {
+            String property = PROPERTY + "." + s;
+            return new String[] {property, envName(property)};
+        });
+        Factory chosen = read(own[0], own[1]);
         if (chosen == null) {
-            chosen = read(PROPERTY, envName(PROPERTY));
+            chosen = read(PROPERTY, VARIABLE);
         }
         return chosen == null ? Factory.LEGACY : chosen;
     }

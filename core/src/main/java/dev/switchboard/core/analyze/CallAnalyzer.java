@@ -85,7 +85,6 @@ public final class CallAnalyzer {
         private final String dynamic;
         private final String migrating;
         private final String legacy;
-        private final String generatedPrefix;
         private final String providerPrefix;
         private final Map<String, String> accessors = new HashMap<>();
         private final Map<String, String> clientClasses = new HashMap<>();
@@ -106,7 +105,6 @@ public final class CallAnalyzer {
             this.dynamic = pkg + model.dynamicClassName();
             this.migrating = pkg + "Migrating" + model.className();
             this.legacy = legacy;
-            this.generatedPrefix = pkg;
             this.providerPrefix = model.providerPackage().replace('.', '/') + "/";
             this.legacyName = legacy == null ? null : legacy.replace('/', '.');
             this.factoryName = model.packageName() + "." + model.className();
@@ -199,15 +197,19 @@ public final class CallAnalyzer {
                     : null;
         }
 
+        /** Whether {@code owner} is the generated class {@code generated} or one nested in it. */
+        private static boolean generated(String owner, String generated) {
+            return owner.equals(generated) || owner.startsWith(generated + "$");
+        }
+
         private void read(byte[] bytes) {
             ClassReader reader = new ClassReader(bytes);
             String owner = reader.getClassName();
             // The generated classes call the SDK and each other; only the application's calls count.
             if (owner.startsWith(providerPrefix)
-                    || (owner.startsWith(generatedPrefix)
-                            && (owner.startsWith(factory)
-                                    || owner.startsWith(dynamic)
-                                    || owner.startsWith(migrating)))) {
+                    || generated(owner, factory)
+                    || generated(owner, dynamic)
+                    || generated(owner, migrating)) {
                 return;
             }
             String dotted = owner.replace('/', '.');

@@ -15,6 +15,27 @@ public record LegacyInterface(String name, String where, List<Method> methods) {
         methods = List.copyOf(methods);
     }
 
+    /**
+     * What the generated code depends on: the name and each method's signature, not where they stand, so
+     * that a comment or a blank line in the interface's file changes nothing.
+     */
+    public String signature() {
+        StringBuilder out = new StringBuilder(name);
+        for (Method m : methods) {
+            out.append('\n')
+                    .append(m.kind())
+                    .append(' ')
+                    .append(m.candidates())
+                    .append(' ')
+                    .append(m.name())
+                    .append('/')
+                    .append(m.parameters())
+                    .append(" throws ")
+                    .append(m.exceptions());
+        }
+        return out.toString();
+    }
+
     /** What the generated factory must do about a method. */
     public enum Kind {
         /** Must be implemented. */

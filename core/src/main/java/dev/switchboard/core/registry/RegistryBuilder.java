@@ -214,8 +214,8 @@ public final class RegistryBuilder {
         InputException protoProblems = null;
         if (!sources.isEmpty()) {
             reporter.progress("loading " + sources.size() + " proto file(s)");
-            // Everything but the sources' content: a cached file's services stay right while it holds.
-            cache = new ProtoCache(request.registryDirectory(), fingerprint(request, List.of(), List.of()));
+            // What the protos' services depend on besides their own content: a cached file stays right while it holds.
+            cache = new ProtoCache(request.registryDirectory(), fingerprint(request, List.of(), List.of(), false));
             try {
                 checkedProtos = reader.check(sources, cache, stages);
             } catch (InputException e) {
@@ -493,16 +493,29 @@ public final class RegistryBuilder {
      */
     private static String fingerprint(RegistryRequest request, List<ProtoSource> sources, List<byte[]> bundled)
             throws IOException {
+        return fingerprint(request, sources, bundled, true);
+    }
+
+    /**
+     * The fingerprint of the inputs; without {@code settings}, only of what the protos' services depend on
+     * (the {@link ProtoCache}'s key): not the rules, overrides, groups and switches, which apply after the
+     * protos are mapped, so that editing the overrides keeps every cached file.
+     */
+    private static String fingerprint(
+            RegistryRequest request, List<ProtoSource> sources, List<byte[]> bundled, boolean settings)
+            throws IOException {
         Fingerprint fp = new Fingerprint()
                 .add("plugin", request.pluginVersion())
                 .addStamp("plugin-archive", request.pluginArchive())
                 .add("schema", Integer.toString(Registry.SCHEMA_VERSION))
                 .add("includes", String.join(",", request.protos().includes()))
-                .add("excludes", String.join(",", request.protos().excludes()))
-                .add("replaceDefaultRules", Boolean.toString(request.replaceDefaultRules()))
-                .add("failOnMissingSources", Boolean.toString(request.failOnMissingSources()))
-                .add("discoverAws", Boolean.toString(request.discoverAws()))
-                .add("groups", request.groups().toString());
+                .add("excludes", String.join(",", request.protos().excludes()));
+        if (settings) {
+            fp.add("replaceDefaultRules", Boolean.toString(request.replaceDefaultRules()))
+                    .add("failOnMissingSources", Boolean.toString(request.failOnMissingSources()))
+                    .add("discoverAws", Boolean.toString(request.discoverAws()))
+                    .add("groups", request.groups().toString());
+        }
         Path base = request.protos().baseDirectory();
         for (Path root : request.protos().sourceRoots()) {
             fp.add("source-root", shown(base, root));
@@ -536,10 +549,10 @@ public final class RegistryBuilder {
             fp.add("registry-dependency", request.registryDependencies().get(i).coordinates())
                     .addBytes(bundled.get(i));
         }
-        if (request.rulesFile() != null) {
+        if (settings && request.rulesFile() != null) {
             fp.addContent("rules", request.rulesFile());
         }
-        if (request.overridesFile() != null) {
+        if (settings && request.overridesFile() != null) {
             fp.addContent("overrides", request.overridesFile());
         }
         return fp.hex();

@@ -49,9 +49,11 @@ final class InterfaceBinder {
         Set<String> seen = new LinkedHashSet<>();
         List<String> closeThrows = null;
         for (LegacyInterface.Method m : legacy.methods()) {
-            if (m.kind() != LegacyInterface.Kind.ABSTRACT
-                    || objectMethod(m)
-                    || !seen.add(m.name() + "/" + m.parameters())) {
+            // The first declaration of a signature wins, as in Java: a default close() in the team's
+            // interface hides the abstract one it inherits from AutoCloseable.
+            if (!seen.add(m.name() + "/" + m.parameters())
+                    || m.kind() != LegacyInterface.Kind.ABSTRACT
+                    || objectMethod(m)) {
                 continue;
             }
             if (m.name().equals("close")

@@ -366,8 +366,8 @@ public final class SourceGenerator {
         parts.put("grpc", Boolean.toString(request.grpc()));
         parts.put("package", request.packageName());
         parts.put("class", request.className());
-        // The interface as read, not its file: a comment or a default method's body changes nothing.
-        parts.put("interface", legacy == null ? "" : legacy.toString());
+        // The interface's signatures, not its file: a comment or a default method's body changes nothing.
+        parts.put("interface", legacy == null ? "" : legacy.signature());
         parts.put("sources", request.sourceDirectory().toString());
         parts.put("resources", request.resourceDirectory().toString());
         if (request.templateDirectory() != null && Files.isDirectory(request.templateDirectory())) {

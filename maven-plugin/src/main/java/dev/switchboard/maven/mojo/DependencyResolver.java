@@ -49,7 +49,7 @@ final class DependencyResolver {
                     .findFirst();
             if (dependency.isPresent()
                     && (entry.version() == null
-                            || entry.version().equals(dependency.get().getVersion()))) {
+                            || entry.version().equals(dependency.get().getBaseVersion()))) {
                 Artifact a = dependency.get();
                 resolved.add(new DependencyArtifact(
                         entry.key() + ":" + a.getBaseVersion(),
