@@ -139,12 +139,21 @@ public final class CallAnalyzer {
             chosen.forEach(e -> selected.add(e.name()));
         }
 
-        MigrationReport run(Path classes) throws IOException {
+        MigrationReport run(Path classes) throws IOException, InputException {
             try (Stream<Path> walk = Files.walk(classes)) {
                 for (Path file : walk.filter(f -> f.toString().endsWith(".class"))
                         .sorted()
                         .toList()) {
-                    read(Files.readAllBytes(file));
+                    try {
+                        read(Files.readAllBytes(file));
+                    } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+                        // ASM refuses class files newer than it knows, and damaged ones.
+                        throw new InputException(Problem.in(
+                                file.toString(),
+                                "this class file cannot be read (class file major version " + classVersion(file)
+                                        + ", or damaged)",
+                                "compile with --release 17 to 25, or rebuild the classes (mvn clean compile)"));
+                    }
                 }
             }
             List<MigrationReport.ServiceUse> uses = new ArrayList<>();
@@ -195,6 +204,17 @@ public final class CallAnalyzer {
             return e != null && e.kind() == ServiceKind.AWS && e.aws() != null
                     ? e.aws().artifactId()
                     : null;
+        }
+
+        /** The class file's major version (61 for Java 17, 69 for Java 25). */
+        private static String classVersion(Path file) throws IOException {
+            byte[] head = new byte[8];
+            try (var in = Files.newInputStream(file)) {
+                if (in.readNBytes(head, 0, 8) < 8) {
+                    return "unknown";
+                }
+            }
+            return Integer.toString(((head[6] & 0xff) << 8) | (head[7] & 0xff));
         }
 
         /** Whether {@code owner} is the generated class {@code generated} or one nested in it. */

@@ -143,4 +143,21 @@ class CallAnalyzerTest {
                         "target/classes: does not exist, so there are no compiled classes to analyze; compile first:"
                                 + " mvn compile switchboard:analyze");
     }
+
+    @Test
+    @DisplayName("a class file that cannot be read fails naming the file, its version and what to do")
+    void unreadableClassFile() throws Exception {
+        Path classes = dir.resolve("unreadable/classes");
+        Files.createDirectories(classes.resolve("com/acme"));
+        // The magic number and version 99, which no JDK writes yet, then nothing.
+        Files.write(
+                classes.resolve("com/acme/Future.class"),
+                new byte[] {(byte) 0xca, (byte) 0xfe, (byte) 0xba, (byte) 0xbe, 0, 0, 0, 99});
+
+        assertThatThrownBy(() -> CallAnalyzer.analyze(request, classes))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("com/acme/Future.class: this class file cannot be read (class file major"
+                        + " version 99, or damaged)")
+                .hasMessageContaining("compile with --release 17 to 25");
+    }
 }
