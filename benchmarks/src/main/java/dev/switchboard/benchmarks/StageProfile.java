@@ -7,7 +7,7 @@ import dev.switchboard.core.diag.Problem;
 import dev.switchboard.core.proto.ProtoServiceReader;
 import dev.switchboard.core.proto.ProtoServices;
 import dev.switchboard.core.proto.ProtoSource;
-import dev.switchboard.core.registry.AtomicFiles;
+import dev.switchboard.core.io.AtomicFiles;
 import dev.switchboard.core.registry.InferenceRules;
 import dev.switchboard.core.registry.RegistryBuilder;
 import dev.switchboard.core.registry.RegistryOutcome;

@@ -3,7 +3,7 @@ package dev.switchboard.cli.command;
 import dev.switchboard.cli.console.Console;
 import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.inspect.Format;
-import dev.switchboard.core.registry.AtomicFiles;
+import dev.switchboard.core.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import dev.switchboard.core.aws.AwsCatalogue;
 import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.diag.Problem;
 import dev.switchboard.core.diag.Reporter;
-import dev.switchboard.core.registry.AtomicFiles;
+import dev.switchboard.core.io.AtomicFiles;
 import dev.switchboard.core.render.RenderException;
 import dev.switchboard.core.render.TemplateRenderer;
 import dev.switchboard.runtime.registry.ServiceEntry;

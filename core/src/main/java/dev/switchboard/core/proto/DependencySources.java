@@ -2,13 +2,13 @@ package dev.switchboard.core.proto;
 
 import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.diag.Problem;
+import dev.switchboard.core.io.AtomicFiles;
 import dev.switchboard.runtime.registry.ServiceEntry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
@@ -177,10 +177,7 @@ final class DependencySources {
                 // An entry such as ../../x.proto would write outside the directory; no proto jar has one.
                 continue;
             }
-            if (!Files.isRegularFile(target) || !Arrays.equals(Files.readAllBytes(target), proto.getValue())) {
-                Files.createDirectories(target.getParent());
-                Files.write(target, proto.getValue());
-            }
+            AtomicFiles.writeIfChanged(target, proto.getValue());
         }
         return protos.size();
     }

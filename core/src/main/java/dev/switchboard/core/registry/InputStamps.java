@@ -1,5 +1,6 @@
 package dev.switchboard.core.registry;
 
+import dev.switchboard.core.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

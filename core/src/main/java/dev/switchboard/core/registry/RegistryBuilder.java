@@ -6,6 +6,7 @@ import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.diag.Problem;
 import dev.switchboard.core.diag.Reporter;
 import dev.switchboard.core.diag.StageTimer;
+import dev.switchboard.core.io.AtomicFiles;
 import dev.switchboard.core.proto.DependencyArtifact;
 import dev.switchboard.core.proto.ProtoCache;
 import dev.switchboard.core.proto.ProtoServiceReader;

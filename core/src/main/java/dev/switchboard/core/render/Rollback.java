@@ -2,7 +2,7 @@ package dev.switchboard.core.render;
 
 import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.diag.Problem;
-import dev.switchboard.core.registry.AtomicFiles;
+import dev.switchboard.core.io.AtomicFiles;
 import dev.switchboard.core.registry.RegistryLock;
 import dev.switchboard.core.registry.RegistryRequest;
 import dev.switchboard.runtime.registry.RegistryCodec;

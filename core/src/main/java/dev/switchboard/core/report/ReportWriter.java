@@ -1,6 +1,6 @@
 package dev.switchboard.core.report;
 
-import dev.switchboard.core.registry.AtomicFiles;
+import dev.switchboard.core.io.AtomicFiles;
 import dev.switchboard.core.render.RenderException;
 import dev.switchboard.core.render.TemplateRenderer;
 import dev.switchboard.runtime.registry.Registry;

@@ -2,7 +2,7 @@ package dev.switchboard.maven.mojo;
 
 import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.inspect.Format;
-import dev.switchboard.core.registry.AtomicFiles;
+import dev.switchboard.core.io.AtomicFiles;
 import dev.switchboard.core.registry.RegistryBuilder;
 import dev.switchboard.core.registry.RegistryOutcome;
 import dev.switchboard.runtime.registry.Registry;

@@ -1,4 +1,4 @@
-package dev.switchboard.core.registry;
+package dev.switchboard.core.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.switchboard.core.registry;
+package dev.switchboard.core.io;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
