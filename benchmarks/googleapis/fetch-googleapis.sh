@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
-# Lays out a googleapis-sized proto tree from Maven Central, plus protoc, for the real-tree benchmark
+# Lays out a googleapis proto tree, plus protoc, for the real-tree benchmark
 # (run-googleapis-benchmarks.sh). Nothing it writes is committed: all of it lands in
 # benchmarks/target/googleapis/.
 #
-#   1. resolves the Google Cloud libraries BOM (LIBRARIES_BOM, default 26.76.0) and lists every
-#      com.google.api.grpc:proto-google-* artifact it manages (Maven's effective POM);
-#   2. copies those jars, protobuf-java (for google/protobuf/*.proto, which protoc needs on its path) and
-#      protoc (com.google.protobuf:protoc:PROTOC_VERSION:exe:linux-x86_64) with maven-dependency-plugin;
-#   3. unpacks every .proto of the proto-google-* jars into tree/src/main/proto (one tree, as the
-#      googleapis repository lays them out) and writes tree/pom.xml, a project running the registry goal.
+#   --source npm (default): the whole of googleapis, as the npm package google-proto-files
+#       (GOOGLE_PROTO_FILES, default 6.0.1) publishes it: 7,208 files besides google/protobuf;
+#   --source jars: the com.google.api.grpc:proto-google-* jars that the Google Cloud libraries BOM
+#       (LIBRARIES_BOM, default 26.76.0) manages and Maven Central serves here (45 of 342 on 2026-12-01);
 #
-# Usage: benchmarks/googleapis/fetch-googleapis.sh   (online once; later runs reuse what ~/.m2 holds)
+# then protoc (com.google.protobuf:protoc:PROTOC_VERSION:exe:linux-x86_64) and protobuf-java (whose
+# google/protobuf/*.proto protoc needs on its path) from Maven Central, every .proto but
+# google/protobuf's unpacked into tree/src/main/proto (one tree, as the googleapis repository lays
+# them out), and tree/pom.xml, a project running the registry goal. The same files are listed in
+# files.txt for protoc.
+#
+# Usage: benchmarks/googleapis/fetch-googleapis.sh [--source npm|jars]
+#   (online once; later runs reuse what the local repository and npm's cache hold)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -20,8 +25,15 @@ bom="${LIBRARIES_BOM:-26.76.0}"
 protoc_version="${PROTOC_VERSION:-4.33.5}"
 protobuf_java="${PROTOBUF_JAVA_VERSION:-4.33.5}"
 out="$repo/benchmarks/target/googleapis"
+source=npm
+if [[ "${1:-}" == "--source" ]]; then
+  source="$2"
+fi
+[[ "$source" == npm || "$source" == jars ]] || { echo "--source is npm or jars, not $source" >&2; exit 2; }
 mkdir -p "$out/bom" "$out/jars" "$out/bin"
 
+: >"$out/artifacts.txt"
+if [[ "$source" == jars ]]; then
 cat >"$out/bom/pom.xml" <<POM
 <project xmlns="http://maven.apache.org/POM/4.0.0">
   <modelVersion>4.0.0</modelVersion>
@@ -53,6 +65,7 @@ awk '
   /<\/dependency>/ && g == "com.google.api.grpc" && a ~ /^proto-google-/ { print g ":" a ":" v }
 ' "$out/bom/effective.xml" | sort -u >"$out/artifacts.txt"
 echo "libraries-bom $bom manages $(wc -l <"$out/artifacts.txt") proto-google-* artifacts"
+fi
 
 # One small module per jar wanted, in one reactor: the mirror this machine reaches does not serve
 # every artifact the BOM names, and with --fail-at-end a missing one fails its own module only.
@@ -98,8 +111,10 @@ $(cat "$out/deps/modules.txt")
 POM
 "$mvnw" -B -q -fae -f "$out/deps/pom.xml" dependency:copy-dependencies -DexcludeTransitive=true \
   -DoutputDirectory="$out/jars" >"$out/deps/copy.log" 2>&1 || true
-echo "resolved $(ls "$out"/jars/proto-google-*.jar | wc -l) of $(wc -l <"$out/artifacts.txt") proto-google-* jars" \
-  "(the others are not served here; see $out/deps/copy.log)"
+if [[ "$source" == jars ]]; then
+  echo "resolved $(ls "$out"/jars/proto-google-*.jar | wc -l) of $(wc -l <"$out/artifacts.txt") proto-google-* jars" \
+    "(the others are not served here; see $out/deps/copy.log)"
+fi
 
 protoc="$out/bin/protoc"
 cp "$out/jars/protoc-$protoc_version-linux-x86_64.exe" "$protoc"
@@ -109,17 +124,22 @@ unzip -q -o "$out/jars/protobuf-java-$protobuf_java.jar" 'google/protobuf/*.prot
 
 tree="$out/tree"
 rm -rf "$tree/src" && mkdir -p "$tree/src/main/proto"
-for jar in "$out"/jars/proto-google-*.jar; do
-  # Some jars repeat a file of another (google/api, google/type); the copies are the same protos.
-  unzip -q -o "$jar" '*.proto' -d "$tree/src/main/proto" 2>/dev/null || true
-done
+if [[ "$source" == npm ]]; then
+  package="google-proto-files@${GOOGLE_PROTO_FILES:-6.0.1}"
+  rm -rf "$out/npm" && mkdir -p "$out/npm"
+  (cd "$out/npm" && npm pack --silent "$package" >/dev/null && tar xzf ./*.tgz)
+  cp -r "$out/npm/package/google" "$out/npm/package/grafeas" "$out/npm/package/gapic" "$tree/src/main/proto/"
+  echo "$package: $(find "$out/npm/package" -name '*.proto' | wc -l) proto files"
+else
+  for jar in "$out"/jars/proto-google-*.jar; do
+    # Some jars repeat a file of another (google/api, google/type); the copies are the same protos.
+    unzip -q -o "$jar" '*.proto' -d "$tree/src/main/proto" 2>/dev/null || true
+  done
+fi
 find "$tree/src/main/proto" -name '*.proto' -path '*/google/protobuf/*' -delete
-# The files the registry reads (the pom's <excludes> left out), for protoc to compile the same set.
-(cd "$tree/src/main/proto" && find . -name '*.proto' | sed 's|^\./||' | sort \
-  | grep -v -e '^google/firestore/v1/firestore.proto$' -e '^google/cloud/discoveryengine/[^/]*/completion_service.proto$') \
-  >"$out/files.txt"
-echo "tree: $(find "$tree/src/main/proto" -name '*.proto' | wc -l) proto files in $tree/src/main/proto," \
-  "$(wc -l <"$out/files.txt") of them selected"
+# The files the registry reads, for protoc to compile the same set.
+(cd "$tree/src/main/proto" && find . -name '*.proto' | sed 's|^\./||' | LC_ALL=C sort) >"$out/files.txt"
+echo "tree: $(wc -l <"$out/files.txt") proto files in $tree/src/main/proto"
 echo "protoc: $("$protoc" --version) at $protoc"
 
 cat >"$tree/pom.xml" <<POM
@@ -149,13 +169,6 @@ cat >"$tree/pom.xml" <<POM
         <groupId>dev.switchboard</groupId>
         <artifactId>switchboard-maven-plugin</artifactId>
         <version>\${switchboard.version}</version>
-        <configuration>
-          <!-- Their HTTP rules put '**' before the last segment, which the registry rejects. -->
-          <excludes>
-            <exclude>google/firestore/v1/firestore.proto</exclude>
-            <exclude>google/cloud/discoveryengine/*/completion_service.proto</exclude>
-          </excludes>
-        </configuration>
         <executions>
           <execution>
             <goals>
