@@ -180,13 +180,34 @@ final class ProtoLoader {
         Map<String, String> keys(String environment) {
             Map<String, String> keys = new HashMap<>();
             for (String file : imports.keySet()) {
-                StringBuilder key = new StringBuilder(environment).append('\n').append(file);
-                for (String f : withImports(List.of(file))) {
-                    key.append('\n').append(f).append('=').append(hashes.get(f));
-                }
-                keys.put(file, ProtoText.sha256(key.toString().getBytes(StandardCharsets.UTF_8)));
+                key(file, environment, keys);
             }
             return keys;
+        }
+
+        /**
+         * The key of one file from its own content and the keys of the sources it imports, each worked out
+         * once: a change anywhere below a file reaches its key through its imports' keys. Sources have no
+         * import cycles here (the checks refuse them).
+         */
+        private String key(String file, String environment, Map<String, String> keys) {
+            String known = keys.get(file);
+            if (known != null) {
+                return known;
+            }
+            StringBuilder key = new StringBuilder(environment)
+                    .append('\n')
+                    .append(file)
+                    .append('=')
+                    .append(hashes.get(file));
+            for (String imported : new TreeSet<>(imports.get(file))) {
+                if (imports.containsKey(imported)) {
+                    key.append('\n').append(imported).append(':').append(key(imported, environment, keys));
+                }
+            }
+            String result = ProtoText.sha256(key.toString().getBytes(StandardCharsets.UTF_8));
+            keys.put(file, result);
+            return result;
         }
 
         /** The given files and every source file they import, directly or not, sorted by path. */

@@ -50,6 +50,7 @@ final class ProtoServiceMapper {
     private final Set<String> ignoredTypePackages;
     private final List<Problem> problems = new ArrayList<>();
     private final Map<String, String[]> lines = new HashMap<>();
+    private final Map<String, List<String>> events = new HashMap<>();
 
     /**
      * @param protos the linked sources
@@ -258,11 +259,7 @@ final class ProtoServiceMapper {
         }
         b.methods(methods).endpoints(endpoints);
 
-        for (Type type : file.typesAndNestedTypes()) {
-            if (type instanceof MessageType && type.getType().getSimpleName().endsWith("Event")) {
-                b.addEvent(new Event(type.getType().getSimpleName(), "message"));
-            }
-        }
+        eventMessages(file).forEach(name -> b.addEvent(new Event(name, "message")));
         applyOptions(service.options(), b);
         return new ServiceFacts(
                 file.getLocation().getPath(),
@@ -394,7 +391,33 @@ final class ProtoServiceMapper {
     /** The lines of a source file, by its path below the source root; null when its text is unknown. */
     private String[] lines(String path) {
         String text = protos.texts().get(path);
-        return text == null ? null : lines.computeIfAbsent(path, p -> text.split("\r?\n", -1));
+        return text == null ? null : lines.computeIfAbsent(path, p -> splitLines(text));
+    }
+
+    /** The text cut at each {@code \n}, a {@code \r} before it dropped; a regular expression costs more. */
+    private static String[] splitLines(String text) {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        for (int end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+            lines.add(text.substring(start, end > start && text.charAt(end - 1) == '\r' ? end - 1 : end));
+            start = end + 1;
+        }
+        lines.add(text.substring(start));
+        return lines.toArray(String[]::new);
+    }
+
+    /** The simple names of the file's messages, nested ones too, that end in "Event"; found once per file. */
+    private List<String> eventMessages(ProtoFile file) {
+        return events.computeIfAbsent(file.getLocation().getPath(), p -> {
+            List<String> names = new ArrayList<>();
+            for (Type type : file.typesAndNestedTypes()) {
+                String name = type.getType().getSimpleName();
+                if (type instanceof MessageType && name.endsWith("Event")) {
+                    names.add(name);
+                }
+            }
+            return names;
+        });
     }
 
     private static String count(List<Problem> problems) {

@@ -5,6 +5,7 @@ import dev.switchboard.core.diag.Problem;
 import dev.switchboard.core.diag.Reporter;
 import dev.switchboard.core.diag.StageTimer;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,10 +33,17 @@ import java.util.TreeSet;
 public final class ProtoServiceReader {
     private final ProtoInputs inputs;
     private final ProtoLoader loader;
+    private final int linkThreads;
 
     public ProtoServiceReader(ProtoInputs inputs) {
+        this(inputs, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** @param linkThreads how many groups of files may be linked side by side ({@link LinkGroups}) */
+    ProtoServiceReader(ProtoInputs inputs, int linkThreads) {
         this.inputs = inputs;
         this.loader = new ProtoLoader(inputs);
+        this.linkThreads = linkThreads;
     }
 
     /**
@@ -135,21 +143,33 @@ public final class ProtoServiceReader {
         Map<String, List<ServiceFacts>> linked = new HashMap<>();
         List<Problem> problems = new ArrayList<>();
         if (!changed.isEmpty()) {
-            // The sources the changed files import are linked as sources too, as in a full build: Wire
-            // links an imported file only as far as its importers use it, which leaves out fields that
-            // HTTP rules and dependencies look at.
             stages.done("look up the proto cache");
-            Set<String> withImports = checked.withImports(relinked);
-            List<ProtoSource> linkSet = sources.stream()
-                    .filter(s -> withImports.contains(s.relativePath()))
-                    .toList();
-            LoadedProtos loaded = loader.link(linkSet, checked);
-            stages.done("link " + linkSet.size() + " proto file(s)");
-            ProtoServiceMapper mapper = new ProtoServiceMapper(loaded, ignoredTypePackages, relinked);
-            mapper.facts()
-                    .forEach(f -> linked.computeIfAbsent(f.file(), k -> new ArrayList<>())
-                            .add(f));
-            problems.addAll(mapper.problems());
+            List<List<String>> groups = LinkGroups.split(relinked, checked.texts(), linkThreads);
+            List<Mapped> results = new ArrayList<>();
+            if (groups.size() > 1) {
+                results.addAll(groups.parallelStream()
+                        .map(group -> linkAndMapOrNull(sources, checked, group, ignoredTypePackages))
+                        .toList());
+            }
+            if (results.isEmpty() || results.contains(null)) {
+                // One link over all of them: its report of a broken file is the one a single link gives,
+                // in Wire's order, and names each problem once.
+                results = List.of(linkAndMap(sources, checked, relinked, ignoredTypePackages));
+                groups = List.of(List.copyOf(relinked));
+            }
+            int linkedFiles = 0;
+            for (Mapped result : results) {
+                result.facts()
+                        .forEach(f -> linked.computeIfAbsent(f.file(), k -> new ArrayList<>())
+                                .add(f));
+                problems.addAll(result.problems());
+                linkedFiles += result.linkedFiles();
+            }
+            stages.done(
+                    groups.size() == 1
+                            ? "link " + linkedFiles + " proto file(s)"
+                            : "link " + linkedFiles + " proto file(s) in " + groups.size()
+                                    + " groups side by side, and map their services");
         }
         List<ServiceFacts> facts = new ArrayList<>();
         // In the order of the files' paths, as a full link gives them.
@@ -168,4 +188,46 @@ public final class ProtoServiceReader {
         stages.done("map the services");
         return services;
     }
+
+    /**
+     * Links the given files with every source they import, directly or not, and maps their services.
+     * The imported sources are linked as sources too, as in a full build: Wire links an imported file only
+     * as far as its importers use it, which leaves out fields that HTTP rules and dependencies look at.
+     */
+    private Mapped linkAndMap(
+            List<ProtoSource> sources,
+            ProtoLoader.Checked checked,
+            Collection<String> files,
+            Set<String> ignoredTypePackages)
+            throws InputException {
+        Set<String> withImports = checked.withImports(files);
+        List<ProtoSource> linkSet = sources.stream()
+                .filter(s -> withImports.contains(s.relativePath()))
+                .toList();
+        LoadedProtos loaded = loader.link(linkSet, checked);
+        ProtoServiceMapper mapper = new ProtoServiceMapper(loaded, ignoredTypePackages, Set.copyOf(files));
+        return new Mapped(mapper.facts(), mapper.problems(), linkSet.size());
+    }
+
+    /** {@link #linkAndMap}, or null when the files do not link: a single link then reports why. */
+    private Mapped linkAndMapOrNull(
+            List<ProtoSource> sources,
+            ProtoLoader.Checked checked,
+            Collection<String> files,
+            Set<String> ignoredTypePackages) {
+        try {
+            return linkAndMap(sources, checked, files, ignoredTypePackages);
+        } catch (InputException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The services of some linked files.
+     *
+     * @param facts their services, in the order of their files' paths
+     * @param problems what mapping them found
+     * @param linkedFiles how many files were linked for them, their imports included
+     */
+    private record Mapped(List<ServiceFacts> facts, List<Problem> problems, int linkedFiles) {}
 }
