@@ -24,23 +24,23 @@ final class LinkGroups {
      * when there are few.
      *
      * @param files the files whose services are mapped, by their path below the source root
-     * @param texts each file's text, by the same path, for its size
+     * @param sizes each file's size in bytes, by the same path
      */
-    static List<List<String>> split(Collection<String> files, Map<String, String> texts, int parts) {
+    static List<List<String>> split(Collection<String> files, Map<String, Long> sizes, int parts) {
         List<String> sorted = files.stream().sorted().toList();
         if (parts < 2 || sorted.size() < MIN_FILES) {
             return List.of(sorted);
         }
         long total = 0;
         for (String file : sorted) {
-            total += size(file, texts);
+            total += size(file, sizes);
         }
         List<List<String>> groups = new ArrayList<>();
         List<String> current = new ArrayList<>();
         long filled = 0;
         for (String file : sorted) {
             current.add(file);
-            filled += size(file, texts);
+            filled += size(file, sizes);
             if (groups.size() < parts - 1 && filled * parts >= total * (groups.size() + 1)) {
                 groups.add(current);
                 current = new ArrayList<>();
@@ -52,8 +52,7 @@ final class LinkGroups {
         return groups;
     }
 
-    private static long size(String file, Map<String, String> texts) {
-        String text = texts.get(file);
-        return text == null ? 1 : text.length() + 1;
+    private static long size(String file, Map<String, Long> sizes) {
+        return sizes.getOrDefault(file, 0L) + 1;
     }
 }

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * What each source file's services gave the registry in the last build, so that the next one links and
@@ -36,6 +38,7 @@ public final class ProtoCache {
     private final Map<String, FileSummary> keptParsed = new TreeMap<>();
     private int reused;
     private int reusedParsed;
+    private FutureTask<byte[]> serialized;
 
     /**
      * @param directory the registry directory
@@ -107,8 +110,34 @@ public final class ProtoCache {
         return reused;
     }
 
+    /**
+     * Starts turning the cache into {@link #bytes} on a thread of its own, once nothing more is kept: the
+     * build goes on with the registry meanwhile, and a large tree's cache takes as long to write.
+     */
+    public void serializeAhead() {
+        FutureTask<byte[]> task = new FutureTask<>(this::serialize);
+        Thread thread = new Thread(task, "switchboard-proto-cache");
+        thread.setDaemon(true);
+        thread.start();
+        serialized = task;
+    }
+
     /** The cache as the last {@link ProtoServiceReader#read} left it: the current files' entries only. */
     public byte[] bytes() {
+        if (serialized == null) {
+            return serialize();
+        }
+        try {
+            return serialized.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing the proto cache", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private byte[] serialize() {
         try {
             return mapper().writeValueAsBytes(new Stored(FORMAT, kept, keptParsed));
         } catch (JacksonException e) {

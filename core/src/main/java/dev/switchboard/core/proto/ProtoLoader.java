@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.ZipFile;
 
 /**
@@ -80,10 +81,11 @@ final class ProtoLoader {
      * @param cache holds the summaries of files parsed in an earlier build, by content, which are not
      *     parsed again, and is given this build's; null to parse every file
      */
-    Checked check(List<ProtoSource> sources, ProtoCache cache) throws InputException {
+    Checked check(List<ProtoSource> sources, ProtoCache cache, SourceHashes known) throws InputException {
         List<Problem> problems = new ArrayList<>();
         List<Problem> warnings = new ArrayList<>();
-        Map<String, String> texts = new HashMap<>();
+        // Filled further when files whose text was not read here are linked, on several threads.
+        Map<String, String> texts = new ConcurrentHashMap<>();
         Map<String, String> shownPaths = new HashMap<>();
         Map<String, String> hashes = new HashMap<>();
         Map<String, FileSummary> summaries = new LinkedHashMap<>();
@@ -92,12 +94,14 @@ final class ProtoLoader {
         // Files parse independently, so both cores share the work; the results are merged in the
         // sources' order, which keeps the report and the registry the same from run to run.
         List<Parsed> results =
-                sources.parallelStream().map(s -> parse(s, cache)).toList();
+                sources.parallelStream().map(s -> parse(s, cache, known)).toList();
         for (Parsed file : results) {
             shownPaths.put(file.relative(), file.shown());
             problems.addAll(file.problems());
             if (file.text() != null) {
                 texts.put(file.relative(), file.text());
+            }
+            if (file.hash() != null) {
                 hashes.put(file.relative(), file.hash());
             }
             if (file.summary() != null) {
@@ -113,7 +117,12 @@ final class ProtoLoader {
         }
         Map<String, List<String>> imports = new LinkedHashMap<>();
         summaries.forEach((file, summary) -> imports.put(file, summary.imports()));
-        problems.addAll(SourceChecks.importCycles(imports, texts, shownPaths, broken));
+        List<Problem> cycles = SourceChecks.importCycles(imports, texts, shownPaths, broken);
+        if (!cycles.isEmpty() && texts.size() < summaries.size()) {
+            // A cycle is placed at its import statements: read every file, as without a record of hashes.
+            return check(sources, cache, null);
+        }
+        problems.addAll(cycles);
         List<Problem> duplicates = findDuplicates(summaries, shownPaths);
         if (!duplicates.isEmpty()) {
             problems.addAll(duplicates);
@@ -254,19 +263,29 @@ final class ProtoLoader {
      * place in a syntax error; the user reads the file as {@code shown}. A file whose summary the cache
      * holds is not parsed here; {@link #link} parses it when it must be linked.
      */
-    private Parsed parse(ProtoSource source, ProtoCache cache) {
+    private Parsed parse(ProtoSource source, ProtoCache cache, SourceHashes known) {
         List<Problem> problems = new ArrayList<>();
         String shown = display(source.file());
         String relative = source.relativePath();
+        String knownHash = cache == null || known == null ? null : known.known(source);
+        if (knownHash != null) {
+            // Unchanged since the last build, whose summary of it the cache holds: the file is not read.
+            String cacheKey = cacheKey(cache, shown, knownHash);
+            FileSummary cached = cache.parsed(cacheKey);
+            if (cached != null) {
+                return new Parsed(relative, shown, null, knownHash, null, null, cached, cacheKey, problems);
+            }
+        }
         byte[] bytes = read(source.file(), shown, problems);
         String text = bytes == null ? null : ProtoText.decode(bytes, shown, problems);
         if (text == null) {
             return new Parsed(relative, shown, null, null, null, null, null, null, problems);
         }
         String hash = ProtoText.sha256(bytes);
-        String cacheKey = cache == null
-                ? null
-                : ProtoText.sha256((cache.environment() + "\n" + shown + "\n" + hash).getBytes(StandardCharsets.UTF_8));
+        if (known != null) {
+            known.remember(source, hash);
+        }
+        String cacheKey = cache == null ? null : cacheKey(cache, shown, hash);
         FileSummary cached = cache == null ? null : cache.parsed(cacheKey);
         if (cached != null) {
             return new Parsed(relative, shown, text, hash, null, null, cached, cacheKey, problems);
@@ -284,6 +303,10 @@ final class ProtoLoader {
         }
         FileSummary summary = element == null || !problems.isEmpty() ? null : FileSummary.of(element, warnings);
         return new Parsed(relative, shown, text, hash, view, element, summary, cacheKey, problems);
+    }
+
+    private static String cacheKey(ProtoCache cache, String shown, String hash) {
+        return ProtoText.sha256((cache.environment() + "\n" + shown + "\n" + hash).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The file's bytes, or null with the problem added when it cannot be read. */
@@ -324,8 +347,9 @@ final class ProtoLoader {
             // Files whose summary came from the cache are parsed now, as they must be linked.
             List<Parsed> missing = sources.parallelStream()
                     .filter(s -> !checked.parsed().containsKey(s.relativePath()))
-                    .map(s -> parse(s, null))
+                    .map(s -> parse(s, null, null))
                     .toList();
+            missing.stream().filter(p -> p.text() != null).forEach(p -> texts.put(p.relative(), p.text()));
             Map<String, Parsed> parsedNow = new HashMap<>(checked.parsed());
             missing.forEach(p -> parsedNow.put(p.relative(), p));
             List<ProtoFile> files = new ArrayList<>();

@@ -63,7 +63,7 @@ public final class ProtoServiceReader {
      */
     public ProtoServices read(List<ProtoSource> sources, Set<String> ignoredTypePackages) throws InputException {
         StageTimer silent = new StageTimer(Reporter.SILENT, "registry");
-        return map(check(sources, null, silent), ignoredTypePackages, silent);
+        return map(check(sources, null, null, silent), ignoredTypePackages, silent);
     }
 
     /** Sources parsed and checked, for {@link #map}. */
@@ -71,11 +71,18 @@ public final class ProtoServiceReader {
         private final List<ProtoSource> sources;
         private final ProtoCache cache;
         private final ProtoLoader.Checked checked;
+        private final int unread;
 
         private Checked(List<ProtoSource> sources, ProtoCache cache, ProtoLoader.Checked checked) {
             this.sources = sources;
             this.cache = cache;
             this.checked = checked;
+            this.unread = sources.size() - checked.texts().size();
+        }
+
+        /** How many sources were not read at all: unchanged since the last build, which the cache holds. */
+        public int unread() {
+            return unread;
         }
     }
 
@@ -84,17 +91,20 @@ public final class ProtoServiceReader {
      * whose summary {@code cache} holds from an earlier build with the same content are not parsed.
      *
      * @param cache the results of an earlier build, or null to parse and later link every source
+     * @param hashes the sources' hashes recorded by an earlier build, and this build's; with a cache, a
+     *     source whose record holds and whose summary the cache has is not read; null to read every source
      * @param stages times the steps, for the debug log
      * @throws InputException with every problem found, each with its file, line and column
      */
-    public Checked check(List<ProtoSource> sources, ProtoCache cache, StageTimer stages) throws InputException {
+    public Checked check(List<ProtoSource> sources, ProtoCache cache, SourceHashes hashes, StageTimer stages)
+            throws InputException {
         if (cache != null) {
             cache.read();
             stages.done("read " + ProtoCache.FILE);
         }
         ProtoLoader.Checked checked;
         try {
-            checked = loader.check(sources, cache);
+            checked = loader.check(sources, cache, hashes);
         } catch (InputException e) {
             throw DependencySources.explained(inputs, e);
         }
@@ -144,7 +154,9 @@ public final class ProtoServiceReader {
         List<Problem> problems = new ArrayList<>();
         if (!changed.isEmpty()) {
             stages.done("look up the proto cache");
-            List<List<String>> groups = LinkGroups.split(relinked, checked.texts(), linkThreads);
+            Map<String, Long> sizes = new HashMap<>();
+            sources.forEach(s -> sizes.put(s.relativePath(), s.size()));
+            List<List<String>> groups = LinkGroups.split(relinked, sizes, linkThreads);
             List<Mapped> results = new ArrayList<>();
             if (groups.size() > 1) {
                 results.addAll(groups.parallelStream()

@@ -12,6 +12,7 @@ import dev.switchboard.core.proto.ProtoCache;
 import dev.switchboard.core.proto.ProtoServiceReader;
 import dev.switchboard.core.proto.ProtoServices;
 import dev.switchboard.core.proto.ProtoSource;
+import dev.switchboard.core.proto.SourceHashes;
 import dev.switchboard.core.proto.SourcePlace;
 import dev.switchboard.runtime.registry.BundledRegistry;
 import dev.switchboard.runtime.registry.Registry;
@@ -91,26 +92,33 @@ public final class RegistryBuilder {
      * back until {@link #commit}.
      */
     public static final class Prepared {
-        private static final Set<String> OWN_FILES =
-                Set.of(RegistryRequest.REGISTRY_FILE, RegistryRequest.PREVIOUS_FILE, InputStamps.FILE, ProtoCache.FILE);
+        private static final Set<String> OWN_FILES = Set.of(
+                RegistryRequest.REGISTRY_FILE,
+                RegistryRequest.PREVIOUS_FILE,
+                InputStamps.FILE,
+                ProtoCache.FILE,
+                SourceHashes.FILE);
 
         private final RegistryRequest request;
         private final RegistryOutcome outcome;
         private final byte[] registryBytes;
         private final InputStamps stamps;
         private final ProtoCache cache;
+        private final SourceHashes hashes;
 
         private Prepared(
                 RegistryRequest request,
                 RegistryOutcome outcome,
                 byte[] registryBytes,
                 InputStamps stamps,
-                ProtoCache cache) {
+                ProtoCache cache,
+                SourceHashes hashes) {
             this.request = request;
             this.outcome = outcome;
             this.registryBytes = registryBytes;
             this.stamps = stamps;
             this.cache = cache;
+            this.hashes = hashes;
         }
 
         /** What the build found; {@code written} says whether {@link #commit} writes a new registry. */
@@ -140,6 +148,9 @@ public final class RegistryBuilder {
                 }
                 if (cache != null) {
                     AtomicFiles.write(dir.resolve(ProtoCache.FILE), cache.bytes());
+                }
+                if (hashes != null && !hashes.isEmpty()) {
+                    AtomicFiles.write(dir.resolve(SourceHashes.FILE), hashes.bytes());
                 }
                 if (stamps != null) {
                     stamps.write(dir, outcome.fingerprint());
@@ -180,17 +191,20 @@ public final class RegistryBuilder {
         }
         Path registryFile = request.registryFile();
         InputStamps stamps = stamps(request, sources);
-        UpToDate current = upToDate(request, sources, bundled, stamps);
+        SourceHashes hashes = new SourceHashes(request.registryDirectory());
+        UpToDate current = upToDate(request, sources, bundled, stamps, hashes);
         stages.done("up-to-date check");
         if (current.current()) {
             InputStamps restamp = current.restamp() ? stamps : null;
+            SourceHashes rehashed = current.restamp() ? hashes : null;
             if (request.selection().isAll()) {
                 return new Prepared(
                         request,
                         new RegistryOutcome(false, registryFile, current.fingerprint(), null, List.of(), null),
                         null,
                         restamp,
-                        null);
+                        null,
+                        rehashed);
             }
             List<String> notes = new ArrayList<>();
             List<ServiceEntry> selected = select(request, read(registryFile).services(), notes);
@@ -199,7 +213,8 @@ public final class RegistryBuilder {
                     new RegistryOutcome(false, registryFile, current.fingerprint(), null, notes, selected),
                     null,
                     restamp,
-                    null);
+                    null,
+                    rehashed);
         }
 
         // Rules and overrides are parsed only now: the fingerprint covers their bytes, and an
@@ -216,9 +231,10 @@ public final class RegistryBuilder {
         if (!sources.isEmpty()) {
             reporter.progress("loading " + sources.size() + " proto file(s)");
             // What the protos' services depend on besides their own content: a cached file stays right while it holds.
-            cache = new ProtoCache(request.registryDirectory(), fingerprint(request, List.of(), List.of(), false));
+            cache = new ProtoCache(
+                    request.registryDirectory(), fingerprint(request, List.of(), List.of(), null, false));
             try {
-                checkedProtos = reader.check(sources, cache, stages);
+                checkedProtos = reader.check(sources, cache, hashes, stages);
             } catch (InputException e) {
                 protoProblems = e;
             }
@@ -253,10 +269,13 @@ public final class RegistryBuilder {
         } else {
             ProtoServices protoServices =
                     reader.map(checkedProtos, Set.copyOf(rules.rules().ignoredTypePackages()), stages);
+            cache.serializeAhead();
             if (reporter.debugEnabled()) {
                 reporter.debug("switchboard: " + ProtoCache.FILE + " held " + cache.reusedParsed() + " of "
                         + sources.size() + " proto file(s), which were not parsed again, and the services of "
-                        + cache.reused() + ", which were not linked again (they and what they import are unchanged)");
+                        + cache.reused() + ", which were not linked again (they and what they import are unchanged); "
+                        + checkedProtos.unread() + " were not read at all (their size and time match "
+                        + SourceHashes.FILE + ")");
             }
             services.addAll(protoServices.services());
             notes.addAll(protoServices.notes());
@@ -291,7 +310,7 @@ public final class RegistryBuilder {
         stages.done("infer, group and merge the overrides");
 
         String fingerprint =
-                current.fingerprint() != null ? current.fingerprint() : fingerprint(request, sources, bundled);
+                current.fingerprint() != null ? current.fingerprint() : fingerprint(request, sources, bundled, hashes);
         Registry registry = Registry.of(fingerprint, inferred);
         List<ServiceEntry> selected = select(request, registry.services(), notes);
         stages.done("select the services");
@@ -300,7 +319,8 @@ public final class RegistryBuilder {
                 new RegistryOutcome(true, registryFile, fingerprint, registry, notes, selected),
                 RegistryCodec.writeBytes(registry, RegistryFormat.JSON),
                 stamps,
-                cache);
+                cache,
+                hashes);
     }
 
     /** The rules and overrides files as read, with the notes and problems of reading them. */
@@ -430,7 +450,11 @@ public final class RegistryBuilder {
      * fingerprint is computed and compared, and equal content asks for the new stamps to be recorded.
      */
     private static UpToDate upToDate(
-            RegistryRequest request, List<ProtoSource> sources, List<byte[]> bundled, InputStamps stamps)
+            RegistryRequest request,
+            List<ProtoSource> sources,
+            List<byte[]> bundled,
+            InputStamps stamps,
+            SourceHashes hashes)
             throws IOException {
         Path registryFile = request.registryFile();
         if (!Files.isRegularFile(registryFile)) {
@@ -441,7 +465,7 @@ public final class RegistryBuilder {
             return new UpToDate(true, recorded.fingerprint(), false);
         }
         // Kept for the build when it is needed: reading every input again costs a rebuild real time.
-        String fingerprint = fingerprint(request, sources, bundled);
+        String fingerprint = fingerprint(request, sources, bundled, hashes);
         String current = recorded != null
                 ? recorded.fingerprint()
                 : RegistryCodec.readFingerprint(registryFile).orElse(null);
@@ -492,9 +516,10 @@ public final class RegistryBuilder {
      * and size, the coordinates of source dependencies, bundled registries and rules and overrides by
      * content.
      */
-    private static String fingerprint(RegistryRequest request, List<ProtoSource> sources, List<byte[]> bundled)
+    private static String fingerprint(
+            RegistryRequest request, List<ProtoSource> sources, List<byte[]> bundled, SourceHashes hashes)
             throws IOException {
-        return fingerprint(request, sources, bundled, true);
+        return fingerprint(request, sources, bundled, hashes, true);
     }
 
     /**
@@ -503,7 +528,11 @@ public final class RegistryBuilder {
      * protos are mapped, so that editing the overrides keeps every cached file.
      */
     private static String fingerprint(
-            RegistryRequest request, List<ProtoSource> sources, List<byte[]> bundled, boolean settings)
+            RegistryRequest request,
+            List<ProtoSource> sources,
+            List<byte[]> bundled,
+            SourceHashes hashes,
+            boolean settings)
             throws IOException {
         Fingerprint fp = new Fingerprint()
                 .add("plugin", request.pluginVersion())
@@ -522,7 +551,7 @@ public final class RegistryBuilder {
             fp.add("source-root", shown(base, root));
         }
         for (ProtoSource source : sources) {
-            fp.addContent("source:" + source.relativePath(), source.file());
+            fp.add("source:" + source.relativePath(), hashes.hash(source));
         }
         for (Path path : request.protos().importPaths()) {
             fp.add("import-path", shown(base, path));

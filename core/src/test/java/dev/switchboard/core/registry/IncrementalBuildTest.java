@@ -11,6 +11,7 @@ import dev.switchboard.core.testing.ProtoProject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -252,5 +253,50 @@ class IncrementalBuildTest {
                                 .contains("unable to resolve acme.common.v1.Mony", "nearest: acme.common.v1.Money"));
 
         before.assertUnchanged(project.request().registryDirectory());
+    }
+
+    @Test
+    @DisplayName("files unchanged in size and time since the last build are not read again; the edited one is,"
+            + " and the registry is what a build from scratch gives")
+    void unchangedFilesNotRead() throws Exception {
+        ProtoProject project = project();
+        agedSources(project, 3_600_000);
+        build(project);
+
+        project.proto("acme/user/v1/user.proto", USER.replace("GetUser(", "FetchUser("));
+        Path user = project.sourceRoot().resolve("acme/user/v1/user.proto");
+        Files.setLastModifiedTime(user, FileTime.fromMillis(System.currentTimeMillis() - 1_800_000));
+        assertThat(build(project)).contains("3 were not read at all");
+        assertThat(Files.readAllBytes(project.request().registryFile())).isEqualTo(fromScratch(project));
+    }
+
+    @Test
+    @DisplayName("a file rewritten to the same size and time within two seconds of the last build is read"
+            + " again: such a time proves nothing")
+    void racyFileReadAgain() throws Exception {
+        ProtoProject project = project();
+        build(project);
+        Path billing = project.sourceRoot().resolve("acme/billing/v1/billing.proto");
+        FileTime time = Files.getLastModifiedTime(billing);
+
+        // "Charge" and "Refund" are of one length: the file keeps its size.
+        project.proto("acme/billing/v1/billing.proto", BILLING.replace("rpc Charge(", "rpc Refund("));
+        Files.setLastModifiedTime(billing, time);
+        assertThat(Files.size(billing)).isEqualTo(BILLING.getBytes(StandardCharsets.UTF_8).length);
+        build(project);
+
+        assertThat(Files.readString(project.request().registryFile()))
+                .contains("\"Refund\"")
+                .doesNotContain("\"Charge\"");
+    }
+
+    /** Sets every source's time {@code millis} into the past, as a tree checked out a while ago has. */
+    private static void agedSources(ProtoProject project, long millis) throws Exception {
+        FileTime old = FileTime.fromMillis(System.currentTimeMillis() - millis);
+        try (var walk = Files.walk(project.sourceRoot())) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                Files.setLastModifiedTime(p, old);
+            }
+        }
     }
 }

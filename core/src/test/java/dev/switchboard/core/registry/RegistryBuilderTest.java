@@ -10,6 +10,7 @@ import com.networknt.schema.SpecVersion;
 import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.diag.Reporter;
 import dev.switchboard.core.proto.ProtoCache;
+import dev.switchboard.core.proto.SourceHashes;
 import dev.switchboard.core.testing.ProtoProject;
 import dev.switchboard.runtime.registry.Registry;
 import dev.switchboard.runtime.registry.RegistryCodec;
@@ -218,7 +219,12 @@ class RegistryBuilderTest {
         try (var files = Files.list(project.request().registryDirectory())) {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .containsExactlyInAnyOrder(
-                            "registry.json", "registry.previous.json", "registry.inputs", ProtoCache.FILE, ".lock");
+                            "registry.json",
+                            "registry.previous.json",
+                            "registry.inputs",
+                            ProtoCache.FILE,
+                            SourceHashes.FILE,
+                            ".lock");
         }
     }
 
