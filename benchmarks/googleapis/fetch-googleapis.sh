@@ -142,28 +142,13 @@ find "$tree/src/main/proto" -name '*.proto' -path '*/google/protobuf/*' -delete
 echo "tree: $(wc -l <"$out/files.txt") proto files in $tree/src/main/proto"
 echo "protoc: $("$protoc" --version) at $protoc"
 
-cat >"$tree/pom.xml" <<POM
-<?xml version="1.0" encoding="UTF-8"?>
-<!-- Written by benchmarks/googleapis/fetch-googleapis.sh; do not edit. -->
-<project xmlns="http://maven.apache.org/POM/4.0.0">
-  <modelVersion>4.0.0</modelVersion>
-  <groupId>dev.switchboard.bench</groupId>
-  <artifactId>googleapis-tree</artifactId>
-  <version>1.0.0-SNAPSHOT</version>
-  <packaging>jar</packaging>
-  <properties>
-    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
-    <switchboard.version>0.1.0-SNAPSHOT</switchboard.version>
-  </properties>
-  <dependencies>
-    <!-- google/protobuf/api.proto, type.proto and the other well-known types beyond Wire's own. -->
-    <dependency>
-      <groupId>com.google.protobuf</groupId>
-      <artifactId>protobuf-java</artifactId>
-      <version>$protobuf_java</version>
-    </dependency>
-  </dependencies>
-  <build>
+# write_pom DIR ARTIFACT DEPENDENCIES PLUGIN: a project with protobuf-java (google/protobuf/api.proto,
+# type.proto and the other well-known types beyond Wire's own) and DEPENDENCIES; with PLUGIN=yes, the
+# registry goal bound to it.
+write_pom() {
+  local plugin=""
+  if [[ "$4" == yes ]]; then
+    plugin="<build>
     <plugins>
       <plugin>
         <groupId>dev.switchboard</groupId>
@@ -178,6 +163,54 @@ cat >"$tree/pom.xml" <<POM
         </executions>
       </plugin>
     </plugins>
-  </build>
+  </build>"
+  fi
+  mkdir -p "$1"
+  cat >"$1/pom.xml" <<POM
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Written by benchmarks/googleapis/fetch-googleapis.sh; do not edit. -->
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>dev.switchboard.bench</groupId>
+  <artifactId>$2</artifactId>
+  <version>1.0.0-SNAPSHOT</version>
+  <packaging>jar</packaging>
+  <properties>
+    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+    <switchboard.version>0.1.0-SNAPSHOT</switchboard.version>
+  </properties>
+  <dependencies>
+    <dependency>
+      <groupId>com.google.protobuf</groupId>
+      <artifactId>protobuf-java</artifactId>
+      <version>$protobuf_java</version>
+    </dependency>$3
+  </dependencies>
+  $plugin
 </project>
 POM
+}
+write_pom "$tree" googleapis-tree "" yes
+
+# The small tree: one real API as a project has it, its own protos in src/main/proto and the common
+# ones (google/api, google/type) from proto-google-common-protos: the Merchant Accounts API v1, 27
+# files and 22 services, with google/shopping/type/types.proto, which it imports. Beside it an empty
+# module, the same project without the plugin, for the whole build's overhead.
+small="$out/small"
+common_protos="
+    <dependency>
+      <groupId>com.google.api.grpc</groupId>
+      <artifactId>proto-google-common-protos</artifactId>
+      <version>${COMMON_PROTOS_VERSION:-2.81.0}</version>
+    </dependency>"
+rm -rf "$small" "$out/empty" && mkdir -p "$small/src/main/proto"
+for dir in google/shopping/merchant/accounts/v1 google/shopping/type; do
+  mkdir -p "$small/src/main/proto/$dir"
+  cp "$tree/src/main/proto/$dir"/*.proto "$small/src/main/proto/$dir/"
+done
+(cd "$small/src/main/proto" && find . -name '*.proto' | sed 's|^\./||' | LC_ALL=C sort) >"$out/small-files.txt"
+write_pom "$small" googleapis-small "$common_protos" yes
+write_pom "$out/empty" googleapis-empty "$common_protos" no
+mkdir -p "$out/empty/src/main/proto" && cp -r "$small/src/main/proto/." "$out/empty/src/main/proto/"
+"$mvnw" -B -q -f "$small/pom.xml" dependency:resolve >/dev/null
+echo "small tree: $(wc -l <"$out/small-files.txt") proto files in $small/src/main/proto; empty module in $out/empty"

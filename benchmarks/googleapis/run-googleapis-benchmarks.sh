@@ -15,6 +15,10 @@
 # the ratio goal / protoc are printed; raw rows in benchmarks/target/googleapis/results.tsv. Runs are
 # niced: the machine is shared.
 #
+# With TREE=small the same runs are made on the small tree (28 files of one API, its common protos from a
+# dependency jar), and each run also builds the empty module beside it (the same project without the
+# plugin): "empty" rows, whose wall time the goal's whole-build overhead is read against.
+#
 # Usage: benchmarks/googleapis/run-googleapis-benchmarks.sh [--runs N]
 # Environment: PLUGIN_REPO, the local repository holding the dev.switchboard artifacts to measure
 #   (default: ~/.m2/repository; it is copied first, so one run measures one build of the plugin);
@@ -24,13 +28,21 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 out="$repo/benchmarks/target/googleapis"
+which="${TREE:-full}"
 tree="$out/tree"
+files_list="$out/files.txt"
+default_edit=google/cloud/tasks/v2/queue.proto
+if [[ "$which" == small ]]; then
+  tree="$out/small"
+  files_list="$out/small-files.txt"
+  default_edit=google/shopping/merchant/accounts/v1/accounts.proto
+fi
 runs="${RUNS:-5}"
 if [[ "${1:-}" == "--runs" ]]; then
   runs="$2"
 fi
-label="${LABEL:-head}"
-edit_file="${EDIT_FILE:-google/cloud/tasks/v2/queue.proto}"
+label="${LABEL:-head}-$which"
+edit_file="${EDIT_FILE:-$default_edit}"
 [[ -x "$out/bin/protoc" ]] || { echo "no tree yet: run benchmarks/googleapis/fetch-googleapis.sh first" >&2; exit 1; }
 
 plugin_repo="${PLUGIN_REPO:-$HOME/.m2/repository}"
@@ -44,8 +56,10 @@ if [[ -f "$repo/.mvn/maven.config" ]]; then
   [[ -n "$own" ]] && tail_repos="$own,$tail_repos"
 fi
 mvn_args=(-B -o "-Dmaven.repo.local=$bench_repo" "-Dmaven.repo.local.tail=$tail_repos" -f "$tree/pom.xml" generate-sources)
-protoc_args=(-I "$tree/src/main/proto" -I "$out/wkt" --include_imports -o "$out/descriptors.pb")
-mapfile -t files <"$out/files.txt"
+empty_args=(-B -o "-Dmaven.repo.local=$bench_repo" "-Dmaven.repo.local.tail=$tail_repos" -f "$out/empty/pom.xml" generate-sources)
+# The small tree's common protos come from a jar in Maven; protoc finds the same files in the full tree.
+protoc_args=(-I "$tree/src/main/proto" -I "$out/tree/src/main/proto" -I "$out/wkt" --include_imports -o "$out/descriptors.pb")
+mapfile -t files <"$files_list"
 
 results="$out/results-$label.tsv"
 mkdir -p "$out/logs"
@@ -88,6 +102,12 @@ for r in $(seq 1 "$runs"); do
   cmp -s "$out/registry-cold.json" "$tree/target/switchboard/registry.json" \
     || { echo "run $r: the registry after the edit and back differs from the cold build's" >&2; exit 1; }
   goal noop "$r"
+  if [[ "$which" == small ]]; then
+    start=$(now_ms)
+    nice "$repo/mvnw" "${empty_args[@]}" >"$out/logs/$label-empty-$r.log" 2>&1
+    end=$(now_ms)
+    printf '%s\tempty\t%s\t\t%s\n' "$label" "$r" "$((end - start))" >>"$results"
+  fi
 done
 
 awk -F'\t' '
@@ -105,4 +125,5 @@ awk -F'\t' '
       printf "%-10s %6d %12.0f %12.0f   %s\n", kind, c, gm[kind], wm[kind], list
     }
     printf "cold goal / protoc: %.2fx; edit / cold: %.2fx\n", gm["cold"] / gm["protoc"], gm["edit"] / gm["cold"]
+    if ("empty" in wm) printf "whole build over the empty module: cold %+.0f ms, no-op %+.0f ms\n", wm["cold"] - wm["empty"], wm["noop"] - wm["empty"]
   }' "$results" | tee "$out/summary-$label.txt"

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The registry entries of the AWS SDK clients on a classpath.
@@ -21,17 +22,26 @@ import java.util.Map;
  * </ol>
  */
 public final class AwsServiceReader {
-    private final AwsCatalogue catalogue;
+    private final Supplier<AwsCatalogue> catalogue;
 
     public AwsServiceReader(AwsCatalogue catalogue) {
+        this(() -> catalogue);
+    }
+
+    /** @param catalogue asked for only when the classpath holds an SDK client: most builds need none */
+    public AwsServiceReader(Supplier<AwsCatalogue> catalogue) {
         this.catalogue = catalogue;
     }
 
     public List<ServiceEntry> read(List<Path> classpath) throws IOException {
+        List<AwsService> services = new AwsClientScanner(false).scan(classpath).services();
+        if (services.isEmpty()) {
+            return List.of();
+        }
+        AwsCatalogue catalogue = this.catalogue.get();
         Map<String, String> groups = catalogue.groupsByClientClass();
         Map<String, Boolean> global = new HashMap<>();
         catalogue.modules().forEach(m -> m.clients().forEach(c -> global.put(c.clientClass(), c.global())));
-        List<AwsService> services = new AwsClientScanner(false).scan(classpath).services();
         if (services.stream().anyMatch(s -> !global.containsKey(s.client().className()))) {
             // A module newer than the catalogue: only the regions metadata can tell whether it is global.
             services = new AwsClientScanner(true).scan(classpath).services();

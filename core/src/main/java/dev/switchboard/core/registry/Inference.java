@@ -7,7 +7,6 @@ import dev.switchboard.runtime.registry.ServiceEntry;
 import dev.switchboard.runtime.registry.ServiceEntryBuilder;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /** Applies {@link InferenceRules} to entries: capabilities from method names, declared dependencies. */
@@ -50,10 +49,8 @@ final class Inference {
 
     /** {@code createUser}, {@code CreateUser}, {@code create_user} and {@code create} start with "create". */
     static boolean startsWithWord(String name, String prefix) {
-        if (name.length() < prefix.length()
-                || !name.substring(0, prefix.length())
-                        .toLowerCase(Locale.ROOT)
-                        .equals(prefix.toLowerCase(Locale.ROOT))) {
+        // Method names are identifiers (ASCII), for which comparing without case is what lower-casing does.
+        if (!name.regionMatches(true, 0, prefix, 0, prefix.length())) {
             return false;
         }
         if (name.length() == prefix.length()) {

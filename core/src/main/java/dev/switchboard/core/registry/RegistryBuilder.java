@@ -392,7 +392,7 @@ public final class RegistryBuilder {
     private static List<ServiceEntry> awsServices(
             RegistryRequest request, List<ServiceEntry> protoServices, Map<String, SourcePlace> places)
             throws IOException, InputException {
-        List<ServiceEntry> aws = new AwsServiceReader(AwsCatalogue.bundled())
+        List<ServiceEntry> aws = new AwsServiceReader(AwsCatalogue::bundled)
                 .read(request.protos().dependencyArchives());
         List<Problem> problems = new ArrayList<>();
         for (ServiceEntry client : aws) {

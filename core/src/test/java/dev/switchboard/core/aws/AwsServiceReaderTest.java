@@ -14,6 +14,22 @@ import org.junit.jupiter.api.Test;
 class AwsServiceReaderTest {
 
     @Test
+    @DisplayName("a classpath without SDK clients finds nothing and never reads the catalogue")
+    void noClientsNoCatalogue() throws Exception {
+        List<java.nio.file.Path> withoutSdk = TestClasspath.jars().stream()
+                .filter(j -> !j.getFileName().toString().matches("(dynamodb|ec2|iam|lambda|s3|sqs|sts)-[0-9].*"))
+                .toList();
+
+        List<ServiceEntry> entries = new AwsServiceReader(() -> {
+                    throw new AssertionError("the catalogue was read");
+                })
+                .read(withoutSdk);
+
+        assertThat(entries).isEmpty();
+        assertThat(withoutSdk).isNotEmpty();
+    }
+
+    @Test
     @DisplayName("each discovered client becomes an aws entry with its catalogue group, SDK details and operations")
     void mapsClientsToEntries() throws Exception {
         List<ServiceEntry> entries = new AwsServiceReader(AwsCatalogue.bundled()).read(TestClasspath.jars());
