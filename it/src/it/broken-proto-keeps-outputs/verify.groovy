@@ -42,5 +42,5 @@ assert kept.isFile() && fresh.isFile()
 assert kept.bytes == fresh.bytes : 'target/switchboard/registry.json changed after the failed runs'
 assert new JsonSlurper().parse(kept).services*.name == ['catalog', 'pricing']
 // no backup of the old registry (a rewrite would keep one), no temporary files
-assert new File(basedir, 'target/switchboard').list().sort() == ['.lock', 'protos.cache', 'registry.inputs', 'registry.json', 'sources.sha256']
+assert new File(basedir, 'target/switchboard').list().sort() == ['.lock', 'protos.cache', 'protos.parsed', 'registry.inputs', 'registry.json', 'sources.sha256']
 return true

@@ -14,7 +14,7 @@ assert tableRows == 1 : "expected the summary table once, found $tableRows rows"
 
 File dir = new File(basedir, 'target/switchboard')
 // a rewrite would have kept the old registry as registry.previous.json
-assert dir.list().sort() == ['.lock', 'protos.cache', 'registry.inputs', 'registry.json', 'sources.sha256']
+assert dir.list().sort() == ['.lock', 'protos.cache', 'protos.parsed', 'registry.inputs', 'registry.json', 'sources.sha256']
 def registry = new JsonSlurper().parse(new File(dir, 'registry.json'))
 assert registry.fingerprint.startsWith(wrote[0])
 assert registry.services*.name == ['inventory']

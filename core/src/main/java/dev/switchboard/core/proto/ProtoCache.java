@@ -20,25 +20,33 @@ import java.util.concurrent.FutureTask;
  * the content of every source it imports, directly or not, and the build's {@code environment} (plugin,
  * configuration, import paths, dependency jars, rules), so a key that is found is still right.
  *
- * <p>Kept in {@value #FILE} in the registry directory. A missing, unreadable or outdated file only costs
- * a full build. The front end writes {@link #bytes} when it commits the registry, never after a failed
- * build, so the cache always describes a registry that was written.
+ * <p>Kept in two files in the registry directory: the services in {@value #FILE}, what the checks read in
+ * {@value #PARSED_FILE}. The checks need the second at once; the first is read on a thread of its own
+ * meanwhile (for googleapis they are 10 MB each, and reading JSON this size in a fresh JVM takes a second).
+ * A missing, unreadable or outdated file only costs a full build. The front end writes {@link #bytes} and
+ * {@link #parsedBytes} when it commits the registry, never after a failed build, so the cache always
+ * describes a registry that was written.
  */
 public final class ProtoCache {
-    /** The cache's file name in the registry directory. */
+    /** The file of the services' entries in the registry directory. */
     public static final String FILE = "protos.cache";
 
+    /** The file of what the checks read of each source, in the registry directory. */
+    public static final String PARSED_FILE = "protos.parsed";
+
     /** Raised when what a cache entry holds changes shape, so that an older file is not misread. */
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     private final Path file;
+    private final Path parsedFile;
     private final String environment;
-    private Stored stored;
+    private Map<String, FileSummary> parsed;
+    private FutureTask<Map<String, List<ServiceFacts>>> files;
     private final Map<String, List<ServiceFacts>> kept = new TreeMap<>();
     private final Map<String, FileSummary> keptParsed = new TreeMap<>();
     private int reused;
     private int reusedParsed;
-    private FutureTask<byte[]> serialized;
+    private FutureTask<byte[][]> serialized;
 
     /**
      * @param directory the registry directory
@@ -46,16 +54,15 @@ public final class ProtoCache {
      */
     public ProtoCache(Path directory, String environment) {
         this.file = directory.resolve(FILE);
+        this.parsedFile = directory.resolve(PARSED_FILE);
         this.environment = environment;
     }
 
-    /**
-     * @param files what each file's services give the registry, by the key of the file and its imports
-     * @param parsed what the checks read of each file, by the key of its content
-     */
-    private record Stored(int format, Map<String, List<ServiceFacts>> files, Map<String, FileSummary> parsed) {
-        static final Stored EMPTY = new Stored(FORMAT, Map.of(), Map.of());
-    }
+    /** @param files what each file's services give the registry, by the key of the file and its imports */
+    private record StoredFiles(int format, Map<String, List<ServiceFacts>> files) {}
+
+    /** @param parsed what the checks read of each file, by the key of its content */
+    private record StoredParsed(int format, Map<String, FileSummary> parsed) {}
 
     String environment() {
         return environment;
@@ -63,12 +70,12 @@ public final class ProtoCache {
 
     /** The services a file with this key gave last time, or null when the key is not known. */
     List<ServiceFacts> get(String key) {
-        return stored().files().get(key);
+        return files().get(key);
     }
 
     /** What the checks read of a file with this content last time, or null when it is not known. */
     FileSummary parsed(String key) {
-        return stored().parsed().get(key);
+        return parsed().get(key);
     }
 
     /** Records what the checks read of a file with this content, for {@link #bytes}; {@code reused}: from here. */
@@ -84,17 +91,36 @@ public final class ProtoCache {
         return reusedParsed;
     }
 
-    /** Reads the cache file now, rather than on first use. */
+    /** Starts reading the cache now: the services on a thread of their own, what the checks read here. */
     void read() {
-        stored();
+        files();
+        parsed();
     }
 
     /** Read on first use, once: both cores may ask at once, while the sources are parsed. */
-    private synchronized Stored stored() {
-        if (stored == null) {
-            stored = load();
+    private synchronized Map<String, FileSummary> parsed() {
+        if (parsed == null) {
+            StoredParsed read = load(parsedFile, StoredParsed.class);
+            parsed = read != null && read.format() == FORMAT && read.parsed() != null ? read.parsed() : Map.of();
         }
-        return stored;
+        return parsed;
+    }
+
+    private Map<String, List<ServiceFacts>> files() {
+        FutureTask<Map<String, List<ServiceFacts>>> task;
+        synchronized (this) {
+            if (files == null) {
+                files = new FutureTask<>(() -> {
+                    StoredFiles read = load(file, StoredFiles.class);
+                    return read != null && read.format() == FORMAT && read.files() != null ? read.files() : Map.of();
+                });
+                Thread thread = new Thread(files, "switchboard-proto-cache-read");
+                thread.setDaemon(true);
+                thread.start();
+            }
+            task = files;
+        }
+        return await(task);
     }
 
     /** Records what a file with this key gives, for {@link #bytes}; {@code reused}: it came from here. */
@@ -111,51 +137,68 @@ public final class ProtoCache {
     }
 
     /**
-     * Starts turning the cache into {@link #bytes} on a thread of its own, once nothing more is kept: the
-     * build goes on with the registry meanwhile, and a large tree's cache takes as long to write.
+     * Starts turning the cache into {@link #bytes} and {@link #parsedBytes} on a thread of its own, once
+     * nothing more is kept: the build goes on with the registry meanwhile, and a large tree's cache takes
+     * as long to write.
      */
     public void serializeAhead() {
-        FutureTask<byte[]> task = new FutureTask<>(this::serialize);
-        Thread thread = new Thread(task, "switchboard-proto-cache");
+        FutureTask<byte[][]> task = new FutureTask<>(this::serialize);
+        Thread thread = new Thread(task, "switchboard-proto-cache-write");
         thread.setDaemon(true);
         thread.start();
         serialized = task;
     }
 
-    /** The cache as the last {@link ProtoServiceReader#read} left it: the current files' entries only. */
+    /** The services' entries as the last {@link ProtoServiceReader#read} left them: the current files' only. */
     public byte[] bytes() {
-        if (serialized == null) {
-            return serialize();
-        }
-        try {
-            return serialized.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing the proto cache", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
+        return serialized()[0];
     }
 
-    private byte[] serialize() {
+    /** What the checks read of the current files, for {@value #PARSED_FILE}. */
+    public byte[] parsedBytes() {
+        return serialized()[1];
+    }
+
+    private byte[][] serialized() {
+        if (serialized == null) {
+            serializeAhead();
+        }
+        return await(serialized);
+    }
+
+    private byte[][] serialize() {
         try {
-            return mapper().writeValueAsBytes(new Stored(FORMAT, kept, keptParsed));
+            ObjectMapper mapper = mapper();
+            return new byte[][] {
+                mapper.writeValueAsBytes(new StoredFiles(FORMAT, kept)),
+                mapper.writeValueAsBytes(new StoredParsed(FORMAT, keptParsed))
+            };
         } catch (JacksonException e) {
             // Records of strings, numbers and lists always serialize; failing here is a bug.
             throw new IllegalStateException("cannot write the proto cache", e);
         }
     }
 
-    private Stored load() {
-        if (!Files.isRegularFile(file)) {
-            return Stored.EMPTY;
+    private static <T> T load(Path path, Class<T> type) {
+        if (!Files.isRegularFile(path)) {
+            return null;
         }
         try {
-            Stored read = mapper().readValue(file.toFile(), Stored.class);
-            return read.format() == FORMAT && read.files() != null && read.parsed() != null ? read : Stored.EMPTY;
+            return mapper().readValue(path.toFile(), type);
         } catch (IOException e) {
             // A damaged or foreign file is rebuilt from the sources, like a missing one.
-            return Stored.EMPTY;
+            return null;
+        }
+    }
+
+    private static <T> T await(FutureTask<T> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading or writing the proto cache", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
     }
 

@@ -100,7 +100,7 @@ public final class ProtoServiceReader {
             throws InputException {
         if (cache != null) {
             cache.read();
-            stages.done("read " + ProtoCache.FILE);
+            stages.done("read " + ProtoCache.PARSED_FILE + " (" + ProtoCache.FILE + " on a thread of its own)");
         }
         ProtoLoader.Checked checked;
         try {

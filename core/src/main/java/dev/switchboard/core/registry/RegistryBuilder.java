@@ -148,6 +148,7 @@ public final class RegistryBuilder {
                 }
                 if (cache != null) {
                     AtomicFiles.write(dir.resolve(ProtoCache.FILE), cache.bytes());
+                    AtomicFiles.write(dir.resolve(ProtoCache.PARSED_FILE), cache.parsedBytes());
                 }
                 if (hashes != null && !hashes.isEmpty()) {
                     AtomicFiles.write(dir.resolve(SourceHashes.FILE), hashes.bytes());

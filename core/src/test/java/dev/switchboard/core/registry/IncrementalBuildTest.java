@@ -223,14 +223,21 @@ class IncrementalBuildTest {
     }
 
     @Test
-    @DisplayName("a damaged cache only costs a full build")
+    @DisplayName("a damaged cache only costs a full build; one damaged file of the two, what that file kept")
     void damagedCache() throws Exception {
         ProtoProject project = project();
         build(project);
-        Files.writeString(project.request().registryDirectory().resolve(ProtoCache.FILE), "{ not json");
+        Path directory = project.request().registryDirectory();
+        Files.writeString(directory.resolve(ProtoCache.FILE), "{ not json");
+        Files.writeString(directory.resolve(ProtoCache.PARSED_FILE), "{\"format\": 1}");
         project.proto("acme/billing/v1/billing.proto", BILLING.replace("Charge", "ChargeCard"));
 
         assertThat(build(project)).contains("held 0 of 4 proto file(s)", "the services of 0,");
+        assertThat(Files.readAllBytes(project.request().registryFile())).isEqualTo(fromScratch(project));
+
+        Files.writeString(directory.resolve(ProtoCache.FILE), "[]");
+        project.proto("acme/billing/v1/billing.proto", BILLING);
+        assertThat(build(project)).contains("held 3 of 4 proto file(s)", "the services of 0,");
         assertThat(Files.readAllBytes(project.request().registryFile())).isEqualTo(fromScratch(project));
     }
 

@@ -102,7 +102,8 @@ class RegistryBuilderTest {
                 .containsExactly(
                         "switchboard: registry stage \"find the proto sources and input files\" took N ms",
                         "switchboard: registry stage \"up-to-date check\" took N ms",
-                        "switchboard: registry stage \"read protos.cache\" took N ms",
+                        "switchboard: registry stage \"read protos.parsed (protos.cache on a thread of its own)\" took N"
+                                + " ms",
                         "switchboard: registry stage \"parse and check the protos\" took N ms",
                         "switchboard: registry stage \"read the rules and overrides files (beside the protos)\" took N"
                                 + " ms",
@@ -223,6 +224,7 @@ class RegistryBuilderTest {
                             "registry.previous.json",
                             "registry.inputs",
                             ProtoCache.FILE,
+                            ProtoCache.PARSED_FILE,
                             SourceHashes.FILE,
                             ".lock");
         }
