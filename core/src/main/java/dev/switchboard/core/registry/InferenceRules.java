@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 
 /**
  * The data that drives inference: capability rules over method names, declared dependencies, and
- * packages whose types never make a dependency. The defaults ship as {@code default-rules.yaml}; a
+ * packages whose types never make a dependency. The defaults ship as {@code default-rules.json}; a
  * project's rules file extends them (a rule of the same name replaces the default one) or replaces them.
  *
  * @param capabilities the capability rules, applied in order
@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
 public record InferenceRules(
         List<CapabilityRule> capabilities, List<DeclaredDependency> dependencies, List<String> ignoredTypePackages) {
 
-    static final String DEFAULTS = "default-rules.yaml";
+    static final String DEFAULTS = "default-rules.json";
 
     private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
     private static final Pattern PACKAGE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
@@ -90,7 +90,7 @@ public record InferenceRules(
     /** The rules shipped with the plugin. */
     public static InferenceRules defaults() {
         try (InputStream in = InferenceRules.class.getResourceAsStream(DEFAULTS)) {
-            return RegistryCodec.mapper(RegistryFormat.YAML).readValue(in, InferenceRules.class);
+            return RegistryCodec.mapper(RegistryFormat.JSON).readValue(in, InferenceRules.class);
         } catch (IOException e) {
             throw new UncheckedIOException("the plugin's " + DEFAULTS + " cannot be read; the jar is damaged", e);
         }
