@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.diag.Problem;
-import dev.switchboard.core.diag.Reporter;
 import dev.switchboard.core.diag.StageTimer;
+import dev.switchboard.core.testing.DebugLines;
 import dev.switchboard.core.testing.ProtoProject;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -129,27 +129,10 @@ class LinkGroupsTest {
         List<Problem> problems = new ArrayList<>();
         List<ProtoSource> sources = reader.sources(problems, problems);
         assertThat(problems).isEmpty();
-        Reporter recording = new Reporter() {
-            @Override
-            public void info(String message) {}
-
-            @Override
-            public void warn(String message) {}
-
-            @Override
-            public void error(String message) {}
-
-            @Override
-            public void debug(String message) {
-                stages.add(message);
-            }
-
-            @Override
-            public boolean debugEnabled() {
-                return true;
-            }
-        };
+        DebugLines recording = new DebugLines();
         StageTimer timer = new StageTimer(recording, "registry");
-        return reader.map(reader.check(sources, null, null, timer), IGNORED, timer);
+        ProtoServices services = reader.map(reader.check(sources, null, null, timer), IGNORED, timer);
+        stages.addAll(recording.lines());
+        return services;
     }
 }

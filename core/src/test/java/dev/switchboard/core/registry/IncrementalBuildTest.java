@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.core.diag.InputException;
-import dev.switchboard.core.diag.Reporter;
 import dev.switchboard.core.proto.ProtoCache;
+import dev.switchboard.core.testing.DebugLines;
 import dev.switchboard.core.testing.OutputSnapshot;
 import dev.switchboard.core.testing.ProtoProject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,29 +70,9 @@ class IncrementalBuildTest {
 
     /** Builds, and returns the debug line saying how many files came from the cache. */
     private static String build(ProtoProject project) throws Exception {
-        List<String> debug = new ArrayList<>();
-        Reporter verbose = new Reporter() {
-            @Override
-            public void info(String message) {}
-
-            @Override
-            public void warn(String message) {}
-
-            @Override
-            public void error(String message) {}
-
-            @Override
-            public void debug(String message) {
-                debug.add(message);
-            }
-
-            @Override
-            public boolean debugEnabled() {
-                return true;
-            }
-        };
+        DebugLines verbose = new DebugLines();
         new RegistryBuilder(verbose).build(project.request());
-        return debug.stream()
+        return verbose.lines().stream()
                 .filter(l -> l.contains(ProtoCache.FILE + " held"))
                 .findFirst()
                 .orElse("(no line)");

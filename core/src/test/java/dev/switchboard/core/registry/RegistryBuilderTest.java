@@ -8,9 +8,9 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import dev.switchboard.core.diag.InputException;
-import dev.switchboard.core.diag.Reporter;
 import dev.switchboard.core.proto.ProtoCache;
 import dev.switchboard.core.proto.SourceHashes;
+import dev.switchboard.core.testing.DebugLines;
 import dev.switchboard.core.testing.ProtoProject;
 import dev.switchboard.runtime.registry.Registry;
 import dev.switchboard.runtime.registry.RegistryCodec;
@@ -20,7 +20,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -71,27 +70,8 @@ class RegistryBuilderTest {
     @DisplayName("with debug on, each stage is reported with its duration; with debug off, nothing is")
     void stagesAtDebugLevel() throws Exception {
         ProtoProject project = project();
-        List<String> debug = new ArrayList<>();
-        Reporter verbose = new Reporter() {
-            @Override
-            public void info(String message) {}
-
-            @Override
-            public void warn(String message) {}
-
-            @Override
-            public void error(String message) {}
-
-            @Override
-            public void debug(String message) {
-                debug.add(message);
-            }
-
-            @Override
-            public boolean debugEnabled() {
-                return true;
-            }
-        };
+        DebugLines verbose = new DebugLines();
+        List<String> debug = verbose.lines();
 
         new RegistryBuilder(verbose).build(project.request());
         new RegistryBuilder(verbose).build(project.request());
