@@ -10,9 +10,11 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Reads the registry entries of a project's proto services.
@@ -177,11 +179,14 @@ public final class ProtoServiceReader {
                 problems.addAll(result.problems());
                 linkedFiles += result.linkedFiles();
             }
+            String perGroup = results.stream()
+                    .map(r -> String.format(Locale.ROOT, "%d in %.0f ms", r.linkedFiles(), r.nanos() / 1e6))
+                    .collect(Collectors.joining(", "));
             stages.done(
                     groups.size() == 1
                             ? "link " + linkedFiles + " proto file(s)"
-                            : "link " + linkedFiles + " proto file(s) in " + groups.size()
-                                    + " groups side by side, and map their services");
+                            : "link " + linkedFiles + " proto file(s) in " + groups.size() + " groups side by side ("
+                                    + perGroup + "), and map their services");
         }
         List<ServiceFacts> facts = new ArrayList<>();
         // In the order of the files' paths, as a full link gives them.
@@ -212,13 +217,15 @@ public final class ProtoServiceReader {
             Collection<String> files,
             Set<String> ignoredTypePackages)
             throws InputException {
+        long start = System.nanoTime();
         Set<String> withImports = checked.withImports(files);
         List<ProtoSource> linkSet = sources.stream()
                 .filter(s -> withImports.contains(s.relativePath()))
                 .toList();
         LoadedProtos loaded = loader.link(linkSet, checked);
         ProtoServiceMapper mapper = new ProtoServiceMapper(loaded, ignoredTypePackages, Set.copyOf(files));
-        return new Mapped(mapper.facts(), mapper.problems(), linkSet.size());
+        List<ServiceFacts> facts = mapper.facts();
+        return new Mapped(facts, mapper.problems(), linkSet.size(), System.nanoTime() - start);
     }
 
     /** {@link #linkAndMap}, or null when the files do not link: a single link then reports why. */
@@ -240,6 +247,7 @@ public final class ProtoServiceReader {
      * @param facts their services, in the order of their files' paths
      * @param problems what mapping them found
      * @param linkedFiles how many files were linked for them, their imports included
+     * @param nanos how long linking and mapping them took
      */
-    private record Mapped(List<ServiceFacts> facts, List<Problem> problems, int linkedFiles) {}
+    private record Mapped(List<ServiceFacts> facts, List<Problem> problems, int linkedFiles, long nanos) {}
 }
