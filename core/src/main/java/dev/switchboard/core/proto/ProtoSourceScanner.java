@@ -2,7 +2,6 @@ package dev.switchboard.core.proto;
 
 import dev.switchboard.core.diag.Problem;
 import java.io.IOException;
-import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -21,8 +20,9 @@ import java.util.concurrent.RecursiveTask;
  *
  * <p>This walk is most of what an unchanged build costs (googleapis has 7,208 protos in 1,070
  * directories), so it is shaped for a JVM that has not warmed up: each directory is a task of its own on
- * the common fork-join pool, so both cores list and stat; each entry is stat'ed once, and those attributes
- * serve the selection and the up-to-date stamps; paths below the root are built as strings; and a glob of
+ * the common fork-join pool, so both cores list and stat; a directory's names come from one native call;
+ * each entry is stat'ed once, and those attributes serve the selection and the up-to-date stamps; paths
+ * below the root are built as strings; and a glob of
  * the form {@code **}{@code /*.ext} (the default is {@code **}{@code /*.proto}) is a suffix test, not a
  * regular expression. Entries are sorted per directory, so the walk yields the paths below the root in
  * their sorted order and the final sort has nothing left to do.
@@ -120,15 +120,19 @@ public final class ProtoSourceScanner {
 
         @Override
         protected Listing compute() {
-            List<Entry> entries = new ArrayList<>();
-            try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory)) {
-                for (Path path : stream) {
-                    entries.add(entry(path));
+            // One native call lists the names, with no Path made and decoded per entry as a
+            // DirectoryStream makes them: a sixth of an unchanged googleapis build.
+            String[] names = directory.toFile().list();
+            if (names == null) {
+                return new Listing(List.of(), List.of(), unlistable(directory));
+            }
+            List<Entry> entries = new ArrayList<>(names.length);
+            try {
+                for (String name : names) {
+                    entries.add(entry(directory.resolve(name), name));
                 }
             } catch (IOException e) {
                 return new Listing(List.of(), List.of(), e);
-            } catch (DirectoryIteratorException e) {
-                return new Listing(List.of(), List.of(), e.getCause());
             }
             // A directory sorts as its path and a slash, so the walk yields paths in their sorted order.
             entries.sort(Comparator.comparing(Entry::sortKey));
@@ -194,8 +198,7 @@ public final class ProtoSourceScanner {
          * The entry with its attributes, its link followed; a link whose target is missing has its own. An
          * entry that cannot be stat'ed either way stops the walk of the root, as an unreadable directory does.
          */
-        private Entry entry(Path path) throws IOException {
-            String name = path.getFileName().toString();
+        private Entry entry(Path path, String name) throws IOException {
             BasicFileAttributes attributes;
             try {
                 attributes = Files.readAttributes(path, BasicFileAttributes.class);
@@ -218,6 +221,15 @@ public final class ProtoSourceScanner {
                 }
             }
             return false;
+        }
+    }
+
+    /** Why a directory cannot be listed, which {@link java.io.File#list} does not say. */
+    private static IOException unlistable(Path directory) {
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory)) {
+            return new IOException(directory + ": cannot be listed");
+        } catch (IOException e) {
+            return e;
         }
     }
 
