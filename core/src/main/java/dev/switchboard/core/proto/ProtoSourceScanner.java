@@ -12,6 +12,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveTask;
 
 /**
@@ -71,7 +72,9 @@ public final class ProtoSourceScanner {
                 continue;
             }
             Ancestor top = new Ancestor(rootAttributes.fileKey(), root, null);
-            Listing listing = new DirectoryScan(root, root, "", top, baseDirectory).invoke();
+            // Through the pool: the build's thread joins in, and the pool's workers take the rest. A task
+            // invoked on the build's thread itself would keep nearly every directory to that thread.
+            Listing listing = ForkJoinPool.commonPool().invoke(new DirectoryScan(root, root, "", top, baseDirectory));
             found.addAll(listing.sources());
             warnings.addAll(listing.warnings());
             if (listing.failure() != null) {
