@@ -23,10 +23,10 @@ import java.util.concurrent.RecursiveTask;
  * directories), so it is shaped for a JVM that has not warmed up: each directory is a task of its own on
  * the common fork-join pool, so both cores list and stat; a directory's names come from one native call;
  * each entry is stat'ed once, and those attributes serve the selection and the up-to-date stamps; paths
- * below the root are built as strings; and a glob of
- * the form {@code **}{@code /*.ext} (the default is {@code **}{@code /*.proto}) is a suffix test, not a
- * regular expression. Entries are sorted per directory, so the walk yields the paths below the root in
- * their sorted order and the final sort has nothing left to do.
+ * below the root are built as strings; and a glob of the form {@code **}{@code /*.ext} (the default is
+ * {@code **}{@code /*.proto}) is a suffix test, not a regular expression. Entries are sorted per
+ * directory, so the walk yields the paths below the root in their sorted order and the final sort has
+ * nothing left to do.
  */
 public final class ProtoSourceScanner {
     /** The conventional root; a project without protos (AWS services only) need not have it. */
