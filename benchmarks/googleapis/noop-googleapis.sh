@@ -5,7 +5,8 @@
 # (`registry is up to date … (N ms)`), then min and median per build.
 #
 # Each build gets its own copy of the tree (tree-LABEL), since each keeps its own stamps; the first
-# run of each (not counted) creates the registry or records the stamps.
+# run of each (not counted) creates the registry or records the stamps. Runs are not niced: on a shared
+# machine a niced JVM loses ~100 ms a run to the others' builds, more than the figure measured.
 #
 # Usage: benchmarks/googleapis/noop-googleapis.sh [--runs N] LABEL=LOCAL_REPO [LABEL=LOCAL_REPO]
 #   LOCAL_REPO: a local Maven repository holding the dev.switchboard artifacts of that build, chained to
@@ -33,7 +34,7 @@ debug=()
 # goal LABEL REPO: one fresh Maven JVM in tree-LABEL; prints the goal's ms (and the stages with DEBUG).
 goal() {
   local log
-  log=$(cd "$out/tree-$1" && nice "$repo/mvnw" -B -o generate-sources "-Dmaven.repo.local=$2" \
+  log=$(cd "$out/tree-$1" && "$repo/mvnw" -B -o generate-sources "-Dmaven.repo.local=$2" \
     "-Dmaven.repo.local.tail=$tail_repos" "${debug[@]}" 2>&1) || { echo "$log" >&2; exit 1; }
   echo "$log" | sed -n 's/.*registry\.json .*(\([0-9]*\) ms)$/\1/p' | tail -1
   echo "$log" | sed -n 's/.*stage "\(.*\)" took \(.*\) ms/    \1: \2 ms/p' >&2
