@@ -17,7 +17,9 @@ public final class StageTimer {
         this.pipeline = pipeline;
     }
 
-    /** Reports that {@code stage} ended, with the time since the previous stage ended (or the start). */
+    /**
+     * Reports that {@code stage} ended, with the time since the previous stage's report (or the start).
+     */
     public void done(String stage) {
         if (!reporter.debugEnabled()) {
             return;
@@ -25,6 +27,8 @@ public final class StageTimer {
         long now = System.nanoTime();
         reporter.debug(String.format(
                 Locale.ROOT, "switchboard: %s stage \"%s\" took %.1f ms", pipeline, stage, (now - last) / 1e6));
-        last = now;
+        // Not charged to the next stage: the first format of a fresh JVM loads the formatter and the
+        // locale data, 10-40 ms that would show up as a slow up-to-date check.
+        last = System.nanoTime();
     }
 }

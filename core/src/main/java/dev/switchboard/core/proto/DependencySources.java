@@ -41,6 +41,10 @@ final class DependencySources {
             List<ProtoSource> local,
             List<Problem> problems,
             List<Problem> warnings) {
+        if (inputs.sourceDependencies().isEmpty()) {
+            // Most builds: no per-file work here, which an unchanged build of a large tree would pay for.
+            return local;
+        }
         List<ProtoSource> all = new ArrayList<>(local);
         Map<String, String> holders = new HashMap<>();
         local.forEach(s -> holders.put(s.relativePath(), shown(inputs, s.file())));

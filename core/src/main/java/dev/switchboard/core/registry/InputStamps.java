@@ -22,24 +22,39 @@ final class InputStamps {
     /** Inputs changed this close to the recording may have changed again within the clock's resolution. */
     private static final long RACY_MILLIS = 2_000;
 
+    private static final long PRIME = 0x100000001b3L;
+
     private long hash = 0xcbf29ce484222325L;
     private long newest;
 
     /** What {@link #FILE} recorded: the stamp hash, the content fingerprint, and when it was written. */
     record Recorded(String stamps, String fingerprint, long writtenAt) {}
 
+    /**
+     * Adds a value. The hash runs over the string's chars and a stamp's numbers as they are, with no
+     * encoding or formatting: it is only ever compared with itself, and an unchanged build of a large
+     * tree hashes thousands of them. Each step is a bijection of the hash, so one changed char or number,
+     * all else equal, always changes it; the end mark lies outside the chars, so strings cannot run into
+     * one another.
+     */
     InputStamps add(String value) {
-        byte[] bytes = (value == null ? "\u0000" : value).getBytes(StandardCharsets.UTF_8);
-        for (byte b : bytes) {
-            hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
+        if (value == null) {
+            return mix(0x1_0001);
         }
-        hash = (hash ^ 0x1f) * 0x100000001b3L;
-        return this;
+        for (int i = 0; i < value.length(); i++) {
+            hash = (hash ^ value.charAt(i)) * PRIME;
+        }
+        return mix(0x1_0000);
     }
 
     InputStamps add(String name, long size, long modified) {
         newest = Math.max(newest, modified);
-        return add(name).add(Long.toString(size)).add(Long.toString(modified));
+        return add(name).mix(size).mix(modified);
+    }
+
+    private InputStamps mix(long value) {
+        hash = (hash ^ value) * PRIME;
+        return this;
     }
 
     /** A file's size and modification time, or that it is absent. */
