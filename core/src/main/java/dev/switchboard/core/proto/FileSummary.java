@@ -14,10 +14,11 @@ import java.util.List;
  *
  * @param imports the files it imports, public and weak imports included
  * @param definitions its services and top-level types, for duplicate definitions
- * @param typeNames the full names of its types, nested ones included, for "nearest" suggestions
+ * @param nestedTypeNames the full names of its nested types (the top-level ones are among the definitions)
  * @param warnings what the user should know about it, though nothing failed
  */
-record FileSummary(List<String> imports, List<Definition> definitions, List<String> typeNames, List<Problem> warnings) {
+record FileSummary(
+        List<String> imports, List<Definition> definitions, List<String> nestedTypeNames, List<Problem> warnings) {
 
     /** A service or top-level type, where it is defined; in the cache as an array, a tenth of its size. */
     @JsonFormat(shape = JsonFormat.Shape.ARRAY)
@@ -26,7 +27,7 @@ record FileSummary(List<String> imports, List<Definition> definitions, List<Stri
     FileSummary {
         imports = List.copyOf(imports);
         definitions = List.copyOf(definitions);
-        typeNames = List.copyOf(typeNames);
+        nestedTypeNames = List.copyOf(nestedTypeNames);
         warnings = List.copyOf(warnings);
     }
 
@@ -47,9 +48,19 @@ record FileSummary(List<String> imports, List<Definition> definitions, List<Stri
                     type.getLocation().getLine(),
                     type.getLocation().getColumn()));
         }
-        List<String> typeNames = new ArrayList<>();
-        addTypeNames(prefix, file.getTypes(), typeNames);
-        return new FileSummary(SourceChecks.imports(file), definitions, typeNames, warnings);
+        List<String> nested = new ArrayList<>();
+        for (TypeElement type : file.getTypes()) {
+            addTypeNames(prefix + type.getName() + ".", type.getNestedTypes(), nested);
+        }
+        return new FileSummary(SourceChecks.imports(file), definitions, nested, warnings);
+    }
+
+    /** The full names of its types, top-level ones first, for "nearest" suggestions. */
+    List<String> typeNames() {
+        List<String> names = new ArrayList<>();
+        definitions.stream().filter(d -> d.kind().equals("type")).forEach(d -> names.add(d.name()));
+        names.addAll(nestedTypeNames);
+        return names;
     }
 
     private static void addTypeNames(String prefix, List<TypeElement> types, List<String> names) {
