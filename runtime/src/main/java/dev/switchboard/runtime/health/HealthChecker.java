@@ -49,10 +49,13 @@ import javax.net.ssl.SSLSocket;
  */
 public final class HealthChecker {
     /**
-     * Threads of the HTTP client: they only hand answers on and resolve host names, never wait for an
-     * answer, so this many keep up with any parallelism and still resolve several names at once.
+     * Checks at once unless told otherwise. 1,000 endpoints that answer after 100 ms take 4 waves of
+     * 100 ms at 256, which leaves most of a 1.5 s budget to the first round's costs (loading and compiling
+     * the HTTP client, a new connection per endpoint; about 0.6 to 1 s on 2 cores). An HTTP check in
+     * flight holds a socket, not a thread, so the number is cheap; it stays well below 1,000 because
+     * that many connections at once to one host (a gateway in front of many services) looks like a flood.
      */
-    private static final int HTTP_THREADS = 8;
+    public static final int DEFAULT_PARALLELISM = 256;
 
     private final int parallelism;
     private final Duration connectTimeout;
@@ -65,8 +68,7 @@ public final class HealthChecker {
         connectTimeout = b.connectTimeout;
         readTimeout = b.readTimeout;
         tls = new TlsOptions(b.caFile, b.clientKeyStore, b.clientKeyStorePassword, b.insecure);
-        http = new HttpHealthCheck(
-                connectTimeout, readTimeout, b.maxBodyBytes, tls, Math.min(parallelism, HTTP_THREADS));
+        http = new HttpHealthCheck(connectTimeout, readTimeout, b.maxBodyBytes, tls);
     }
 
     public static Builder builder() {
@@ -259,7 +261,7 @@ public final class HealthChecker {
 
     /** Settings of a checker; every one has a default. */
     public static final class Builder {
-        private int parallelism = 128;
+        private int parallelism = DEFAULT_PARALLELISM;
         private Duration connectTimeout = Duration.ofSeconds(2);
         private Duration readTimeout = Duration.ofSeconds(5);
         private int maxBodyBytes = 64 * 1024;
@@ -270,10 +272,7 @@ public final class HealthChecker {
 
         private Builder() {}
 
-        /**
-         * How many checks run at once; 128 by default, so that 1,000 endpoints that take 100 ms each are
-         * all checked in about a second (8 rounds of 100 ms, plus connecting).
-         */
+        /** How many checks run at once; {@value HealthChecker#DEFAULT_PARALLELISM} by default. */
         public Builder parallelism(int value) {
             if (value < 1) {
                 throw new IllegalArgumentException("parallelism must be at least 1, was " + value);

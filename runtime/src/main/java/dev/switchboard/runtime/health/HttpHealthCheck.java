@@ -25,8 +25,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
@@ -49,21 +47,11 @@ final class HttpHealthCheck {
     private final int maxBodyBytes;
     private final Map<String, String> answered = new ConcurrentHashMap<>();
 
-    HttpHealthCheck(Duration connectTimeout, Duration readTimeout, int maxBodyBytes, TlsOptions tls, int threads) {
+    HttpHealthCheck(Duration connectTimeout, Duration readTimeout, int maxBodyBytes, TlsOptions tls) {
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(connectTimeout);
-        // The client's default executor starts a thread whenever none is idle: on a busy machine a hundred
-        // threads for a thousand checks, each one more to start in the first round.
-        ThreadPoolExecutor executor =
-                new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
-                    Thread t = new Thread(task, "switchboard-health-http");
-                    t.setDaemon(true);
-                    return t;
-                });
-        executor.allowCoreThreadTimeOut(true);
-        builder.executor(executor);
         if (tls.trustManagers() != null || tls.keyManagers() != null) {
             builder.sslContext(tls.sslContext());
         }
