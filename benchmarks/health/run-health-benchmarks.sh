@@ -53,7 +53,7 @@ cp="$here/target/classes:$(cat "$here/target/classpath.txt")"
 
 ports="$out/ports.txt"
 echo "== starting 1000 endpoints (100 ms each) in a JVM of their own"
-nice java -Xss256k -cp "$cp" dev.switchboard.bench.health.EndpointServers 1000 100 "$ports" >"$out/servers.log" 2>&1 &
+java -cp "$cp" dev.switchboard.bench.health.EndpointServers 1000 100 "$ports" >"$out/servers.log" 2>&1 &
 servers=$!
 trap 'kill "$servers" 2>/dev/null || true; wait "$servers" 2>/dev/null || true' EXIT
 for ((i = 0; i < 300; i++)); do
@@ -67,7 +67,7 @@ echo "  $(wc -l <"$ports") ports listening (pid $servers, $(ls /proc/"$servers"/
 run() { # run LABEL ARGS...
   local label="$1"; shift
   echo "  load before: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$out/$label.log"
-  nice java -cp "$cp" dev.switchboard.bench.health.SlowEndpoints "$ports" "$@" | tee -a "$out/$label.log" | sed 's/^/  /'
+  java -cp "$cp" dev.switchboard.bench.health.SlowEndpoints "$ports" "$@" | tee -a "$out/$label.log" | sed 's/^/  /'
 }
 for ((r = 1; r <= runs; r++)); do
   echo "== fresh JVM $r: 1000 endpoints x 100 ms, default settings (load $(cut -d' ' -f1-3 /proc/loadavg))"
@@ -79,14 +79,18 @@ for p in $parallelisms; do
 done
 echo "  endpoint server threads at the end: $(ls /proc/"$servers"/task | wc -l)"
 
-echo "== verdict (budget: all 1000 checked in < 1500 ms)"
-cat "$out"/default-*.log | awk '/^round=/ {
+echo "== verdict (budget: all 1000 checked in <= 1500 ms, cold and warm)"
+cat "$out"/default-*.log | awk '
+  /build_ms=/ { for (i = 1; i <= NF; i++) if ($i ~ /^build_ms=/) { split($i, b, "="); build[++nb] = b[2] } }
+  /^round=/ {
     split($2, a, "="); ms = a[2] + 0; split($1, b, "="); r = b[2] + 0
-    if (r == 1) { cold[++nc] = ms } else { warm[++nw] = ms }
-    if (ms > worst) worst = ms
+    if (r == 1) { cold[++nc] = ms; if (ms > worstcold) worstcold = ms } else { warm[++nw] = ms; if (ms > worstwarm) worstwarm = ms }
   }
   END {
+    printf "  building the checker, each JVM: "; for (i = 1; i <= nb; i++) printf "%.1f ", build[i]; print "ms"
     printf "  cold rounds (first in each JVM): "; for (i = 1; i <= nc; i++) printf "%.1f ", cold[i]; print "ms"
     printf "  warm rounds: "; for (i = 1; i <= nw; i++) printf "%.1f ", warm[i]; print "ms"
-    printf "  worst: %.1f ms -> %s\n", worst, (worst < 1500 ? "budget met" : "budget MISSED")
+    printf "  worst cold: %.1f ms -> %s\n", worstcold, (worstcold <= 1500 ? "budget met cold" : "budget MISSED cold")
+    printf "  worst warm: %.1f ms -> %s\n", worstwarm, (worstwarm <= 1500 ? "budget met warm" : "budget MISSED warm")
   }' | tee "$out/summary.txt"
+echo "  load at the end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/summary.txt"
