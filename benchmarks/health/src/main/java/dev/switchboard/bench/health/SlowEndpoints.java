@@ -18,12 +18,20 @@ import java.util.List;
  * {@code http://127.0.0.1:<port>} with the health path {@code /health}, one service each. Runs {@code rounds}
  * rounds of {@link HealthChecker#check(List)} over all of them with the checker's defaults (or {@code parallelism}
  * when given) in this fresh JVM; round 1 is the cold one (first use of the checker, new connections). Prints how
- * long building the checker took, then one {@code round=N ms=… healthy=…} line per round.
+ * long building the checker took, then one {@code round=N ms=… healthy=… cpu_ms=…} line per round.
  *
  * <p>Usage: {@code SlowEndpoints ports_file [rounds=5] [parallelism]}
  */
 public final class SlowEndpoints {
     private SlowEndpoints() {}
+
+    /**
+     * CPU time of this whole JVM (every thread, the JIT compilers included): how much of the machine a
+     * round needed, which on shared cores says more than the wall time alone.
+     */
+    private static long cpuMillis() {
+        return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis()).orElse(-1L);
+    }
 
     public static void main(String[] args) throws Exception {
         List<String> ports = Files.readAllLines(Path.of(args[0]));
@@ -50,11 +58,13 @@ public final class SlowEndpoints {
                 args.length > 2 ? args[2] : "default",
                 (System.nanoTime() - building) / 1e6);
         for (int round = 1; round <= rounds; round++) {
+            long cpuBefore = cpuMillis();
             long start = System.nanoTime();
             List<HealthResult> results = checker.check(targets);
             double ms = (System.nanoTime() - start) / 1e6;
+            long cpu = cpuMillis() - cpuBefore;
             long healthy = results.stream().filter(HealthResult::healthy).count();
-            System.out.printf("round=%d ms=%.1f healthy=%d%n", round, ms, healthy);
+            System.out.printf("round=%d ms=%.1f healthy=%d cpu_ms=%d%n", round, ms, healthy, cpu);
             if (healthy != targets.size()) {
                 results.stream()
                         .filter(r -> !r.healthy())
