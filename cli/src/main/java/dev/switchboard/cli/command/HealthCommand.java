@@ -77,7 +77,7 @@ final class HealthCommand extends ViewCommand {
             names = "--parallelism",
             paramLabel = "N",
             order = 6,
-            defaultValue = "128",
+            defaultValue = "256",
             description = "How many checks run at once. Default: ${DEFAULT-VALUE}.")
     int parallelism;
 

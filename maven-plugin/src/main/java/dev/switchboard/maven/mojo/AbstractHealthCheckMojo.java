@@ -12,11 +12,11 @@ abstract class AbstractHealthCheckMojo extends AbstractInspectMojo {
     /**
      * How many checks run at once.
      *
-     * <pre>{@code <parallelism>128</parallelism>}</pre>
+     * <pre>{@code <parallelism>256</parallelism>}</pre>
      *
      * @since 0.1.0
      */
-    @Parameter(property = PropertyNames.HEALTH_PARALLELISM, defaultValue = "128")
+    @Parameter(property = PropertyNames.HEALTH_PARALLELISM, defaultValue = "256")
     private int parallelism;
 
     /**

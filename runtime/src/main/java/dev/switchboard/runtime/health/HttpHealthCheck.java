@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -66,76 +66,119 @@ final class HttpHealthCheck {
         return Optional.ofNullable(answered.get(key(target)));
     }
 
-    HealthResult check(HealthTarget target, long start) throws InterruptedException {
+    /**
+     * Checks one target without holding a thread while it waits: each {@code GET} is sent asynchronously and
+     * the next path or redirect is sent when its answer arrives. Cancelling the returned future cancels the
+     * request in flight.
+     */
+    CompletableFuture<HealthResult> check(HealthTarget target, long start) {
+        InFlight flight = new InFlight();
+        CompletableFuture<HealthResult> result = new CompletableFuture<>();
+        result.whenComplete((r, e) -> {
+            if (result.isCancelled()) {
+                flight.cancel();
+            }
+        });
+        CompletableFuture<HealthResult> checked;
         String declared = target.httpPath();
         if (declared != null) {
-            return get(target, resolve(target.endpoint(), declared)).result(target, start);
-        }
-        List<String> paths = new ArrayList<>();
-        remembered(target).ifPresent(paths::add);
-        for (String path : FALLBACK_PATHS) {
-            String concrete = path.replace("{name}", target.service());
-            if (!paths.contains(concrete)) {
-                paths.add(concrete);
+            checked = get(flight, resolve(target.endpoint(), declared), 0).thenApply(a -> a.result(target, start));
+        } else {
+            List<String> paths = new ArrayList<>();
+            remembered(target).ifPresent(paths::add);
+            for (String path : FALLBACK_PATHS) {
+                String concrete = path.replace("{name}", target.service());
+                if (!paths.contains(concrete)) {
+                    paths.add(concrete);
+                }
             }
+            checked = firstAnswering(flight, target, paths, 0, start);
         }
-        for (String path : paths) {
-            Answer answer = get(target, resolve(target.endpoint(), path));
+        checked.whenComplete((r, e) -> {
+            if (e == null) {
+                result.complete(r);
+            } else {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    private CompletableFuture<HealthResult> firstAnswering(
+            InFlight flight, HealthTarget target, List<String> paths, int index, long start) {
+        if (index == paths.size()) {
+            answered.remove(key(target));
+            return CompletableFuture.completedFuture(new HealthResult(
+                    target.service(),
+                    HealthStatus.NO_HEALTH_SERVICE,
+                    HealthChecker.since(start),
+                    "GET " + String.join(", ", paths) + " at " + target.endpoint(),
+                    "none of the health paths answered (404); declare the service's health path"));
+        }
+        String path = paths.get(index);
+        return get(flight, resolve(target.endpoint(), path), 0).thenCompose(answer -> {
             if (answer.code == 404 || answer.code == 405) {
-                continue;
+                return firstAnswering(flight, target, paths, index + 1, start);
             }
             if (answer.code > 0) {
                 answered.put(key(target), path);
             }
-            return answer.result(target, start);
-        }
-        answered.remove(key(target));
-        return new HealthResult(
-                target.service(),
-                HealthStatus.NO_HEALTH_SERVICE,
-                HealthChecker.since(start),
-                "GET " + String.join(", ", paths) + " at " + target.endpoint(),
-                "none of the health paths answered (404); declare the service's health path");
+            return CompletableFuture.completedFuture(answer.result(target, start));
+        });
     }
 
-    private Answer get(HealthTarget target, URI first) throws InterruptedException {
-        URI uri = first;
-        for (int hop = 0; ; hop++) {
-            HttpRequest request = HttpRequest.newBuilder(uri)
-                    .GET()
-                    .timeout(readTimeout)
-                    .header("Accept", "application/json, text/plain, */*")
-                    .build();
-            CompletableFuture<HttpResponse<byte[]>> future =
-                    client.sendAsync(request, info -> new CappedBody(maxBodyBytes));
-            HttpResponse<byte[]> response;
-            try {
-                response = future.get(connectTimeout.plus(readTimeout).toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                future.cancel(true);
-                return Answer.failed(
-                        uri, HealthStatus.RPC_FAILED, "no answer within " + readTimeout.toMillis() + " ms");
-            } catch (ExecutionException | CancellationException e) {
-                return Answer.failed(uri, e.getCause() == null ? e : e.getCause(), connectTimeout, readTimeout);
-            } catch (InterruptedException e) {
-                future.cancel(true);
-                throw e;
+    private CompletableFuture<Answer> get(InFlight flight, URI uri, int hop) {
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .GET()
+                .timeout(readTimeout)
+                .header("Accept", "application/json, text/plain, */*")
+                .build();
+        CompletableFuture<HttpResponse<byte[]>> sent =
+                flight.track(client.sendAsync(request, info -> new CappedBody(maxBodyBytes)));
+        // The client's own timeouts end the wait for the headers; this one also bounds a body that stalls.
+        return sent.copy()
+                .orTimeout(connectTimeout.plus(readTimeout).toMillis(), TimeUnit.MILLISECONDS)
+                .handle((response, failure) -> {
+                    if (failure == null) {
+                        return answer(flight, uri, hop, response);
+                    }
+                    Throwable cause = unwrap(failure);
+                    if (cause instanceof TimeoutException) {
+                        sent.cancel(true);
+                        return CompletableFuture.completedFuture(Answer.failed(
+                                uri, HealthStatus.RPC_FAILED, "no answer within " + readTimeout.toMillis() + " ms"));
+                    }
+                    return CompletableFuture.completedFuture(Answer.failed(uri, cause, connectTimeout, readTimeout));
+                })
+                .thenCompose(answer -> answer);
+    }
+
+    private CompletableFuture<Answer> answer(InFlight flight, URI uri, int hop, HttpResponse<byte[]> response) {
+        int code = response.statusCode();
+        Optional<String> location = response.headers().firstValue("Location");
+        if (code >= 300 && code < 400 && location.isPresent()) {
+            URI next = uri.resolve(location.get().trim());
+            if (!sameHostAndPort(uri, next)) {
+                return CompletableFuture.completedFuture(
+                        Answer.of(uri, code, "redirected to " + next + ", another host; not followed"));
             }
-            int code = response.statusCode();
-            Optional<String> location = response.headers().firstValue("Location");
-            if (code >= 300 && code < 400 && location.isPresent()) {
-                URI next = uri.resolve(location.get().trim());
-                if (!sameHostAndPort(uri, next)) {
-                    return Answer.of(uri, code, "redirected to " + next + ", another host; not followed");
-                }
-                if (hop == MAX_REDIRECTS) {
-                    return Answer.of(uri, code, "more than " + MAX_REDIRECTS + " redirects");
-                }
-                uri = next;
-                continue;
+            if (hop == MAX_REDIRECTS) {
+                return CompletableFuture.completedFuture(
+                        Answer.of(uri, code, "more than " + MAX_REDIRECTS + " redirects"));
             }
-            return Answer.of(uri, code, code / 100 == 2 ? null : bodyText(response.body()));
+            return get(flight, next, hop + 1);
         }
+        return CompletableFuture.completedFuture(
+                Answer.of(uri, code, code / 100 == 2 ? null : bodyText(response.body())));
+    }
+
+    /** The failure itself, not the wrapper a dependent stage puts around it. */
+    private static Throwable unwrap(Throwable failure) {
+        Throwable e = failure;
+        while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e;
     }
 
     private static boolean sameHostAndPort(URI from, URI to) {
@@ -227,6 +270,27 @@ final class HttpHealthCheck {
             return message == null || message.isBlank()
                     ? e.getClass().getSimpleName().toLowerCase(Locale.ROOT)
                     : e.getClass().getSimpleName() + ": " + message;
+        }
+    }
+
+    /** The request of one check that is in flight now, so that cancelling the check cancels it. */
+    private static final class InFlight {
+        private CompletableFuture<?> sending;
+        private boolean cancelled;
+
+        synchronized <T> CompletableFuture<T> track(CompletableFuture<T> next) {
+            sending = next;
+            if (cancelled) {
+                next.cancel(true);
+            }
+            return next;
+        }
+
+        synchronized void cancel() {
+            cancelled = true;
+            if (sending != null) {
+                sending.cancel(true);
+            }
         }
     }
 
