@@ -61,7 +61,10 @@ public final class ProtoCache {
     /** @param files what each file's services give the registry, by the key of the file and its imports */
     private record StoredFiles(int format, Map<String, List<ServiceFacts>> files) {}
 
-    /** @param parsed what the checks read of each file, by the key of its content */
+    /**
+     * @param parsed what the checks read of each file, by the key of its content; written by the mapper,
+     *     read by {@link ParsedSummaries}
+     */
     private record StoredParsed(int format, Map<String, FileSummary> parsed) {}
 
     String environment() {
@@ -100,8 +103,7 @@ public final class ProtoCache {
     /** Read on first use, once: both cores may ask at once, while the sources are parsed. */
     private synchronized Map<String, FileSummary> parsed() {
         if (parsed == null) {
-            StoredParsed read = load(parsedFile, StoredParsed.class);
-            parsed = read != null && read.format() == FORMAT && read.parsed() != null ? read.parsed() : Map.of();
+            parsed = readParsed();
         }
         return parsed;
     }
@@ -176,6 +178,19 @@ public final class ProtoCache {
         } catch (JacksonException e) {
             // Records of strings, numbers and lists always serialize; failing here is a bug.
             throw new IllegalStateException("cannot write the proto cache", e);
+        }
+    }
+
+    private Map<String, FileSummary> readParsed() {
+        if (!Files.isRegularFile(parsedFile)) {
+            return Map.of();
+        }
+        try {
+            Map<String, FileSummary> read = ParsedSummaries.read(parsedFile, FORMAT);
+            return read == null ? Map.of() : read;
+        } catch (IOException e) {
+            // A damaged or foreign file is rebuilt from the sources, like a missing one.
+            return Map.of();
         }
     }
 

@@ -1,0 +1,58 @@
+package dev.switchboard.core.proto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.core.diag.Problem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ParsedSummariesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    @DisplayName("what the cache writes of the parse summaries reads back equal, warnings with and without a fix"
+            + " included")
+    void roundTrip() throws Exception {
+        FileSummary full = new FileSummary(
+                List.of("a/b.proto", "google/api/annotations.proto"),
+                List.of(
+                        new FileSummary.Definition("service", "acme.v1.Users", 7, 1),
+                        new FileSummary.Definition("type", "acme.v1.User", 12, 1)),
+                List.of("acme.v1.User.Address", "acme.v1.User.Address.Line"),
+                List.of(
+                        new Problem("src/main/proto/a.proto", 3, 5, "an \"odd\" thing, with ünïcode", "do this"),
+                        new Problem("src/main/proto/a.proto", 0, 0, "no place", null)));
+        FileSummary empty = new FileSummary(List.of(), List.of(), List.of(), List.of());
+        ProtoCache written = new ProtoCache(dir, "env");
+        written.keepParsed("k1", full, false);
+        written.keepParsed("k2", empty, false);
+        Files.write(dir.resolve(ProtoCache.PARSED_FILE), written.parsedBytes());
+        Files.write(dir.resolve(ProtoCache.FILE), written.bytes());
+
+        ProtoCache read = new ProtoCache(dir, "env");
+        assertThat(read.parsed("k1")).isEqualTo(full);
+        assertThat(read.parsed("k1").typeNames())
+                .containsExactly("acme.v1.User", "acme.v1.User.Address", "acme.v1.User.Address.Line");
+        assertThat(read.parsed("k2")).isEqualTo(empty);
+        assertThat(read.parsed("k3")).isNull();
+    }
+
+    @Test
+    @DisplayName("a summaries file of another format or shape reads as empty: it only costs a full build")
+    void otherFormatOrShape() throws Exception {
+        for (String text : List.of(
+                "{\"format\": 1, \"parsed\": {\"k1\": {\"imports\": []}}}",
+                "{\"format\": 2, \"parsed\": {\"k1\": {\"definitions\": [[\"type\"]]}}}",
+                "{\"format\": 2, \"parsed\": [1, 2]}",
+                "[]",
+                "{ not json")) {
+            Files.writeString(dir.resolve(ProtoCache.PARSED_FILE), text);
+            assertThat(new ProtoCache(dir, "env").parsed("k1")).as(text).isNull();
+        }
+    }
+}
