@@ -7,6 +7,7 @@ import dev.switchboard.runtime.registry.RegistryFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,7 +36,7 @@ public final class ProtoCache {
     public static final String PARSED_FILE = "protos.parsed";
 
     /** Raised when what a cache entry holds changes shape, so that an older file is not misread. */
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
 
     private final Path file;
     private final Path parsedFile;
@@ -114,7 +115,9 @@ public final class ProtoCache {
             if (files == null) {
                 files = new FutureTask<>(() -> {
                     StoredFiles read = load(file, StoredFiles.class);
-                    return read != null && read.format() == FORMAT && read.files() != null ? read.files() : Map.of();
+                    return read != null && read.format() == FORMAT && read.files() != null
+                            ? restored(read.files())
+                            : Map.of();
                 });
                 Thread thread = new Thread(files, "switchboard-proto-cache-read");
                 thread.setDaemon(true);
@@ -172,7 +175,7 @@ public final class ProtoCache {
         try {
             ObjectMapper mapper = mapper();
             return new byte[][] {
-                mapper.writeValueAsBytes(new StoredFiles(FORMAT, kept)),
+                mapper.writeValueAsBytes(new StoredFiles(FORMAT, stored(kept))),
                 mapper.writeValueAsBytes(new StoredParsed(FORMAT, keptParsed))
             };
         } catch (JacksonException e) {
@@ -192,6 +195,21 @@ public final class ProtoCache {
             // A damaged or foreign file is rebuilt from the sources, like a missing one.
             return Map.of();
         }
+    }
+
+    /** The services without their endpoints: a quarter of the file, and derived from the methods. */
+    private static Map<String, List<ServiceFacts>> stored(Map<String, List<ServiceFacts>> files) {
+        Map<String, List<ServiceFacts>> stored = new TreeMap<>();
+        files.forEach((key, facts) ->
+                stored.put(key, facts.stream().map(ServiceFacts::stored).toList()));
+        return stored;
+    }
+
+    private static Map<String, List<ServiceFacts>> restored(Map<String, List<ServiceFacts>> files) {
+        Map<String, List<ServiceFacts>> restored = new HashMap<>();
+        files.forEach((key, facts) ->
+                restored.put(key, facts.stream().map(ServiceFacts::restored).toList()));
+        return restored;
     }
 
     private static <T> T load(Path path, Class<T> type) {

@@ -224,7 +224,6 @@ final class ProtoServiceMapper {
                         "true".equals(string(fileOptions, Options.FILE_OPTIONS, "java_multiple_files"))));
 
         List<MethodInfo> methods = new ArrayList<>();
-        List<Endpoint> endpoints = new ArrayList<>();
         String path = file.getLocation().getPath();
         HttpRules httpRules = new HttpRules(
                 schema,
@@ -252,12 +251,11 @@ final class ProtoServiceMapper {
                     string(rpc.getOptions(), METHOD_OPTIONS, "idempotency_level"),
                     http,
                     null));
-            http.forEach(rule -> endpoints.add(new Endpoint(rule.verb(), rule.path(), rpc.getName(), rule.body())));
             if (rpc.getResponseStreaming()) {
                 b.addEvent(new Event(rpc.getName(), "stream"));
             }
         }
-        b.methods(methods).endpoints(endpoints);
+        b.methods(methods).endpoints(endpoints(methods));
 
         eventMessages(file).forEach(name -> b.addEvent(new Event(name, "message")));
         applyOptions(service.options(), b);
@@ -272,6 +270,16 @@ final class ProtoServiceMapper {
                 b.build(),
                 dependencyTypes(service, pkg),
                 serviceNotes);
+    }
+
+    /** The REST endpoints of a proto service: one per HTTP rule of each method, in the methods' order. */
+    static List<Endpoint> endpoints(List<MethodInfo> methods) {
+        List<Endpoint> endpoints = new ArrayList<>();
+        for (MethodInfo method : methods) {
+            method.http()
+                    .forEach(rule -> endpoints.add(new Endpoint(rule.verb(), rule.path(), method.name(), rule.body())));
+        }
+        return endpoints;
     }
 
     private static void applyOptions(Options options, ServiceEntryBuilder b) {

@@ -36,4 +36,21 @@ record ServiceFacts(
         dependencyTypes = Map.copyOf(dependencyTypes);
         notes = List.copyOf(notes);
     }
+
+    /** As the cache keeps it: without the endpoints, which the methods' HTTP rules give again. */
+    ServiceFacts stored() {
+        return withDraft(draft.toBuilder().endpoints(List.of()).build());
+    }
+
+    /** As the cache kept it, the endpoints given again. */
+    ServiceFacts restored() {
+        return withDraft(draft.toBuilder()
+                .endpoints(ProtoServiceMapper.endpoints(draft.methods()))
+                .build());
+    }
+
+    private ServiceFacts withDraft(ServiceEntry entry) {
+        return new ServiceFacts(
+                file, fullName, simpleName, enclosing, packageName, explicitName, place, entry, dependencyTypes, notes);
+    }
 }

@@ -47,8 +47,8 @@ class ParsedSummariesTest {
     void otherFormatOrShape() throws Exception {
         for (String text : List.of(
                 "{\"format\": 1, \"parsed\": {\"k1\": {\"imports\": []}}}",
-                "{\"format\": 2, \"parsed\": {\"k1\": {\"definitions\": [[\"type\"]]}}}",
-                "{\"format\": 2, \"parsed\": [1, 2]}",
+                "{\"format\": 3, \"parsed\": {\"k1\": {\"definitions\": [[\"type\"]]}}}",
+                "{\"format\": 3, \"parsed\": [1, 2]}",
                 "[]",
                 "{ not json")) {
             Files.writeString(dir.resolve(ProtoCache.PARSED_FILE), text);
