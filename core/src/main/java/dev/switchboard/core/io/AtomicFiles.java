@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -26,7 +25,7 @@ public final class AtomicFiles {
      * The name {@link Files#createTempFile} gives the temporary beside {@code name}: a dot, the name, the
      * random digits it appends, {@code .tmp}. A run killed between creating and moving it leaves it behind.
      */
-    private static final Pattern TEMPORARY = Pattern.compile("\\.(.+?)\\d+\\.tmp");
+    private static final Pattern TEMPORARY = Pattern.compile("\\..+\\d+\\.tmp");
 
     private AtomicFiles() {}
 
@@ -99,13 +98,27 @@ public final class AtomicFiles {
         List<Path> deleted = new ArrayList<>();
         try (Stream<Path> list = Files.list(directory)) {
             for (Path file : list.toList()) {
-                Matcher m = TEMPORARY.matcher(file.getFileName().toString());
-                if (m.matches() && targets.contains(m.group(1)) && Files.deleteIfExists(file)) {
+                String name = file.getFileName().toString();
+                if (targets.stream().anyMatch(target -> isTemporaryOf(name, target)) && Files.deleteIfExists(file)) {
                     deleted.add(file);
                 }
             }
         }
         return deleted;
+    }
+
+    /**
+     * Whether {@code name} is a temporary of {@code target}: a dot, the target's name, digits, {@code .tmp}.
+     * Matched against the name itself, since one that ends in digits ({@code sources.sha256}) leaves the
+     * pattern alone no way to tell where the name ends.
+     */
+    private static boolean isTemporaryOf(String name, String target) {
+        String prefix = "." + target;
+        if (!name.startsWith(prefix) || !name.endsWith(".tmp")) {
+            return false;
+        }
+        String digits = name.substring(prefix.length(), name.length() - ".tmp".length());
+        return !digits.isEmpty() && digits.chars().allMatch(Character::isDigit);
     }
 
     /**

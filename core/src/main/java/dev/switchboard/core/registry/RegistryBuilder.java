@@ -97,6 +97,7 @@ public final class RegistryBuilder {
                 RegistryRequest.PREVIOUS_FILE,
                 InputStamps.FILE,
                 ProtoCache.FILE,
+                ProtoCache.PARSED_FILE,
                 SourceHashes.FILE);
 
         private final RegistryRequest request;

@@ -46,10 +46,15 @@ class AtomicFilesTest {
         Files.createDirectories(shared);
         Files.writeString(shared.resolve(".registry.json42.tmp"), "{");
         Files.writeString(shared.resolve(".graph.dot42.tmp"), "another tool's");
+        // A name that ends in digits: the temporary's digits follow them.
+        Files.writeString(shared.resolve(".sources.sha2564711.tmp"), "half");
+        Files.writeString(shared.resolve(".sources.sha256.tmp"), "not a temporary of ours");
 
         assertThat(AtomicFiles.removeLeftovers(tree)).hasSize(1);
-        assertThat(AtomicFiles.removeLeftovers(shared, java.util.Set.of("registry.json")))
-                .hasSize(1);
+        assertThat(AtomicFiles.removeLeftovers(shared, java.util.Set.of("registry.json", "sources.sha256")))
+                .hasSize(2);
+        assertThat(shared.resolve(".sources.sha2564711.tmp")).doesNotExist();
+        assertThat(shared.resolve(".sources.sha256.tmp")).exists();
 
         assertThat(tree.resolve("com/acme/S3Provider.java")).exists();
         assertThat(tree.resolve("com/acme/.S3Provider.java123456789.tmp")).doesNotExist();

@@ -179,6 +179,34 @@ class RegistryBuilderTest {
     }
 
     @Test
+    @DisplayName("temporary files that a killed build left beside every file of the registry directory are"
+            + " removed by the next build")
+    void removesLeftoversOfEveryOwnFile() throws Exception {
+        ProtoProject project = project();
+        new RegistryBuilder().build(project.request());
+        Path dir = project.request().registryDirectory();
+        List<String> own = List.of(
+                "registry.json",
+                "registry.previous.json",
+                "registry.inputs",
+                ProtoCache.FILE,
+                ProtoCache.PARSED_FILE,
+                SourceHashes.FILE);
+        for (String file : own) {
+            Files.writeString(dir.resolve("." + file + "4711.tmp"), "half a file");
+        }
+        project.proto(
+                "acme/user/v1/user.proto",
+                USER.replace("rpc WatchUsers", "rpc Extra(GetUserRequest) returns (User);\n  rpc WatchUsers"));
+
+        new RegistryBuilder().build(project.request());
+
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".tmp"));
+        }
+    }
+
+    @Test
     @DisplayName("a broken proto fails with every problem and leaves the registry and its previous copy byte-identical")
     void brokenProtoKeepsOutputs() throws Exception {
         ProtoProject project = project();
