@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.runtime.live.LiveRegistry;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +28,37 @@ class EnsembleTest {
 
     @BeforeEach
     void startCluster() throws Exception {
-        cluster = new TestingCluster(3);
+        cluster = new TestingCluster(specs(3));
         cluster.start();
+    }
+
+    /**
+     * Servers on nine distinct loopback ports. {@code new TestingCluster(3)} picks each port by opening and
+     * closing a socket, so two of one server's ports could be the same one handed out twice ("Client and
+     * election port must be different"); here every socket stays open until all nine are known.
+     */
+    private static List<InstanceSpec> specs(int servers) throws IOException {
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < servers * 3; i++) {
+                held.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
+            }
+            List<InstanceSpec> specs = new ArrayList<>();
+            for (int i = 0; i < servers; i++) {
+                specs.add(new InstanceSpec(
+                        null,
+                        held.get(3 * i).getLocalPort(),
+                        held.get(3 * i + 1).getLocalPort(),
+                        held.get(3 * i + 2).getLocalPort(),
+                        true,
+                        i + 1));
+            }
+            return specs;
+        } finally {
+            for (ServerSocket socket : held) {
+                socket.close();
+            }
+        }
     }
 
     @AfterEach
