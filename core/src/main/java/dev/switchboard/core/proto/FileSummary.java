@@ -20,7 +20,7 @@ import java.util.List;
 record FileSummary(
         List<String> imports, List<Definition> definitions, List<String> nestedTypeNames, List<Problem> warnings) {
 
-    /** A service or top-level type, where it is defined; in the cache as an array, a tenth of its size. */
+    /** A service or top-level type, where it is defined; in the cache as an array, without its field names. */
     @JsonFormat(shape = JsonFormat.Shape.ARRAY)
     record Definition(String kind, String name, int line, int column) {}
 

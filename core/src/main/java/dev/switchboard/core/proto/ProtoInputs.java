@@ -40,17 +40,6 @@ public record ProtoInputs(
         }
     }
 
-    /** Inputs of the project's own protos alone. */
-    public ProtoInputs(
-            Path baseDirectory,
-            List<Path> sourceRoots,
-            List<Path> importPaths,
-            List<Path> dependencyArchives,
-            List<String> includes,
-            List<String> excludes) {
-        this(baseDirectory, sourceRoots, importPaths, dependencyArchives, includes, excludes, List.of(), null);
-    }
-
     /** The directory the protos of a source dependency are unpacked into. */
     public Path unpackRoot(DependencyArtifact dependency) {
         int colon = dependency.key().indexOf(':');

@@ -47,34 +47,6 @@ public record RegistryRequest(
         registryDependencies = registryDependencies == null ? List.of() : List.copyOf(registryDependencies);
     }
 
-    /** A request that merges no bundled registries. */
-    public RegistryRequest(
-            ProtoInputs protos,
-            Path rulesFile,
-            boolean replaceDefaultRules,
-            Path overridesFile,
-            Path registryDirectory,
-            boolean failOnMissingSources,
-            String pluginVersion,
-            Path pluginArchive,
-            boolean discoverAws,
-            Map<String, List<String>> groups,
-            Selection selection) {
-        this(
-                protos,
-                rulesFile,
-                replaceDefaultRules,
-                overridesFile,
-                registryDirectory,
-                failOnMissingSources,
-                pluginVersion,
-                pluginArchive,
-                discoverAws,
-                groups,
-                selection,
-                List.of());
-    }
-
     public static final String REGISTRY_FILE = "registry.json";
     public static final String PREVIOUS_FILE = "registry.previous.json";
     /** The machine-local stamps of the inputs the registry was built from. */

@@ -450,7 +450,14 @@ class ProtoServiceReaderTest {
                         "syntax = \"proto3\";\npackage api;\nimport \"shared/types.proto\";\n"
                                 + "service Api { rpc Go(shared.T) returns (shared.T); }\n");
         ProtoInputs inputs = new ProtoInputs(
-                dir, List.of(dir.resolve("src/main/proto")), List.of(), List.of(), List.of(), List.of("shared/**"));
+                dir,
+                List.of(dir.resolve("src/main/proto")),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of("shared/**"),
+                List.of(),
+                null);
         ProtoServiceReader reader = new ProtoServiceReader(inputs);
 
         ProtoServices services = reader.read(reader.sources(new ArrayList<>(), new ArrayList<>()), IGNORED);

@@ -40,7 +40,7 @@ public final class RegistryBuildChild {
     /** The request of a project whose only source root is {@code root}, writing {@code base/target/switchboard}. */
     static RegistryRequest request(Path base, Path root) {
         return new RegistryRequest(
-                new ProtoInputs(base, List.of(root), List.of(), List.of(), List.of(), List.of()),
+                new ProtoInputs(base, List.of(root), List.of(), List.of(), List.of(), List.of(), List.of(), null),
                 null,
                 false,
                 null,
@@ -50,7 +50,8 @@ public final class RegistryBuildChild {
                 base.resolve("plugin.jar"),
                 false,
                 Map.of(),
-                Selection.all());
+                Selection.all(),
+                List.of());
     }
 
     /** Replaces the root's proto with one service named for the label and the build: a registry never built before. */

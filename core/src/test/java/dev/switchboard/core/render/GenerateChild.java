@@ -45,7 +45,9 @@ public final class GenerateChild {
                                 .filter(j -> j.getFileName().toString().startsWith("grpc-stub-"))
                                 .toList(),
                         List.of(),
-                        List.of()),
+                        List.of(),
+                        List.of(),
+                        null),
                 null,
                 false,
                 base.resolve("overrides.yaml"),
@@ -55,7 +57,8 @@ public final class GenerateChild {
                 base.resolve("plugin.jar"),
                 false,
                 Map.of(),
-                Selection.all());
+                Selection.all(),
+                List.of());
         return new GenerateRequest(
                 registry,
                 "com.acme.switchboard",
