@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,30 +37,14 @@ public final class SourceHashes {
     /** The hash the record holds for the source at its present size and time; null when it must be read. */
     String known(ProtoSource source) {
         Recorded r = recorded().get(path(source));
-        if (!holds(r, source)) {
+        if (r == null
+                || r.size() != source.size()
+                || r.modified() != source.modified()
+                || source.modified() + RACY_MILLIS >= writtenAt) {
             return null;
         }
         current.put(path(source), r);
         return r.hash();
-    }
-
-    /** How many of the sources a build must read: those whose size or time the record does not vouch for. */
-    public int unread(List<ProtoSource> sources) {
-        Map<String, Recorded> record = recorded();
-        int unread = 0;
-        for (ProtoSource source : sources) {
-            if (!holds(record.get(path(source)), source)) {
-                unread++;
-            }
-        }
-        return unread;
-    }
-
-    private boolean holds(Recorded r, ProtoSource source) {
-        return r != null
-                && r.size() == source.size()
-                && r.modified() == source.modified()
-                && source.modified() + RACY_MILLIS < writtenAt;
     }
 
     /** The source's hash: as this build read it, from the record when it holds, or read now and remembered. */

@@ -33,7 +33,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-import java.util.function.Supplier;
 
 /**
  * Builds {@code registry.json}. The stages, in order:
@@ -66,26 +65,14 @@ import java.util.function.Supplier;
  */
 public final class RegistryBuilder {
     private final Reporter reporter;
-    private final RegistryFork.Mode fork;
 
     public RegistryBuilder() {
         this(Reporter.SILENT);
     }
 
-    /**
-     * A builder that forks a build of many protos as {@value RegistryFork#PROPERTY} says ({@link
-     * RegistryFork}).
-     *
-     * @param reporter receives the stage a long build is in, for a front end's progress display
-     */
+    /** @param reporter receives the stage a long build is in, for a front end's progress display */
     public RegistryBuilder(Reporter reporter) {
-        this(reporter, RegistryFork.Mode.fromSystemProperty());
-    }
-
-    /** @param fork when to build in a JVM of its own ({@link RegistryFork}) */
-    public RegistryBuilder(Reporter reporter, RegistryFork.Mode fork) {
         this.reporter = reporter;
-        this.fork = fork;
     }
 
     /** Builds and commits the registry, holding the registry directory's lock throughout. */
@@ -117,9 +104,8 @@ public final class RegistryBuilder {
         private final RegistryOutcome outcome;
         private final byte[] registryBytes;
         private final InputStamps stamps;
-        private final Supplier<byte[]> cacheBytes;
-        private final Supplier<byte[]> parsedBytes;
-        private final Supplier<byte[]> hashesBytes;
+        private final ProtoCache cache;
+        private final SourceHashes hashes;
 
         private Prepared(
                 RegistryRequest request,
@@ -132,46 +118,8 @@ public final class RegistryBuilder {
             this.outcome = outcome;
             this.registryBytes = registryBytes;
             this.stamps = stamps;
-            this.cacheBytes = cache == null ? null : cache::bytes;
-            this.parsedBytes = cache == null ? null : cache::parsedBytes;
-            this.hashesBytes = hashes == null || hashes.isEmpty() ? null : hashes::bytes;
-        }
-
-        /** A build prepared in another JVM ({@link RegistryFork}): what its commit writes, as bytes. */
-        Prepared(
-                RegistryRequest request,
-                RegistryOutcome outcome,
-                byte[] registryBytes,
-                InputStamps stamps,
-                byte[] cacheBytes,
-                byte[] parsedBytes,
-                byte[] hashesBytes) {
-            this.request = request;
-            this.outcome = outcome;
-            this.registryBytes = registryBytes;
-            this.stamps = stamps;
-            this.cacheBytes = cacheBytes == null || parsedBytes == null ? null : () -> cacheBytes;
-            this.parsedBytes = cacheBytes == null || parsedBytes == null ? null : () -> parsedBytes;
-            this.hashesBytes = hashesBytes == null ? null : () -> hashesBytes;
-        }
-
-        byte[] registryBytes() {
-            return registryBytes;
-        }
-
-        /** The proto cache's services file, or null when the commit writes none. */
-        Supplier<byte[]> cacheBytes() {
-            return cacheBytes;
-        }
-
-        /** The proto cache's parsed file, or null when the commit writes none. */
-        Supplier<byte[]> parsedBytes() {
-            return parsedBytes;
-        }
-
-        /** The sources' hashes, or null when the commit writes none. */
-        Supplier<byte[]> hashesBytes() {
-            return hashesBytes;
+            this.cache = cache;
+            this.hashes = hashes;
         }
 
         /** What the build found; {@code written} says whether {@link #commit} writes a new registry. */
@@ -199,12 +147,12 @@ public final class RegistryBuilder {
                         AtomicFiles.write(registryFile, registryBytes);
                     }
                 }
-                if (cacheBytes != null) {
-                    AtomicFiles.write(dir.resolve(ProtoCache.FILE), cacheBytes.get());
-                    AtomicFiles.write(dir.resolve(ProtoCache.PARSED_FILE), parsedBytes.get());
+                if (cache != null) {
+                    AtomicFiles.write(dir.resolve(ProtoCache.FILE), cache.bytes());
+                    AtomicFiles.write(dir.resolve(ProtoCache.PARSED_FILE), cache.parsedBytes());
                 }
-                if (hashesBytes != null) {
-                    AtomicFiles.write(dir.resolve(SourceHashes.FILE), hashesBytes.get());
+                if (hashes != null && !hashes.isEmpty()) {
+                    AtomicFiles.write(dir.resolve(SourceHashes.FILE), hashes.bytes());
                 }
                 if (stamps != null) {
                     stamps.write(dir, outcome.fingerprint());
@@ -271,14 +219,6 @@ public final class RegistryBuilder {
                     rehashed);
         }
 
-        int unread = hashes.unread(sources);
-        if (fork.forks(unread)) {
-            Prepared forked = RegistryFork.prepare(request, stamps, unread, reporter);
-            if (forked != null) {
-                stages.done("build in a forked JVM");
-                return forked;
-            }
-        }
         // Rules and overrides are parsed only now: the fingerprint covers their bytes, and an
         // up-to-date build must not pay for YAML parsing (the no-op budget in benchmarks/BENCHMARKS.md).
         // Jackson's YAML is slow to start in a fresh JVM, so they are read on a thread of their own
@@ -491,16 +431,6 @@ public final class RegistryBuilder {
     static Registry read(Path registryFile) throws IOException, InputException {
         try {
             return RegistryCodec.read(registryFile);
-        } catch (RegistryFormatException e) {
-            throw new InputException(
-                    Problem.in(registryFile.toString(), e.getMessage(), "delete it; the next build writes it anew"));
-        }
-    }
-
-    /** The registry a forked build wrote, to be committed as {@code registryFile}. */
-    static Registry decode(byte[] bytes, Path registryFile) throws InputException {
-        try {
-            return RegistryCodec.read(bytes, RegistryFormat.JSON, registryFile.toString());
         } catch (RegistryFormatException e) {
             throw new InputException(
                     Problem.in(registryFile.toString(), e.getMessage(), "delete it; the next build writes it anew"));
