@@ -44,40 +44,6 @@ public record GenerateRequest(
         generators = generators == null ? List.of() : List.copyOf(generators);
     }
 
-    /** A request whose factory implements no interface of the team's. */
-    public GenerateRequest(
-            RegistryRequest registry,
-            String packageName,
-            String className,
-            Path sourceDirectory,
-            Path resourceDirectory,
-            Path templateDirectory,
-            List<Generator> generators,
-            boolean grpc) {
-        this(
-                registry,
-                packageName,
-                className,
-                sourceDirectory,
-                resourceDirectory,
-                templateDirectory,
-                generators,
-                grpc,
-                null);
-    }
-
-    /** A request that generates accessors for every selected service, gRPC ones included. */
-    public GenerateRequest(
-            RegistryRequest registry,
-            String packageName,
-            String className,
-            Path sourceDirectory,
-            Path resourceDirectory,
-            Path templateDirectory,
-            List<Generator> generators) {
-        this(registry, packageName, className, sourceDirectory, resourceDirectory, templateDirectory, generators, true);
-    }
-
     /**
      * The package of a project that sets no {@code <packageName>}: its groupId plus {@code .switchboard},
      * each part made a Java identifier ({@code my-org} → {@code my_org}), as nobody wrote it by hand. A

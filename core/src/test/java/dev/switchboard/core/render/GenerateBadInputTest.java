@@ -62,7 +62,9 @@ class GenerateBadInputTest {
                     sourceDirectory,
                     dir.resolve("target/generated-resources/switchboard"),
                     templateDirectory,
-                    generators);
+                    generators,
+                    true,
+                    null);
         }
     }
 

@@ -66,6 +66,8 @@ public final class GenerateChild {
                 base.resolve("target/generated-sources/switchboard"),
                 base.resolve("target/generated-resources/switchboard"),
                 null,
-                List.of(new GenerateRequest.Generator(base.resolve("service.md.ftl"), "docs/{service}.md")));
+                List.of(new GenerateRequest.Generator(base.resolve("service.md.ftl"), "docs/{service}.md")),
+                true,
+                null);
     }
 }

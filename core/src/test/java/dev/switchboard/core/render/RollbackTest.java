@@ -57,7 +57,9 @@ class RollbackTest {
                 dir.resolve("target/generated-sources/switchboard"),
                 dir.resolve("target/generated-resources/switchboard"),
                 null,
-                List.of());
+                List.of(),
+                true,
+                null);
     }
 
     private Path provider(String name) {
@@ -205,6 +207,8 @@ class RollbackTest {
                 plain.sourceDirectory(),
                 plain.resourceDirectory(),
                 null,
-                List.of(new GenerateRequest.Generator(template, "com/acme/Broken.txt")));
+                List.of(new GenerateRequest.Generator(template, "com/acme/Broken.txt")),
+                true,
+                null);
     }
 }

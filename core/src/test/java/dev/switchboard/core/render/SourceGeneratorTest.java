@@ -45,7 +45,9 @@ class SourceGeneratorTest {
                 dir.resolve("out/sources"),
                 dir.resolve("out/resources"),
                 null,
-                List.of());
+                List.of(),
+                true,
+                null);
     }
 
     /** The same request with templates of the project's own. */
@@ -58,7 +60,9 @@ class SourceGeneratorTest {
                 plain.sourceDirectory(),
                 plain.resourceDirectory(),
                 templateDirectory,
-                generators);
+                generators,
+                true,
+                null);
     }
 
     private static Map<String, String> read(Path root) throws IOException {
@@ -165,7 +169,9 @@ class SourceGeneratorTest {
                 dir.resolve("g-out/sources"),
                 dir.resolve("g-out/resources"),
                 null,
-                List.of());
+                List.of(),
+                true,
+                null);
         new SourceGenerator().generate(grpcRequest);
         String grpcFactory = Files.readString(dir.resolve("g-out/sources/com/acme/switchboard/ServiceClients.java"));
 
@@ -272,7 +278,9 @@ class SourceGeneratorTest {
                                 dir.resolve("s"),
                                 dir.resolve("r"),
                                 null,
-                                List.of()),
+                                List.of(),
+                                true,
+                                null),
                         model,
                         entries,
                         "f");
@@ -414,7 +422,7 @@ class SourceGeneratorTest {
     void defaultPackageFromGroupId() {
         String derived = GenerateRequest.defaultPackageName("io.my-org.3d");
         GenerateRequest request = new GenerateRequest(
-                null, derived, "ServiceClients", dir.resolve("s"), dir.resolve("r"), null, List.of());
+                null, derived, "ServiceClients", dir.resolve("s"), dir.resolve("r"), null, List.of(), true, null);
 
         assertThat(derived).isEqualTo("io.my_org._3d.switchboard");
         assertThat(request.problems()).isEmpty();
@@ -581,7 +589,8 @@ class SourceGeneratorTest {
                         plain.resourceDirectory(),
                         null,
                         List.of(),
-                        false));
+                        false,
+                        null));
 
         assertThat(outcome.services()).containsExactly("s3");
         Map<String, String> out = read(dir.resolve("out"));

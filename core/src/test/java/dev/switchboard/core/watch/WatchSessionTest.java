@@ -68,7 +68,9 @@ class WatchSessionTest {
                 dir.resolve("target/generated-sources/switchboard"),
                 dir.resolve("target/generated-resources/switchboard"),
                 null,
-                List.of());
+                List.of(),
+                true,
+                null);
     }
 
     /** The project built once, as the goal does before it starts watching. */
