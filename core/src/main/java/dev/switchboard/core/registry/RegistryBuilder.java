@@ -141,6 +141,10 @@ public final class RegistryBuilder {
                     Path registryFile = request.registryFile();
                     boolean exists = Files.isRegularFile(registryFile);
                     if (!exists || !Arrays.equals(Files.readAllBytes(registryFile), registryBytes)) {
+                        // The stamps vouch for the registry in force, and are written anew last: a run
+                        // killed after replacing the registry must leave none, so the next build checks
+                        // the inputs' content against the new registry instead of trusting stale stamps.
+                        Files.deleteIfExists(request.inputsFile());
                         if (exists) {
                             AtomicFiles.copy(registryFile, request.previousFile());
                         }

@@ -16,6 +16,7 @@ import dev.switchboard.runtime.registry.Registry;
 import dev.switchboard.runtime.registry.RegistryCodec;
 import dev.switchboard.runtime.registry.RegistryFormat;
 import dev.switchboard.runtime.registry.ServiceEntry;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -266,5 +267,36 @@ class RegistryBuilderTest {
 
         assertThat(outcome.written()).isTrue();
         assertThat(outcome.registry().service("user").map(ServiceEntry::group)).contains("people");
+    }
+
+    @Test
+    @DisplayName("a commit that stops after replacing the registry leaves no stamps to vouch for it, so going back"
+            + " to the inputs of the stamps before rebuilds the registry of those inputs")
+    void commitStoppedAfterTheRegistry() throws Exception {
+        ProtoProject project = project();
+        Path user = project.sourceRoot().resolve("acme/user/v1/user.proto");
+        FileTime old = FileTime.fromMillis(System.currentTimeMillis() - 3_600_000);
+        Files.setLastModifiedTime(user, old);
+        new RegistryBuilder().build(project.request());
+        Path registryFile = project.request().registryFile();
+        byte[] first = Files.readAllBytes(registryFile);
+
+        project.proto("acme/user/v1/user.proto", USER.replace("GetUser(", "FetchUser("));
+        // A directory where the commit writes sources.sha256, after the registry and before the stamps.
+        Path blocker = registryFile.resolveSibling(SourceHashes.FILE);
+        Files.delete(blocker);
+        Files.createDirectories(blocker.resolve("blocked"));
+        assertThatThrownBy(() -> new RegistryBuilder().build(project.request())).isInstanceOf(IOException.class);
+        assertThat(Files.readAllBytes(registryFile)).isNotEqualTo(first);
+        assertThat(project.request().inputsFile()).doesNotExist();
+
+        Files.delete(blocker.resolve("blocked"));
+        Files.delete(blocker);
+        project.proto("acme/user/v1/user.proto", USER);
+        Files.setLastModifiedTime(user, old);
+        RegistryOutcome back = new RegistryBuilder().build(project.request());
+
+        assertThat(back.written()).isTrue();
+        assertThat(Files.readAllBytes(registryFile)).isEqualTo(first);
     }
 }
