@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.function.Function;
 
 /**
  * What each source file's services gave the registry in the last build, so that the next one links and
@@ -41,6 +42,7 @@ public final class ProtoCache {
     private final Path file;
     private final Path parsedFile;
     private final String environment;
+    private final Function<Path, Map<String, List<ServiceFacts>>> filesReader;
     private Map<String, FileSummary> parsed;
     private FutureTask<Map<String, List<ServiceFacts>>> files;
     private final Map<String, List<ServiceFacts>> kept = new TreeMap<>();
@@ -54,9 +56,15 @@ public final class ProtoCache {
      * @param environment everything besides the sources that the registry depends on, as one string
      */
     public ProtoCache(Path directory, String environment) {
+        this(directory, environment, ProtoCache::readFiles);
+    }
+
+    /** @param filesReader reads {@value #FILE} (the given path) into the services' entries by key */
+    ProtoCache(Path directory, String environment, Function<Path, Map<String, List<ServiceFacts>>> filesReader) {
         this.file = directory.resolve(FILE);
         this.parsedFile = directory.resolve(PARSED_FILE);
         this.environment = environment;
+        this.filesReader = filesReader;
     }
 
     /** @param files what each file's services give the registry, by the key of the file and its imports */
@@ -97,7 +105,7 @@ public final class ProtoCache {
 
     /** Starts reading the cache now: the services on a thread of their own, what the checks read here. */
     void read() {
-        files();
+        filesRead();
         parsed();
     }
 
@@ -110,22 +118,18 @@ public final class ProtoCache {
     }
 
     private Map<String, List<ServiceFacts>> files() {
-        FutureTask<Map<String, List<ServiceFacts>>> task;
-        synchronized (this) {
-            if (files == null) {
-                files = new FutureTask<>(() -> {
-                    StoredFiles read = load(file, StoredFiles.class);
-                    return read != null && read.format() == FORMAT && read.files() != null
-                            ? restored(read.files())
-                            : Map.of();
-                });
-                Thread thread = new Thread(files, "switchboard-proto-cache-read");
-                thread.setDaemon(true);
-                thread.start();
-            }
-            task = files;
+        return await(filesRead());
+    }
+
+    /** The read of the services' entries, started on a thread of its own the first time it is asked for. */
+    private synchronized FutureTask<Map<String, List<ServiceFacts>>> filesRead() {
+        if (files == null) {
+            files = new FutureTask<>(() -> filesReader.apply(file));
+            Thread thread = new Thread(files, "switchboard-proto-cache-read");
+            thread.setDaemon(true);
+            thread.start();
         }
-        return await(task);
+        return files;
     }
 
     /** Records what a file with this key gives, for {@link #bytes}; {@code reused}: it came from here. */
@@ -182,6 +186,11 @@ public final class ProtoCache {
             // Records of strings, numbers and lists always serialize; failing here is a bug.
             throw new IllegalStateException("cannot write the proto cache", e);
         }
+    }
+
+    private static Map<String, List<ServiceFacts>> readFiles(Path file) {
+        StoredFiles read = load(file, StoredFiles.class);
+        return read != null && read.format() == FORMAT && read.files() != null ? restored(read.files()) : Map.of();
     }
 
     private Map<String, FileSummary> readParsed() {

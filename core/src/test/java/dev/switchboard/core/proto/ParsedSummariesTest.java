@@ -1,11 +1,15 @@
 package dev.switchboard.core.proto;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.switchboard.core.diag.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,5 +58,31 @@ class ParsedSummariesTest {
             Files.writeString(dir.resolve(ProtoCache.PARSED_FILE), text);
             assertThat(new ProtoCache(dir, "env").parsed("k1")).as(text).isNull();
         }
+    }
+
+    @Test
+    @DisplayName("the summaries are read and used while the services' file is still being read on a thread of its"
+            + " own, which an edit of googleapis waited for")
+    void summariesDoNotWaitForTheServices() throws Exception {
+        FileSummary summary = new FileSummary(List.of(), List.of(), List.of("acme.v1.User.Address"), List.of());
+        ProtoCache written = new ProtoCache(dir, "env");
+        written.keepParsed("k1", summary, false);
+        Files.write(dir.resolve(ProtoCache.PARSED_FILE), written.parsedBytes());
+        CountDownLatch servicesRead = new CountDownLatch(1);
+        ProtoCache cache = new ProtoCache(dir, "env", file -> {
+            try {
+                servicesRead.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Map.of("k1", List.of());
+        });
+
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            cache.read();
+            assertThat(cache.parsed("k1")).isEqualTo(summary);
+        });
+        servicesRead.countDown();
+        assertThat(cache.get("k1")).isEmpty();
     }
 }
