@@ -405,17 +405,20 @@ final class ProtoLoader {
      */
     private static List<Problem> findDuplicates(Map<String, FileSummary> files, Map<String, String> shown) {
         List<Problem> problems = new ArrayList<>();
-        Map<String, String> seen = new HashMap<>();
+        // The first definition of each name, with the file it is in; placed in words only for a duplicate.
+        Map<String, Map.Entry<String, FileSummary.Definition>> seen = new HashMap<>();
         for (Map.Entry<String, FileSummary> entry : files.entrySet()) {
             String where = shown.get(entry.getKey());
             for (FileSummary.Definition d : entry.getValue().definitions()) {
-                String first = seen.putIfAbsent(d.name(), where + ":" + d.line() + ":" + d.column());
+                Map.Entry<String, FileSummary.Definition> first = seen.putIfAbsent(d.name(), Map.entry(where, d));
                 if (first != null) {
                     problems.add(Problem.at(
                             where,
                             d.line(),
                             d.column(),
-                            d.kind() + " " + d.name() + " is already defined at " + first,
+                            d.kind() + " " + d.name() + " is already defined at " + first.getKey() + ":"
+                                    + first.getValue().line() + ":"
+                                    + first.getValue().column(),
                             "rename one of them or exclude one file with <excludes>"));
                 }
             }

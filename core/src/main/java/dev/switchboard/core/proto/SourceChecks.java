@@ -11,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -101,9 +100,16 @@ final class SourceChecks {
             Map<String, String> texts,
             Map<String, String> shown,
             Set<String> inCycle) {
-        Map<String, List<String>> edges = new TreeMap<>();
-        files.forEach((path, imported) ->
-                edges.put(path, imported.stream().filter(files::containsKey).toList()));
+        Map<String, List<String>> edges = new HashMap<>();
+        files.forEach((path, imported) -> {
+            List<String> sources = new ArrayList<>(imported.size());
+            for (String file : imported) {
+                if (files.containsKey(file)) {
+                    sources.add(file);
+                }
+            }
+            edges.put(path, sources);
+        });
         List<Problem> problems = new ArrayList<>();
         for (String start : onCycles(edges)) {
             if (inCycle.contains(start)) {
@@ -134,24 +140,46 @@ final class SourceChecks {
 
     /**
      * The files that may lie on a cycle, sorted: what is left after repeatedly taking away files nothing
-     * imports and files that import nothing. Usually none are, so a large tree pays no search per file.
+     * imports and files that import nothing. Usually none are, so a large tree pays no search per file; each
+     * import is looked at once or twice, however deep the imports go.
      */
     private static Set<String> onCycles(Map<String, List<String>> edges) {
-        Set<String> left = new TreeSet<>(edges.keySet());
-        boolean shrank = true;
-        while (shrank) {
-            Set<String> imported = new HashSet<>();
-            Set<String> importing = new HashSet<>();
-            for (String file : left) {
-                for (String next : edges.get(file)) {
-                    if (left.contains(next)) {
-                        imported.add(next);
-                        importing.add(file);
-                    }
+        Map<String, Integer> importedBy = new HashMap<>();
+        Map<String, Integer> imports = new HashMap<>();
+        Map<String, List<String>> importers = new HashMap<>();
+        edges.forEach((file, imported) -> {
+            importedBy.putIfAbsent(file, 0);
+            imports.put(file, imported.size());
+            for (String next : imported) {
+                importedBy.merge(next, 1, Integer::sum);
+                importers.computeIfAbsent(next, k -> new ArrayList<>()).add(file);
+            }
+        });
+        Deque<String> pending = new ArrayDeque<>();
+        edges.keySet().forEach(file -> {
+            if (importedBy.get(file) == 0 || imports.get(file) == 0) {
+                pending.add(file);
+            }
+        });
+        Set<String> taken = new HashSet<>();
+        while (!pending.isEmpty()) {
+            String file = pending.poll();
+            if (!taken.add(file)) {
+                continue;
+            }
+            for (String next : edges.get(file)) {
+                if (!taken.contains(next) && importedBy.merge(next, -1, Integer::sum) == 0) {
+                    pending.add(next);
                 }
             }
-            shrank = left.retainAll(imported) | left.retainAll(importing);
+            for (String importer : importers.getOrDefault(file, List.of())) {
+                if (!taken.contains(importer) && imports.merge(importer, -1, Integer::sum) == 0) {
+                    pending.add(importer);
+                }
+            }
         }
+        Set<String> left = new TreeSet<>(edges.keySet());
+        left.removeAll(taken);
         return left;
     }
 

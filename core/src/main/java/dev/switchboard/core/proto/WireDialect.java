@@ -66,18 +66,16 @@ final class WireDialect {
      * and the file read as the newest edition.
      */
     static View view(String text, String shown, List<Problem> problems) {
-        if (!text.contains("edition")) {
-            // Most files are proto2 or proto3: no need to lex them only to find that out.
+        // Most files are proto2 or proto3: their first four tokens tell, with no need to lex the rest.
+        List<Token> head = Lexer.tokens(text, 4);
+        if (head.size() < 4
+                || !head.get(0).is("edition")
+                || !head.get(1).is("=")
+                || head.get(2).kind != Kind.STRING
+                || !head.get(3).is(";")) {
             return new View(text, null);
         }
-        List<Token> tokens = Lexer.tokens(text);
-        if (tokens.size() < 4
-                || !tokens.get(0).is("edition")
-                || !tokens.get(1).is("=")
-                || tokens.get(2).kind != Kind.STRING
-                || !tokens.get(3).is(";")) {
-            return new View(text, null);
-        }
+        List<Token> tokens = Lexer.tokens(text, Integer.MAX_VALUE);
         Token value = tokens.get(2);
         String edition = value.text.substring(1, value.text.length() - 1);
         if (!EDITIONS.contains(edition)) {
@@ -424,11 +422,12 @@ final class WireDialect {
     private static final class Lexer {
         private Lexer() {}
 
-        static List<Token> tokens(String text) {
+        /** The first {@code limit} tokens of {@code text}, or all of them when it has fewer. */
+        static List<Token> tokens(String text, int limit) {
             List<Token> tokens = new ArrayList<>();
             int n = text.length();
             int k = 0;
-            while (k < n) {
+            while (k < n && tokens.size() < limit) {
                 char c = text.charAt(k);
                 if (Character.isWhitespace(c) || c == '\uFEFF') {
                     k++;

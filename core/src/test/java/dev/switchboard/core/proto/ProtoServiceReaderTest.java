@@ -110,6 +110,39 @@ class ProtoServiceReaderTest {
     }
 
     @Test
+    @DisplayName("UTF-8 text beyond ASCII reads as written, a replacement character (U+FFFD) written in a comment"
+            + " included, and a byte-order mark is skipped")
+    void readsUtf8Text() throws Exception {
+        ProtoProject project =
+                new ProtoProject(dir).proto("acme/greet/v1/greet.proto", """
+                        syntax = "proto3";
+                        package acme.greet.v1;
+                        // Grüße, 你好, 👋.
+                        service GreetService { rpc Greet(Hello) returns (Hello); }
+                        message Hello { string text = 1; }
+                        """).proto("acme/mark/v1/mark.proto", """
+                        syntax = "proto3";
+                        package acme.mark.v1;
+                        // Shown as � where a byte was lost.
+                        service MarkService { rpc Mark(Marked) returns (Marked); }
+                        message Marked { string text = 1; }
+                        """);
+        Path withBom = project.sourceRoot().resolve("acme/mark/v1/mark.proto");
+        byte[] text = Files.readAllBytes(withBom);
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] marked = new byte[bom.length + text.length];
+        System.arraycopy(bom, 0, marked, 0, bom.length);
+        System.arraycopy(text, 0, marked, bom.length, text.length);
+        Files.write(withBom, marked);
+
+        ProtoServices services = read(project);
+
+        assertThat(service(services, "greet").description()).isEqualTo("Grüße, 你好, 👋.");
+        assertThat(service(services, "mark").description()).isEqualTo("Shown as \uFFFD where a byte was lost.");
+        assertThat(service(services, "mark").proto().file()).isEqualTo("acme/mark/v1/mark.proto");
+    }
+
+    @Test
     @DisplayName("methods carry their types, streaming and deprecation; streams and …Event messages are events")
     void mapsMethodsAndEvents() throws Exception {
         ServiceEntry user = service(read(crossPackageTree()), "user");
