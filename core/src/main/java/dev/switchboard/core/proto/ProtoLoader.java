@@ -352,10 +352,15 @@ final class ProtoLoader {
             missing.stream().filter(p -> p.text() != null).forEach(p -> texts.put(p.relative(), p.text()));
             Map<String, Parsed> parsedNow = new HashMap<>(checked.parsed());
             missing.forEach(p -> parsedNow.put(p.relative(), p));
+            List<ProtoFileElement> elements = SettledFieldOptions.strip(
+                    sources.stream()
+                            .map(s -> parsedNow.get(s.relativePath()).element())
+                            .toList(),
+                    loader);
             List<ProtoFile> files = new ArrayList<>();
-            for (ProtoSource s : sources) {
-                Parsed file = parsedNow.get(s.relativePath());
-                files.add(WireDialect.file(file.element(), file.view().editions()));
+            for (int i = 0; i < sources.size(); i++) {
+                Parsed file = parsedNow.get(sources.get(i).relativePath());
+                files.add(WireDialect.file(elements.get(i), file.view().editions()));
             }
             Schema schema = new Linker(loader, collected, false, false).link(files);
             collected.throwIfNonEmpty();

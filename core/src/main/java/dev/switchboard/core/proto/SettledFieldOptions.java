@@ -1,0 +1,371 @@
+package dev.switchboard.core.proto;
+
+import com.squareup.wire.schema.ErrorCollector;
+import com.squareup.wire.schema.Field;
+import com.squareup.wire.schema.Loader;
+import com.squareup.wire.schema.internal.parser.EnumConstantElement;
+import com.squareup.wire.schema.internal.parser.EnumElement;
+import com.squareup.wire.schema.internal.parser.ExtendElement;
+import com.squareup.wire.schema.internal.parser.FieldElement;
+import com.squareup.wire.schema.internal.parser.MessageElement;
+import com.squareup.wire.schema.internal.parser.OneOfElement;
+import com.squareup.wire.schema.internal.parser.OptionElement;
+import com.squareup.wire.schema.internal.parser.ProtoFileElement;
+import com.squareup.wire.schema.internal.parser.TypeElement;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Takes out of the files handed to Wire's linker the field options that Wire would accept without a word
+ * and that the registry never reads, so that Wire does not resolve them one by one. googleapis sets
+ * {@code (google.api.field_behavior)} on 57,000 fields; Wire looks each one up among every extension of
+ * {@code FieldOptions}, checks that its file is imported and that its value is one of the enum's
+ * constants, and that costs a cold build of the tree about a seventh of its link (BENCHMARKS.md).
+ *
+ * <p>Only an option that passes every check Wire makes of it is taken out: an extension of {@code
+ * google.protobuf.FieldOptions} named by its full name (no shorter part of which names another extension),
+ * declared in the field's own file or in one it imports directly or publicly, of an enum type that exactly
+ * one name resolves to, set to one of that enum's constants, and set more than once on a field only if the
+ * extension is repeated. Every other option, and every option of a tree where anything about the
+ * extensions is out of the ordinary (an import that cannot be loaded, an extension declared inside a
+ * message or under another name of {@code FieldOptions}, two extensions of one name), is left to Wire, which
+ * reports its problems as ever. The registry reads service, method and file options only.
+ */
+final class SettledFieldOptions {
+    private static final String FIELD_OPTIONS = "google.protobuf.FieldOptions";
+    private static final String DESCRIPTOR = "google/protobuf/descriptor.proto";
+
+    private final Map<String, ProtoFileElement> files;
+    private final Map<String, Extension> extensions;
+    private final Map<String, Set<String>> enumConstants;
+    private final Set<String> typeNames;
+
+    /** An extension of {@code FieldOptions}: the file declaring it, its package, label and type as written. */
+    private record Extension(String file, String packageName, Field.Label label, String type) {}
+
+    private SettledFieldOptions(
+            Map<String, ProtoFileElement> files,
+            Map<String, Extension> extensions,
+            Map<String, Set<String>> enumConstants,
+            Set<String> typeNames) {
+        this.files = files;
+        this.extensions = extensions;
+        this.enumConstants = enumConstants;
+        this.typeNames = typeNames;
+    }
+
+    /**
+     * The sources with the settled field options taken out, each one that loses none as it was; all of them
+     * as they were when the extensions cannot be known for sure.
+     *
+     * @param sources the files linked together, parsed
+     * @param loader loads what they import, as the linker will
+     */
+    static List<ProtoFileElement> strip(List<ProtoFileElement> sources, Loader loader) {
+        SettledFieldOptions settled = of(sources, loader);
+        if (settled == null) {
+            return sources;
+        }
+        List<ProtoFileElement> stripped = new ArrayList<>(sources.size());
+        for (ProtoFileElement file : sources) {
+            stripped.add(settled.strip(file));
+        }
+        return stripped;
+    }
+
+    /** What the linker will know of the extensions, or null when it cannot be known for sure. */
+    private static SettledFieldOptions of(List<ProtoFileElement> sources, Loader loader) {
+        Map<String, ProtoFileElement> files = new LinkedHashMap<>();
+        sources.forEach(f -> files.put(f.getLocation().getPath(), f));
+        ErrorCollector errors = new ErrorCollector();
+        Loader scratch = loader.withErrors(errors);
+        Deque<String> pending = new ArrayDeque<>();
+        pending.add(DESCRIPTOR);
+        sources.forEach(f -> addImports(f, pending));
+        try {
+            while (!pending.isEmpty()) {
+                String path = pending.poll();
+                if (!files.containsKey(path)) {
+                    ProtoFileElement loaded = scratch.load(path).toElement();
+                    files.put(path, loaded);
+                    addImports(loaded, pending);
+                }
+            }
+            errors.throwIfNonEmpty();
+        } catch (RuntimeException e) {
+            // A file that cannot be loaded (Wire throws its SchemaException): the linker says so, and nothing
+            // is taken out.
+            return null;
+        }
+        Map<String, Extension> extensions = new HashMap<>();
+        Map<String, Set<String>> enumConstants = new HashMap<>();
+        Set<String> typeNames = new HashSet<>();
+        for (ProtoFileElement file : files.values()) {
+            String pkg = file.getPackageName() == null ? "" : file.getPackageName();
+            for (ExtendElement extend : file.getExtendDeclarations()) {
+                if (extend.getName().equals(FIELD_OPTIONS) || extend.getName().equals("." + FIELD_OPTIONS)) {
+                    for (FieldElement field : extend.getFields()) {
+                        String name = pkg.isEmpty() ? field.getName() : pkg + "." + field.getName();
+                        Extension extension =
+                                new Extension(file.getLocation().getPath(), pkg, field.getLabel(), field.getType());
+                        if (extensions.put(name, extension) != null) {
+                            return null;
+                        }
+                    }
+                } else if (namesFieldOptions(extend)) {
+                    return null;
+                }
+            }
+            if (!indexTypes(pkg, file.getTypes(), enumConstants, typeNames)) {
+                return null;
+            }
+        }
+        return new SettledFieldOptions(files, extensions, enumConstants, typeNames);
+    }
+
+    private static void addImports(ProtoFileElement file, Deque<String> pending) {
+        pending.addAll(file.getImports());
+        pending.addAll(file.getPublicImports());
+        pending.addAll(file.getWeakImports());
+    }
+
+    /** Whether an extension may extend {@code FieldOptions} under a name other than its full one. */
+    private static boolean namesFieldOptions(ExtendElement extend) {
+        String name = extend.getName();
+        return name.equals("FieldOptions") || name.endsWith(".FieldOptions");
+    }
+
+    /**
+     * Records the full names of the types and the constants of the enums; false when a message declares an
+     * extension of {@code FieldOptions}, whose name this does not work out.
+     */
+    private static boolean indexTypes(
+            String prefix, List<TypeElement> types, Map<String, Set<String>> enumConstants, Set<String> typeNames) {
+        for (TypeElement type : types) {
+            String name = prefix.isEmpty() ? type.getName() : prefix + "." + type.getName();
+            typeNames.add(name);
+            if (type instanceof EnumElement e) {
+                Set<String> constants = new HashSet<>();
+                for (EnumConstantElement constant : e.getConstants()) {
+                    constants.add(constant.getName());
+                }
+                enumConstants.put(name, constants);
+            }
+            if (type instanceof MessageElement m
+                    && m.getExtendDeclarations().stream().anyMatch(SettledFieldOptions::namesFieldOptions)) {
+                return false;
+            }
+            if (!indexTypes(name, type.getNestedTypes(), enumConstants, typeNames)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private ProtoFileElement strip(ProtoFileElement file) {
+        String path = file.getLocation().getPath();
+        Set<String> visible = effectiveImports(file);
+        visible.add(path);
+        List<TypeElement> types = stripTypes(file.getTypes(), visible);
+        if (types == file.getTypes()) {
+            return file;
+        }
+        return new ProtoFileElement(
+                file.getLocation(),
+                file.getPackageName(),
+                file.getSyntax(),
+                file.getImports(),
+                file.getPublicImports(),
+                file.getWeakImports(),
+                types,
+                file.getServices(),
+                file.getExtendDeclarations(),
+                file.getOptions());
+    }
+
+    /** The files whose declarations a file sees as the linker reckons them: its imports, and public ones on. */
+    private Set<String> effectiveImports(ProtoFileElement file) {
+        Set<String> seen = new HashSet<>();
+        Deque<String> pending = new ArrayDeque<>();
+        pending.addAll(file.getImports());
+        pending.addAll(file.getPublicImports());
+        while (!pending.isEmpty()) {
+            String path = pending.poll();
+            if (seen.add(path)) {
+                ProtoFileElement imported = files.get(path);
+                if (imported != null) {
+                    pending.addAll(imported.getPublicImports());
+                }
+            }
+        }
+        return seen;
+    }
+
+    /** The types with their fields' settled options taken out; the same list when none had any. */
+    private List<TypeElement> stripTypes(List<TypeElement> types, Set<String> visible) {
+        List<TypeElement> stripped = null;
+        for (int i = 0; i < types.size(); i++) {
+            TypeElement type = types.get(i);
+            TypeElement now = type instanceof MessageElement m ? stripMessage(m, visible) : type;
+            if (now != type && stripped == null) {
+                stripped = new ArrayList<>(types);
+            }
+            if (stripped != null) {
+                stripped.set(i, now);
+            }
+        }
+        return stripped == null ? types : stripped;
+    }
+
+    private MessageElement stripMessage(MessageElement message, Set<String> visible) {
+        List<FieldElement> fields = stripFields(message.getFields(), visible);
+        List<OneOfElement> oneOfs = null;
+        for (int i = 0; i < message.getOneOfs().size(); i++) {
+            OneOfElement oneOf = message.getOneOfs().get(i);
+            List<FieldElement> oneOfFields = stripFields(oneOf.getFields(), visible);
+            if (oneOfFields != oneOf.getFields()) {
+                if (oneOfs == null) {
+                    oneOfs = new ArrayList<>(message.getOneOfs());
+                }
+                oneOfs.set(
+                        i,
+                        new OneOfElement(
+                                oneOf.getName(),
+                                oneOf.getDocumentation(),
+                                oneOfFields,
+                                oneOf.getGroups(),
+                                oneOf.getOptions(),
+                                oneOf.getLocation()));
+            }
+        }
+        List<TypeElement> nested = stripTypes(message.getNestedTypes(), visible);
+        if (fields == message.getFields() && oneOfs == null && nested == message.getNestedTypes()) {
+            return message;
+        }
+        return new MessageElement(
+                message.getLocation(),
+                message.getName(),
+                message.getDocumentation(),
+                nested,
+                message.getOptions(),
+                message.getReserveds(),
+                fields,
+                oneOfs == null ? message.getOneOfs() : oneOfs,
+                message.getExtensions(),
+                message.getGroups(),
+                message.getExtendDeclarations());
+    }
+
+    private List<FieldElement> stripFields(List<FieldElement> fields, Set<String> visible) {
+        List<FieldElement> stripped = null;
+        for (int i = 0; i < fields.size(); i++) {
+            FieldElement field = fields.get(i);
+            List<OptionElement> options = stripOptions(field.getOptions(), visible);
+            if (options != field.getOptions()) {
+                if (stripped == null) {
+                    stripped = new ArrayList<>(fields);
+                }
+                stripped.set(
+                        i,
+                        new FieldElement(
+                                field.getLocation(),
+                                field.getLabel(),
+                                field.getType(),
+                                field.getName(),
+                                field.getDefaultValue(),
+                                field.getJsonName(),
+                                field.getTag(),
+                                field.getDocumentation(),
+                                options));
+            }
+        }
+        return stripped == null ? fields : stripped;
+    }
+
+    /** The options without the settled ones; the same list when none is. */
+    private List<OptionElement> stripOptions(List<OptionElement> options, Set<String> visible) {
+        if (options.isEmpty()) {
+            return options;
+        }
+        Map<String, List<OptionElement>> byName = new LinkedHashMap<>();
+        options.forEach(
+                o -> byName.computeIfAbsent(o.getName(), k -> new ArrayList<>()).add(o));
+        Set<String> settled = new HashSet<>();
+        byName.forEach((name, set) -> {
+            if (settled(name, set, visible)) {
+                settled.add(name);
+            }
+        });
+        if (settled.isEmpty()) {
+            return options;
+        }
+        return options.stream().filter(o -> !settled.contains(o.getName())).toList();
+    }
+
+    /** Whether Wire would resolve and accept every one of these settings of one option without a word. */
+    private boolean settled(String name, List<OptionElement> settings, Set<String> visible) {
+        if (!name.contains(".") || name.startsWith(".") || settings.stream().anyMatch(o -> !o.isParenthesized())) {
+            return false;
+        }
+        Extension extension = extensions.get(name);
+        if (extension == null || !visible.contains(extension.file())) {
+            return false;
+        }
+        // The linker takes the shortest leading part of the name that names an extension.
+        for (int dot = name.indexOf('.'); dot >= 0; dot = name.indexOf('.', dot + 1)) {
+            if (extensions.containsKey(name.substring(0, dot))) {
+                return false;
+            }
+        }
+        if (settings.size() > 1 && extension.label() != Field.Label.REPEATED) {
+            return false;
+        }
+        Set<String> constants = enumConstants(extension);
+        if (constants == null) {
+            return false;
+        }
+        for (OptionElement setting : settings) {
+            Object value = setting.getValue();
+            if (value instanceof OptionElement.OptionPrimitive primitive) {
+                value = primitive.getValue();
+            }
+            if (setting.getKind() != OptionElement.Kind.ENUM
+                    || !(value instanceof String constant)
+                    || !constants.contains(constant)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The constants of the enum the extension's type names, or null when it names no enum, or when more
+     * than one of the names it may mean, from the extension's package outwards, exists.
+     */
+    private Set<String> enumConstants(Extension extension) {
+        String type = extension.type();
+        List<String> candidates = new ArrayList<>();
+        if (type.startsWith(".")) {
+            candidates.add(type.substring(1));
+        } else {
+            String scope = extension.packageName();
+            while (true) {
+                candidates.add(scope.isEmpty() ? type : scope + "." + type);
+                if (scope.isEmpty()) {
+                    break;
+                }
+                int dot = scope.lastIndexOf('.');
+                scope = dot < 0 ? "" : scope.substring(0, dot);
+            }
+        }
+        List<String> existing = candidates.stream().filter(typeNames::contains).toList();
+        return existing.size() == 1 ? enumConstants.get(existing.get(0)) : null;
+    }
+}
