@@ -42,10 +42,14 @@ final class SettledFieldOptions {
     private static final String FIELD_OPTIONS = "google.protobuf.FieldOptions";
     private static final String DESCRIPTOR = "google/protobuf/descriptor.proto";
 
+    /** What {@link #constants} keeps for a name that names no enum extension. */
+    private static final Set<String> NONE = Set.of();
+
     private final Map<String, ProtoFileElement> files;
     private final Map<String, Extension> extensions;
     private final Map<String, Set<String>> enumConstants;
     private final Set<String> typeNames;
+    private final Map<String, Set<String>> constantsByName = new HashMap<>();
 
     /** An extension of {@code FieldOptions}: the file declaring it, its package, label and type as written. */
     private record Extension(String file, String packageName, Field.Label label, String type) {}
@@ -294,6 +298,10 @@ final class SettledFieldOptions {
         if (options.isEmpty()) {
             return options;
         }
+        if (options.size() == 1) {
+            OptionElement only = options.get(0);
+            return settled(only.getName(), options, visible) ? List.of() : options;
+        }
         Map<String, List<OptionElement>> byName = new LinkedHashMap<>();
         options.forEach(
                 o -> byName.computeIfAbsent(o.getName(), k -> new ArrayList<>()).add(o));
@@ -311,27 +319,18 @@ final class SettledFieldOptions {
 
     /** Whether Wire would resolve and accept every one of these settings of one option without a word. */
     private boolean settled(String name, List<OptionElement> settings, Set<String> visible) {
-        if (!name.contains(".") || name.startsWith(".") || settings.stream().anyMatch(o -> !o.isParenthesized())) {
-            return false;
-        }
         Extension extension = extensions.get(name);
-        if (extension == null || !visible.contains(extension.file())) {
+        Set<String> constants = constants(name);
+        if (constants == null || !visible.contains(extension.file())) {
             return false;
-        }
-        // The linker takes the shortest leading part of the name that names an extension.
-        for (int dot = name.indexOf('.'); dot >= 0; dot = name.indexOf('.', dot + 1)) {
-            if (extensions.containsKey(name.substring(0, dot))) {
-                return false;
-            }
         }
         if (settings.size() > 1 && extension.label() != Field.Label.REPEATED) {
             return false;
         }
-        Set<String> constants = enumConstants(extension);
-        if (constants == null) {
-            return false;
-        }
         for (OptionElement setting : settings) {
+            if (!setting.isParenthesized()) {
+                return false;
+            }
             Object value = setting.getValue();
             if (value instanceof OptionElement.OptionPrimitive primitive) {
                 value = primitive.getValue();
@@ -343,6 +342,32 @@ final class SettledFieldOptions {
             }
         }
         return true;
+    }
+
+    /**
+     * The constants of the enum of the extension an option's full name names, found once per name; null when
+     * the name names no such extension as its shortest leading part that names one.
+     */
+    private Set<String> constants(String name) {
+        Set<String> found = constantsByName.computeIfAbsent(name, this::findConstants);
+        return found == NONE ? null : found;
+    }
+
+    private Set<String> findConstants(String name) {
+        Extension extension = extensions.get(name);
+        // Names outside any package might be descriptor.proto's own options; Wire's own extensions, which
+        // it may load unasked, are left to it.
+        if (extension == null || !name.contains(".") || name.startsWith(".") || name.startsWith("wire.")) {
+            return NONE;
+        }
+        // The linker takes the shortest leading part of the name that names an extension.
+        for (int dot = name.indexOf('.'); dot >= 0; dot = name.indexOf('.', dot + 1)) {
+            if (extensions.containsKey(name.substring(0, dot))) {
+                return NONE;
+            }
+        }
+        Set<String> constants = enumConstants(extension);
+        return constants == null ? NONE : constants;
     }
 
     /**
