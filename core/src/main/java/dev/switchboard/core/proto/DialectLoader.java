@@ -29,6 +29,7 @@ final class DialectLoader implements Loader, AutoCloseable {
     private final Loader wire;
     private final List<Path> roots;
     private final Map<Path, ZipFile> archives;
+    private final Map<String, ProtoFile> loaded;
     private final ErrorCollector errors;
 
     /**
@@ -36,25 +37,42 @@ final class DialectLoader implements Loader, AutoCloseable {
      * @param roots directories and {@code .jar} or {@code .zip} archives, searched in this order
      */
     DialectLoader(Loader wire, List<Path> roots) {
-        this(wire, roots, new HashMap<>(), null);
+        this(wire, roots, new HashMap<>(), new HashMap<>(), null);
     }
 
-    private DialectLoader(Loader wire, List<Path> roots, Map<Path, ZipFile> archives, ErrorCollector errors) {
+    private DialectLoader(
+            Loader wire,
+            List<Path> roots,
+            Map<Path, ZipFile> archives,
+            Map<String, ProtoFile> loaded,
+            ErrorCollector errors) {
         this.wire = wire;
         this.roots = roots;
         this.archives = archives;
+        this.loaded = loaded;
         this.errors = errors;
     }
 
+    /** Shares the archives and the files loaded without a problem with this loader: each is read once. */
     @Override
     public Loader withErrors(ErrorCollector errors) {
-        return new DialectLoader(wire.withErrors(errors), roots, archives, errors);
+        return new DialectLoader(wire.withErrors(errors), roots, archives, loaded, errors);
     }
 
+    /**
+     * The file at {@code path}. A file that loads without a problem is parsed once and handed out again
+     * ({@link SettledFieldOptions} reads what the linker will load first); the linker loads each path once.
+     */
     @Override
     public ProtoFile load(String path) {
+        ProtoFile known = loaded.get(path);
+        if (known != null) {
+            return known;
+        }
         if (CoreLoaderKt.isWireRuntimeProto(path)) {
-            return wire.load(path);
+            ProtoFile file = wire.load(path);
+            loaded.put(path, file);
+            return file;
         }
         List<Path> holders = new ArrayList<>();
         for (Path root : roots) {
@@ -73,8 +91,12 @@ final class DialectLoader implements Loader, AutoCloseable {
         Path root = holders.get(0);
         String text = read(root, path);
         WireDialect.View view = WireDialect.view(text, path, new ArrayList<>());
-        return WireDialect.file(
+        ProtoFile file = WireDialect.file(
                 ProtoParser.Companion.parse(Location.get(root.toString(), path), view.text()), view.editions());
+        if (holders.size() == 1) {
+            loaded.put(path, file);
+        }
+        return file;
     }
 
     private boolean holds(Path root, String path) {

@@ -109,8 +109,6 @@ final class SettledFieldOptions {
             return null;
         }
         Map<String, Extension> extensions = new HashMap<>();
-        Map<String, Set<String>> enumConstants = new HashMap<>();
-        Set<String> typeNames = new HashSet<>();
         for (ProtoFileElement file : files.values()) {
             String pkg = file.getPackageName() == null ? "" : file.getPackageName();
             for (ExtendElement extend : file.getExtendDeclarations()) {
@@ -127,8 +125,26 @@ final class SettledFieldOptions {
                     return null;
                 }
             }
-            if (!indexTypes(pkg, file.getTypes(), enumConstants, typeNames)) {
+            if (extendsInMessages(file.getTypes())) {
                 return null;
+            }
+        }
+        // Only the types that the extensions' types may name are looked up, and the scopes that hold them.
+        Set<String> scopes = new HashSet<>();
+        for (Extension extension : extensions.values()) {
+            for (String candidate : candidates(extension)) {
+                for (int dot = candidate.indexOf('.'); dot >= 0; dot = candidate.indexOf('.', dot + 1)) {
+                    scopes.add(candidate.substring(0, dot));
+                }
+                scopes.add(candidate);
+            }
+        }
+        Map<String, Set<String>> enumConstants = new HashMap<>();
+        Set<String> typeNames = new HashSet<>();
+        for (ProtoFileElement file : files.values()) {
+            String pkg = file.getPackageName() == null ? "" : file.getPackageName();
+            if (pkg.isEmpty() || scopes.contains(pkg)) {
+                indexTypes(pkg, file.getTypes(), scopes, enumConstants, typeNames);
             }
         }
         return new SettledFieldOptions(files, extensions, enumConstants, typeNames);
@@ -146,14 +162,32 @@ final class SettledFieldOptions {
         return name.equals("FieldOptions") || name.endsWith(".FieldOptions");
     }
 
-    /**
-     * Records the full names of the types and the constants of the enums; false when a message declares an
-     * extension of {@code FieldOptions}, whose name this does not work out.
-     */
-    private static boolean indexTypes(
-            String prefix, List<TypeElement> types, Map<String, Set<String>> enumConstants, Set<String> typeNames) {
+    /** Whether a message declares an extension of {@code FieldOptions}, whose full name this does not work out. */
+    private static boolean extendsInMessages(List<TypeElement> types) {
+        for (TypeElement type : types) {
+            if (type instanceof MessageElement m
+                    && m.getExtendDeclarations().stream().anyMatch(SettledFieldOptions::namesFieldOptions)) {
+                return true;
+            }
+            if (extendsInMessages(type.getNestedTypes())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Records the full names of the types within {@code scopes}, and the constants of those that are enums. */
+    private static void indexTypes(
+            String prefix,
+            List<TypeElement> types,
+            Set<String> scopes,
+            Map<String, Set<String>> enumConstants,
+            Set<String> typeNames) {
         for (TypeElement type : types) {
             String name = prefix.isEmpty() ? type.getName() : prefix + "." + type.getName();
+            if (!scopes.contains(name)) {
+                continue;
+            }
             typeNames.add(name);
             if (type instanceof EnumElement e) {
                 Set<String> constants = new HashSet<>();
@@ -162,15 +196,8 @@ final class SettledFieldOptions {
                 }
                 enumConstants.put(name, constants);
             }
-            if (type instanceof MessageElement m
-                    && m.getExtendDeclarations().stream().anyMatch(SettledFieldOptions::namesFieldOptions)) {
-                return false;
-            }
-            if (!indexTypes(name, type.getNestedTypes(), enumConstants, typeNames)) {
-                return false;
-            }
+            indexTypes(name, type.getNestedTypes(), scopes, enumConstants, typeNames);
         }
-        return true;
     }
 
     private ProtoFileElement strip(ProtoFileElement file) {
@@ -375,22 +402,27 @@ final class SettledFieldOptions {
      * than one of the names it may mean, from the extension's package outwards, exists.
      */
     private Set<String> enumConstants(Extension extension) {
+        List<String> existing =
+                candidates(extension).stream().filter(typeNames::contains).toList();
+        return existing.size() == 1 ? enumConstants.get(existing.get(0)) : null;
+    }
+
+    /** The full names an extension's type may mean, from the extension's package outwards. */
+    private static List<String> candidates(Extension extension) {
         String type = extension.type();
         List<String> candidates = new ArrayList<>();
         if (type.startsWith(".")) {
             candidates.add(type.substring(1));
-        } else {
-            String scope = extension.packageName();
-            while (true) {
-                candidates.add(scope.isEmpty() ? type : scope + "." + type);
-                if (scope.isEmpty()) {
-                    break;
-                }
-                int dot = scope.lastIndexOf('.');
-                scope = dot < 0 ? "" : scope.substring(0, dot);
-            }
+            return candidates;
         }
-        List<String> existing = candidates.stream().filter(typeNames::contains).toList();
-        return existing.size() == 1 ? enumConstants.get(existing.get(0)) : null;
+        String scope = extension.packageName();
+        while (true) {
+            candidates.add(scope.isEmpty() ? type : scope + "." + type);
+            if (scope.isEmpty()) {
+                return candidates;
+            }
+            int dot = scope.lastIndexOf('.');
+            scope = dot < 0 ? "" : scope.substring(0, dot);
+        }
     }
 }

@@ -132,8 +132,8 @@ class SettledFieldOptionsTest {
     }
 
     @Test
-    @DisplayName("nothing is taken out when another extension's name is the start of the option's, or when an"
-            + " import cannot be loaded")
+    @DisplayName("nothing is taken out when another extension's name is the start of the option's, when the"
+            + " extension's type may name two enums, or when an import cannot be loaded")
     void leavesEverythingWhenUnsure() {
         ProtoFileElement ext = parse("acme/ext/ext.proto", EXT);
         ProtoFileElement prefix = parse("p.proto", """
@@ -145,6 +145,14 @@ class SettledFieldOptionsTest {
         ProtoFileElement a = parse("a.proto", file(IMPORT + "import \"p.proto\";\n", "[(acme.ext.levels) = HIGH]"));
         assertThat(SettledFieldOptions.strip(List.of(ext, prefix, a), wire()).get(2))
                 .isSameAs(a);
+
+        // Two enums the extension's type may name (acme.ext.Level and acme.Level): which one Wire takes is its
+        // business, so the option is left to it.
+        ProtoFileElement shadow = parse("s.proto", "syntax = \"proto3\";\npackage acme;\nenum Level { HIGH = 0; }\n");
+        ProtoFileElement b = parse("b.proto", file(IMPORT, "[(acme.ext.levels) = HIGH]"));
+        assertThat(SettledFieldOptions.strip(List.of(ext, shadow, b), wire()).get(2))
+                .isSameAs(b);
+        assertThat(SettledFieldOptions.strip(List.of(ext, b), wire()).get(1)).isNotSameAs(b);
 
         ProtoFileElement missing =
                 parse("m.proto", file(IMPORT + "import \"nowhere.proto\";\n", "[(acme.ext.levels) = HIGH]"));
