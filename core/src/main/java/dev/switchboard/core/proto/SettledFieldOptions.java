@@ -27,7 +27,7 @@ import java.util.Set;
  * and that the registry never reads, so that Wire does not resolve them one by one. googleapis sets
  * {@code (google.api.field_behavior)} on 57,000 fields; Wire looks each one up among every extension of
  * {@code FieldOptions}, checks that its file is imported and that its value is one of the enum's
- * constants, and that costs a cold build of the tree about a seventh of its link (BENCHMARKS.md).
+ * constants, and that cost a cold build of the tree about a sixth of its link (BENCHMARKS.md).
  *
  * <p>Only an option that passes every check Wire makes of it is taken out: an extension of {@code
  * google.protobuf.FieldOptions} named by its full name (no shorter part of which names another extension),
