@@ -208,17 +208,7 @@ final class SettledFieldOptions {
         if (types == file.getTypes()) {
             return file;
         }
-        return new ProtoFileElement(
-                file.getLocation(),
-                file.getPackageName(),
-                file.getSyntax(),
-                file.getImports(),
-                file.getPublicImports(),
-                file.getWeakImports(),
-                types,
-                file.getServices(),
-                file.getExtendDeclarations(),
-                file.getOptions());
+        return ProtoElements.withTypes(file, types);
     }
 
     /** The files whose declarations a file sees as the linker reckons them: its imports, and public ones on. */
@@ -265,33 +255,15 @@ final class SettledFieldOptions {
                 if (oneOfs == null) {
                     oneOfs = new ArrayList<>(message.getOneOfs());
                 }
-                oneOfs.set(
-                        i,
-                        new OneOfElement(
-                                oneOf.getName(),
-                                oneOf.getDocumentation(),
-                                oneOfFields,
-                                oneOf.getGroups(),
-                                oneOf.getOptions(),
-                                oneOf.getLocation()));
+                oneOfs.set(i, ProtoElements.withFields(oneOf, oneOfFields, oneOf.getGroups()));
             }
         }
         List<TypeElement> nested = stripTypes(message.getNestedTypes(), visible);
         if (fields == message.getFields() && oneOfs == null && nested == message.getNestedTypes()) {
             return message;
         }
-        return new MessageElement(
-                message.getLocation(),
-                message.getName(),
-                message.getDocumentation(),
-                nested,
-                message.getOptions(),
-                message.getReserveds(),
-                fields,
-                oneOfs == null ? message.getOneOfs() : oneOfs,
-                message.getExtensions(),
-                message.getGroups(),
-                message.getExtendDeclarations());
+        return ProtoElements.withMembers(
+                message, nested, fields, oneOfs == null ? message.getOneOfs() : oneOfs, message.getGroups());
     }
 
     private List<FieldElement> stripFields(List<FieldElement> fields, Set<String> visible) {

@@ -280,17 +280,7 @@ final class WireDialect {
         if (!hasGroups(file.getTypes())) {
             return file;
         }
-        return file.copy(
-                file.getLocation(),
-                file.getPackageName(),
-                file.getSyntax(),
-                file.getImports(),
-                file.getPublicImports(),
-                file.getWeakImports(),
-                withoutGroups(file.getTypes()),
-                file.getServices(),
-                file.getExtendDeclarations(),
-                file.getOptions());
+        return ProtoElements.withTypes(file, withoutGroups(file.getTypes()));
     }
 
     /**
@@ -352,26 +342,9 @@ final class WireDialect {
                 oneOfFields.add(field(group, null));
                 nested.add(message(group));
             }
-            oneOfs.add(oneOf.copy(
-                    oneOf.getName(),
-                    oneOf.getDocumentation(),
-                    oneOfFields,
-                    List.of(),
-                    oneOf.getOptions(),
-                    oneOf.getLocation()));
+            oneOfs.add(ProtoElements.withFields(oneOf, oneOfFields, List.of()));
         }
-        return message.copy(
-                message.getLocation(),
-                message.getName(),
-                message.getDocumentation(),
-                nested,
-                message.getOptions(),
-                message.getReserveds(),
-                fields,
-                oneOfs,
-                message.getExtensions(),
-                List.of(),
-                message.getExtendDeclarations());
+        return ProtoElements.withMembers(message, nested, fields, oneOfs, List.of());
     }
 
     /** protoc names a group's field after the group in lower case ({@code Result} → {@code result}). */
