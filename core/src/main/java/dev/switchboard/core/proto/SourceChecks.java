@@ -178,8 +178,12 @@ final class SourceChecks {
                 }
             }
         }
-        Set<String> left = new TreeSet<>(edges.keySet());
-        left.removeAll(taken);
+        Set<String> left = new TreeSet<>();
+        for (String file : edges.keySet()) {
+            if (!taken.contains(file)) {
+                left.add(file);
+            }
+        }
         return left;
     }
 
