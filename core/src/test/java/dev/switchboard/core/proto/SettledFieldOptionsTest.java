@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.squareup.wire.schema.Location;
+import com.squareup.wire.schema.MessageType;
+import com.squareup.wire.schema.ProtoMember;
 import com.squareup.wire.schema.SchemaLoader;
 import com.squareup.wire.schema.internal.parser.FieldElement;
 import com.squareup.wire.schema.internal.parser.MessageElement;
@@ -158,6 +160,24 @@ class SettledFieldOptionsTest {
                 parse("m.proto", file(IMPORT + "import \"nowhere.proto\";\n", "[(acme.ext.levels) = HIGH]"));
         List<ProtoFileElement> sources = List.of(ext, missing);
         assertThat(SettledFieldOptions.strip(sources, wire())).isSameAs(sources);
+    }
+
+    @Test
+    @DisplayName("the linker is handed the files without their settled options and links the others as before")
+    void linkedWithoutSettledOptions() throws Exception {
+        ProtoProject project = new ProtoProject(dir)
+                .proto("acme/ext/ext.proto", EXT)
+                .proto("a.proto", file(IMPORT, "[(acme.ext.levels) = HIGH, (acme.ext.tag) = 3]"));
+        ProtoLoader loader = new ProtoLoader(project.inputs());
+        List<Problem> problems = new ArrayList<>();
+        List<ProtoSource> sources = loader.sources(problems, problems);
+
+        LoadedProtos loaded = loader.link(sources, loader.check(sources, null, null));
+
+        MessageType a = (MessageType) loaded.schema().getType("acme.a.A");
+        assertThat(a.field("x").getOptions().getMap().keySet())
+                .extracting(ProtoMember::toString)
+                .containsExactly("google.protobuf.FieldOptions#acme.ext.tag");
     }
 
     static Stream<Arguments> badOptions() {
