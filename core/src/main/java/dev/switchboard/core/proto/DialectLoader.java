@@ -1,10 +1,12 @@
 package dev.switchboard.core.proto;
 
+import com.squareup.wire.schema.CoreLoader;
 import com.squareup.wire.schema.CoreLoaderKt;
 import com.squareup.wire.schema.ErrorCollector;
 import com.squareup.wire.schema.Loader;
 import com.squareup.wire.schema.Location;
 import com.squareup.wire.schema.ProtoFile;
+import com.squareup.wire.schema.internal.parser.ProtoFileElement;
 import com.squareup.wire.schema.internal.parser.ProtoParser;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,33 +22,28 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * Loads the files the linker asks for beyond the sources, from the same roots and in the same order as
- * Wire's own loader, each put through {@link WireDialect} so that editions files and groups load wherever
- * they are, inside dependency jars too. Wire's own copies of {@code descriptor.proto} and the other
- * well-known types, and the report of a file found nowhere, stay Wire's.
+ * Loads the files the linker asks for beyond the sources, from the roots in their order, as Wire's own
+ * loader does, each put through {@link WireDialect} so that editions files and groups load wherever they
+ * are, inside dependency jars too. A well-known type that no root holds ({@code descriptor.proto} and the
+ * others Wire bundles) is Wire's own copy, and a file found nowhere is reported in Wire's words.
+ *
+ * <p>Wire's {@code SchemaLoader} is not used: it opens every archive of the proto path with a reader of
+ * its own, and its first bundled file makes it open every jar on the plugin's class path, a third of a
+ * small project's cold build.
  */
 final class DialectLoader implements Loader, AutoCloseable {
-    private final Loader wire;
     private final List<Path> roots;
     private final Map<Path, ZipFile> archives;
     private final Map<String, ProtoFile> loaded;
     private final ErrorCollector errors;
 
-    /**
-     * @param wire Wire's loader over the same roots
-     * @param roots directories and {@code .jar} or {@code .zip} archives, searched in this order
-     */
-    DialectLoader(Loader wire, List<Path> roots) {
-        this(wire, roots, new HashMap<>(), new HashMap<>(), null);
+    /** @param roots directories and {@code .jar} or {@code .zip} archives, searched in this order */
+    DialectLoader(List<Path> roots) {
+        this(roots, new HashMap<>(), new HashMap<>(), null);
     }
 
     private DialectLoader(
-            Loader wire,
-            List<Path> roots,
-            Map<Path, ZipFile> archives,
-            Map<String, ProtoFile> loaded,
-            ErrorCollector errors) {
-        this.wire = wire;
+            List<Path> roots, Map<Path, ZipFile> archives, Map<String, ProtoFile> loaded, ErrorCollector errors) {
         this.roots = roots;
         this.archives = archives;
         this.loaded = loaded;
@@ -56,7 +53,7 @@ final class DialectLoader implements Loader, AutoCloseable {
     /** Shares the archives and the files loaded without a problem with this loader: each is read once. */
     @Override
     public Loader withErrors(ErrorCollector errors) {
-        return new DialectLoader(wire.withErrors(errors), roots, archives, loaded, errors);
+        return new DialectLoader(roots, archives, loaded, errors);
     }
 
     /**
@@ -69,11 +66,6 @@ final class DialectLoader implements Loader, AutoCloseable {
         if (known != null) {
             return known;
         }
-        if (CoreLoaderKt.isWireRuntimeProto(path)) {
-            ProtoFile file = wire.load(path);
-            loaded.put(path, file);
-            return file;
-        }
         List<Path> holders = new ArrayList<>();
         for (Path root : roots) {
             if (holds(root, path)) {
@@ -81,7 +73,18 @@ final class DialectLoader implements Loader, AutoCloseable {
             }
         }
         if (holders.isEmpty()) {
-            return wire.load(path);
+            if (CoreLoaderKt.isWireRuntimeProto(path)) {
+                ProtoFile file = bundled(path);
+                loaded.put(path, file);
+                return file;
+            }
+            if (errors != null) {
+                // Wire's own words, which WireErrors places at the import.
+                errors.plusAssign("unable to find " + path + "\n  searching " + roots.size() + " proto paths:\n    "
+                        + String.join(
+                                "\n    ", roots.stream().map(Path::toString).toList()));
+            }
+            return ProtoFile.Companion.get(ProtoFileElement.Companion.empty(path));
         }
         if (holders.size() > 1 && errors != null) {
             // Wire's own words, so that the report reads as it does for any other file.
@@ -97,6 +100,22 @@ final class DialectLoader implements Loader, AutoCloseable {
             loaded.put(path, file);
         }
         return file;
+    }
+
+    /**
+     * A well-known type from Wire's jar, located as Wire's {@code CoreLoader} locates it; read through the
+     * class loader, which finds it without opening every jar of the class path as that loader does.
+     */
+    private static ProtoFile bundled(String path) {
+        try (InputStream in = CoreLoader.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new UncheckedIOException(new IOException(path + " is missing from Wire's jar"));
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return ProtoFile.Companion.get(ProtoParser.Companion.parse(Location.get(path), text));
+        } catch (IOException e) {
+            throw new UncheckedIOException(path + ": " + e.getMessage(), e);
+        }
     }
 
     private boolean holds(Path root, String path) {

@@ -6,7 +6,6 @@ import com.squareup.wire.schema.Location;
 import com.squareup.wire.schema.ProtoFile;
 import com.squareup.wire.schema.Schema;
 import com.squareup.wire.schema.SchemaException;
-import com.squareup.wire.schema.SchemaLoader;
 import com.squareup.wire.schema.internal.parser.ProtoFileElement;
 import com.squareup.wire.schema.internal.parser.ProtoParser;
 import dev.switchboard.core.diag.InputException;
@@ -339,11 +338,8 @@ final class ProtoLoader {
         if (inputs.dependencyArchives().stream().noneMatch(ProtoLoader::holdsOptions)) {
             roots.add(optionsRoot());
         }
-        SchemaLoader wire = new SchemaLoader(okio.FileSystem.SYSTEM);
-        wire.initRoots(
-                List.of(), roots.stream().map(r -> Location.get(r.toString())).toList());
         ErrorCollector collected = new ErrorCollector();
-        try (DialectLoader loader = new DialectLoader(wire, roots)) {
+        try (DialectLoader loader = new DialectLoader(roots)) {
             // Files whose summary came from the cache are parsed now, as they must be linked.
             List<Parsed> missing = sources.parallelStream()
                     .filter(s -> !checked.parsed().containsKey(s.relativePath()))

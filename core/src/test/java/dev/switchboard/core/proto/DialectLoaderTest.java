@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.squareup.wire.schema.ErrorCollector;
 import com.squareup.wire.schema.Location;
-import com.squareup.wire.schema.SchemaLoader;
+import com.squareup.wire.schema.ProtoFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,11 +16,8 @@ class DialectLoaderTest {
     @TempDir
     Path dir;
 
-    private DialectLoader loader(List<Path> roots) {
-        SchemaLoader wire = new SchemaLoader(okio.FileSystem.SYSTEM);
-        wire.initRoots(
-                List.of(), roots.stream().map(r -> Location.get(r.toString())).toList());
-        return new DialectLoader(wire, roots);
+    private static DialectLoader loader(List<Path> roots) {
+        return new DialectLoader(roots);
     }
 
     @Test
@@ -54,6 +51,58 @@ class DialectLoaderTest {
                     .isNotSameAs(loader.withErrors(second).load("dep.proto"));
             assertThat(first.getErrors()).singleElement().asString().contains("dep.proto is ambiguous");
             assertThat(second.getErrors()).singleElement().asString().contains("dep.proto is ambiguous");
+        }
+    }
+
+    @Test
+    @DisplayName("a well-known type no root holds is Wire's bundled copy, located as Wire locates it")
+    void bundledWellKnownType() throws Exception {
+        Path root = Files.createDirectories(dir.resolve("one"));
+        try (DialectLoader loader = loader(List.of(root))) {
+            ErrorCollector errors = new ErrorCollector();
+
+            ProtoFile descriptor = loader.withErrors(errors).load("google/protobuf/descriptor.proto");
+
+            assertThat(descriptor.getLocation()).isEqualTo(Location.get("google/protobuf/descriptor.proto"));
+            assertThat(descriptor.getTypes())
+                    .extracting(t -> t.getType().toString())
+                    .contains("google.protobuf.FileDescriptorProto", "google.protobuf.FieldOptions");
+            assertThat(errors.getErrors()).isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("a root's own copy of a well-known type comes before Wire's, as with Wire's loader")
+    void rootCopyOfWellKnownTypeWins() throws Exception {
+        Path root = Files.createDirectories(dir.resolve("one/google/protobuf"))
+                .getParent()
+                .getParent();
+        Files.writeString(
+                root.resolve("google/protobuf/empty.proto"),
+                "syntax = \"proto3\";\npackage google.protobuf;\nmessage Empty {}\nmessage Extra {}\n");
+        try (DialectLoader loader = loader(List.of(root))) {
+            ProtoFile empty = loader.withErrors(new ErrorCollector()).load("google/protobuf/empty.proto");
+
+            assertThat(empty.getLocation()).isEqualTo(Location.get(root.toString(), "google/protobuf/empty.proto"));
+            assertThat(empty.getTypes()).extracting(t -> t.getType().toString()).contains("google.protobuf.Extra");
+        }
+    }
+
+    @Test
+    @DisplayName("a file no root holds is reported in Wire's words, naming the roots searched")
+    void missingFileIsReported() throws Exception {
+        Path one = Files.createDirectories(dir.resolve("one"));
+        Path two = Files.createDirectories(dir.resolve("two"));
+        try (DialectLoader loader = loader(List.of(one, two))) {
+            ErrorCollector errors = new ErrorCollector();
+
+            ProtoFile missing = loader.withErrors(errors).load("acme/missing.proto");
+
+            assertThat(missing.getTypes()).isEmpty();
+            assertThat(errors.getErrors())
+                    .singleElement()
+                    .isEqualTo("unable to find acme/missing.proto\n  searching 2 proto paths:\n    " + one + "\n    "
+                            + two);
         }
     }
 }
