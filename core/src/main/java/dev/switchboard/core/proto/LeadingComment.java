@@ -16,34 +16,37 @@ final class LeadingComment {
     /**
      * The leading comment of the definition starting on {@code line} (1-based), without markers; or null.
      *
-     * @param lines the file's lines (split once per file: a file may hold many services)
+     * @param lines the file's lines (indexed once per file: a file may hold many services)
      */
-    static String of(String[] lines, int line) {
+    static String of(TextLines lines, int line) {
         if (lines == null || line < 2) {
             return null;
         }
         int above = line - 2;
-        if (above >= lines.length) {
+        if (above >= lines.count()) {
             return null;
         }
         List<String> comment = new ArrayList<>();
-        String last = lines[above].strip();
+        String last = lines.get(above).strip();
         if (last.startsWith("//")) {
-            for (int i = above; i >= 0 && lines[i].strip().startsWith("//"); i--) {
-                comment.add(withoutSpace(lines[i].strip().substring(2)));
+            for (int i = above; i >= 0 && lines.get(i).strip().startsWith("//"); i--) {
+                comment.add(withoutSpace(lines.get(i).strip().substring(2)));
             }
             Collections.reverse(comment);
         } else if (last.endsWith("*/")) {
             int open = above;
-            while (open >= 0 && !lines[open].contains("/*")) {
+            while (open >= 0 && !lines.get(open).contains("/*")) {
                 open--;
             }
             // "message A {} /* … */" is a trailing comment of A, not a leading one of what follows.
-            if (open < 0 || !lines[open].strip().startsWith("/*")) {
+            if (open < 0 || !lines.get(open).strip().startsWith("/*")) {
                 return null;
             }
-            String block =
-                    String.join("\n", List.of(lines).subList(open, above + 1)).strip();
+            List<String> blockLines = new ArrayList<>();
+            for (int i = open; i <= above; i++) {
+                blockLines.add(lines.get(i));
+            }
+            String block = String.join("\n", blockLines).strip();
             if (block.length() < "/**/".length()) {
                 return null;
             }

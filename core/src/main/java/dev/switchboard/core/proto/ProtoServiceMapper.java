@@ -49,8 +49,12 @@ final class ProtoServiceMapper {
     private final List<ProtoFile> sourceFiles;
     private final Set<String> ignoredTypePackages;
     private final List<Problem> problems = new ArrayList<>();
-    private final Map<String, String[]> lines = new HashMap<>();
+    private final Map<String, TextLines> lines = new HashMap<>();
+    /** Whether a package is one of {@code ignoredTypePackages} or below one, worked out once per package. */
+    private final Map<String, Boolean> ignored = new HashMap<>();
+
     private final Map<String, List<String>> events = new HashMap<>();
+    private final Map<String, String> outerClassNames = new HashMap<>();
 
     /**
      * @param protos the linked sources
@@ -201,13 +205,7 @@ final class ProtoServiceMapper {
         String javaPackage = file.javaPackage() != null ? file.javaPackage() : pkg;
         String prefix = javaPackage.isEmpty() ? "" : javaPackage + ".";
         Options fileOptions = file.getOptions();
-        String outer = string(fileOptions, Options.FILE_OPTIONS, "java_outer_classname");
-        if (outer == null) {
-            Set<String> topLevel = new HashSet<>();
-            file.getTypes().forEach(t -> topLevel.add(t.getType().getSimpleName()));
-            file.getServices().forEach(s -> topLevel.add(s.name()));
-            outer = ServiceNames.outerClassName(file.getLocation().getPath(), topLevel);
-        }
+        String outer = outerClassNames.computeIfAbsent(file.getLocation().getPath(), p -> outerClassName(file));
         // The name is assigned across all services later (assemble); until then the draft holds the full one.
         ServiceEntryBuilder b = ServiceEntry.builder(service.type().toString(), ServiceKind.GRPC)
                 .version(ServiceNames.version(pkg))
@@ -338,7 +336,8 @@ final class ProtoServiceMapper {
             }
             ProtoFile file = schema.protoFile(type);
             String pkg = file == null ? "" : packageOf(file);
-            if (ignoredTypePackages.stream().anyMatch(p -> pkg.equals(p) || pkg.startsWith(p + "."))) {
+            if (ignored.computeIfAbsent(
+                    pkg, k -> ignoredTypePackages.stream().anyMatch(p -> k.equals(p) || k.startsWith(p + ".")))) {
                 continue;
             }
             if (!pkg.equals(ownPackage)) {
@@ -396,22 +395,22 @@ final class ProtoServiceMapper {
         return new SourcePlace(protos.shownPaths().getOrDefault(path, path), location.getLine(), location.getColumn());
     }
 
-    /** The lines of a source file, by its path below the source root; null when its text is unknown. */
-    private String[] lines(String path) {
-        String text = protos.texts().get(path);
-        return text == null ? null : lines.computeIfAbsent(path, p -> splitLines(text));
+    /** The outer class protoc generates for the file: its {@code java_outer_classname}, or one derived. */
+    private static String outerClassName(ProtoFile file) {
+        String outer = string(file.getOptions(), Options.FILE_OPTIONS, "java_outer_classname");
+        if (outer != null) {
+            return outer;
+        }
+        Set<String> topLevel = new HashSet<>();
+        file.getTypes().forEach(t -> topLevel.add(t.getType().getSimpleName()));
+        file.getServices().forEach(s -> topLevel.add(s.name()));
+        return ServiceNames.outerClassName(file.getLocation().getPath(), topLevel);
     }
 
-    /** The text cut at each {@code \n}, a {@code \r} before it dropped; a regular expression costs more. */
-    private static String[] splitLines(String text) {
-        List<String> lines = new ArrayList<>();
-        int start = 0;
-        for (int end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
-            lines.add(text.substring(start, end > start && text.charAt(end - 1) == '\r' ? end - 1 : end));
-            start = end + 1;
-        }
-        lines.add(text.substring(start));
-        return lines.toArray(String[]::new);
+    /** The lines of a source file, by its path below the source root; null when its text is unknown. */
+    private TextLines lines(String path) {
+        String text = protos.texts().get(path);
+        return text == null ? null : lines.computeIfAbsent(path, p -> TextLines.of(text));
     }
 
     /** The simple names of the file's messages, nested ones too, that end in "Event"; found once per file. */

@@ -2,7 +2,6 @@ package dev.switchboard.runtime.registry;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -13,6 +12,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -61,17 +61,7 @@ public final class RegistryCodec {
 
     /** Encodes a registry; the same registry always gives the same text. */
     public static String write(Registry registry, RegistryFormat format) {
-        try {
-            if (format == RegistryFormat.YAML) {
-                return Yaml.MAPPER.writeValueAsString(registry);
-            }
-            DefaultPrettyPrinter printer =
-                    new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
-            return Json.MAPPER.writer(printer).writeValueAsString(registry) + "\n";
-        } catch (JsonProcessingException e) {
-            // Records of strings, numbers and lists always serialize; failing here is a bug.
-            throw new UncheckedIOException(e);
-        }
+        return new String(writeBytes(registry, format), StandardCharsets.UTF_8);
     }
 
     /**
@@ -135,7 +125,24 @@ public final class RegistryCodec {
     }
 
     /** UTF-8 bytes of {@link #write}. */
+    /**
+     * Encodes a registry as UTF-8, the bytes of {@link #write}: written as bytes from the start, since a
+     * registry of thousands of services is megabytes that a string would copy twice more.
+     */
     public static byte[] writeBytes(Registry registry, RegistryFormat format) {
-        return write(registry, format).getBytes(StandardCharsets.UTF_8);
+        try {
+            if (format == RegistryFormat.YAML) {
+                return Yaml.MAPPER.writeValueAsBytes(registry);
+            }
+            DefaultPrettyPrinter printer =
+                    new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+            ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
+            Json.MAPPER.writer(printer).writeValue(out, registry);
+            out.write('\n');
+            return out.toByteArray();
+        } catch (IOException e) {
+            // Records of strings, numbers and lists always serialize, and to memory; failing here is a bug.
+            throw new UncheckedIOException(e);
+        }
     }
 }
