@@ -21,22 +21,40 @@ final class Inference {
         return services.stream().map(this::apply).toList();
     }
 
+    /**
+     * The entry with the capabilities and dependencies the rules give it. Plain loops: a registry of
+     * thousands of services and tens of thousands of methods meets every rule's every prefix, and a stream
+     * for each of those costs more than the comparison (measured in benchmarks/BENCHMARKS.md).
+     */
     private ServiceEntry apply(ServiceEntry service) {
         Set<String> found = new LinkedHashSet<>();
-        service.capabilities().forEach(c -> found.add(c.name()));
+        for (Capability capability : service.capabilities()) {
+            found.add(capability.name());
+        }
         ServiceEntryBuilder b = service.toBuilder();
         for (InferenceRules.CapabilityRule rule : rules.capabilities()) {
-            boolean matched = service.methods().stream().anyMatch(m -> matches(rule, m))
+            boolean matched = anyMatches(rule, service.methods())
                     || (!rule.requires().isEmpty() && found.containsAll(rule.requires()));
             if (matched) {
                 found.add(rule.name());
                 b.addCapability(new Capability(rule.name(), "rule:" + rule.name()));
             }
         }
-        rules.dependencies().stream()
-                .filter(d -> d.service().equals(service.name()))
-                .forEach(d -> b.addDependency(new Dependency(d.dependsOn(), "rule:declared")));
+        for (InferenceRules.DeclaredDependency declared : rules.dependencies()) {
+            if (declared.service().equals(service.name())) {
+                b.addDependency(new Dependency(declared.dependsOn(), "rule:declared"));
+            }
+        }
         return b.build();
+    }
+
+    private static boolean anyMatches(InferenceRules.CapabilityRule rule, List<MethodInfo> methods) {
+        for (MethodInfo method : methods) {
+            if (matches(rule, method)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean matches(InferenceRules.CapabilityRule rule, MethodInfo method) {
@@ -44,7 +62,12 @@ final class Inference {
                 && (Boolean.TRUE.equals(method.clientStreaming()) || Boolean.TRUE.equals(method.serverStreaming()))) {
             return true;
         }
-        return rule.prefixes().stream().anyMatch(p -> startsWithWord(method.name(), p));
+        for (String prefix : rule.prefixes()) {
+            if (startsWithWord(method.name(), prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code createUser}, {@code CreateUser}, {@code create_user} and {@code create} start with "create". */

@@ -2,7 +2,10 @@ package dev.switchboard.runtime.registry;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -71,21 +74,33 @@ public record ServiceEntry(
         Map<String, String> tags,
         RateLimit rateLimit) {
 
+    private static final Comparator<Capability> CAPABILITY_ORDER =
+            Comparator.comparing(Capability::name).thenComparing(Capability::source);
+    private static final Comparator<Dependency> DEPENDENCY_ORDER =
+            Comparator.comparing(Dependency::service).thenComparing(Dependency::source);
+    private static final Comparator<Event> EVENT_ORDER =
+            Comparator.comparing(Event::name).thenComparing(Event::source);
+
     public ServiceEntry {
         methods = methods == null ? List.of() : List.copyOf(methods);
         endpoints = endpoints == null ? List.of() : List.copyOf(endpoints);
-        capabilities = sortedDistinct(
-                capabilities, Comparator.comparing(Capability::name).thenComparing(Capability::source));
-        dependencies = sortedDistinct(
-                dependencies, Comparator.comparing(Dependency::service).thenComparing(Dependency::source));
-        events = sortedDistinct(events, Comparator.comparing(Event::name).thenComparing(Event::source));
-        tags = tags == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(tags));
+        capabilities = sortedDistinct(capabilities, CAPABILITY_ORDER);
+        dependencies = sortedDistinct(dependencies, DEPENDENCY_ORDER);
+        events = sortedDistinct(events, EVENT_ORDER);
+        tags = tags == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(tags));
     }
 
+    /**
+     * The items without repeats, in {@code order}. Without streams: every stage that changes an entry
+     * builds it anew, thousands of entries in a large registry.
+     */
     private static <T> List<T> sortedDistinct(List<T> items, Comparator<T> order) {
-        return items == null
-                ? List.of()
-                : items.stream().distinct().sorted(order).toList();
+        if (items == null || items.isEmpty()) {
+            return List.of();
+        }
+        List<T> sorted = new ArrayList<>(new LinkedHashSet<>(items));
+        sorted.sort(order);
+        return Collections.unmodifiableList(sorted);
     }
 
     /** Starts a builder holding a copy of this entry, for changing a few fields. */
