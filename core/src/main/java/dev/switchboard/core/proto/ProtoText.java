@@ -17,6 +17,7 @@ import java.util.Locale;
 /** The text of a proto file as protoc reads it: UTF-8, a leading byte-order mark skipped, no NUL bytes. */
 final class ProtoText {
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    private static final MessageDigest SHA_256 = newSha256();
 
     private ProtoText() {}
 
@@ -27,8 +28,20 @@ final class ProtoText {
 
     /** The SHA-256 of {@code bytes}, in hex: how {@link ProtoCache} tells a file's contents apart. */
     static String sha256(byte[] bytes) {
+        MessageDigest digest;
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            // A copy of one digest: looking the algorithm up among the providers costs more than hashing
+            // the few bytes of a cache key, which every unchanged file of a rebuild has worked out.
+            digest = (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            digest = newSha256();
+        }
+        return HexFormat.of().formatHex(digest.digest(bytes));
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             // Every Java platform must provide SHA-256 (MessageDigest's Javadoc).
             throw new IllegalStateException(e);

@@ -1,5 +1,6 @@
 package dev.switchboard.core.proto;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,6 +27,7 @@ public final class SourceHashes {
     private Map<String, Recorded> recorded;
     private long writtenAt;
     private final Map<String, Recorded> current = new ConcurrentHashMap<>();
+    private final Map<Path, String> roots = new ConcurrentHashMap<>();
 
     private record Recorded(String hash, long size, long modified) {}
 
@@ -68,8 +70,12 @@ public final class SourceHashes {
     }
 
     /** The whole path: two source roots may hold files of one relative path. */
-    private static String path(ProtoSource source) {
-        return source.file().toAbsolutePath().toString();
+    /** The source's absolute path, from its root's worked out once: every unchanged file asks for it. */
+    private String path(ProtoSource source) {
+        String root =
+                roots.computeIfAbsent(source.root(), r -> r.toAbsolutePath().toString());
+        String relative = source.relativePath().replace('/', File.separatorChar);
+        return root.endsWith(File.separator) ? root + relative : root + File.separator + relative;
     }
 
     /** Whether this build hashed no source (it has none). */
