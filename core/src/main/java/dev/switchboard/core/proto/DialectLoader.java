@@ -86,9 +86,9 @@ final class DialectLoader implements Loader, AutoCloseable {
             }
             return ProtoFile.Companion.get(ProtoFileElement.Companion.empty(path));
         }
-        if (holders.size() > 1 && errors != null) {
-            // Wire's own words, so that the report reads as it does for any other file.
-            errors.plusAssign(path + " is ambiguous:\n  " + holders.get(1).resolve(path) + "\n  "
+        for (int i = 1; i < holders.size() && errors != null; i++) {
+            // Wire's own words, once for each root after the first, so that the report reads as Wire's does.
+            errors.plusAssign(path + " is ambiguous:\n  " + holders.get(i).resolve(path) + "\n  "
                     + holders.get(0).resolve(path));
         }
         Path root = holders.get(0);

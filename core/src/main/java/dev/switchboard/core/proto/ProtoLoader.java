@@ -41,6 +41,7 @@ import java.util.zip.ZipFile;
  */
 final class ProtoLoader {
     private final ProtoInputs inputs;
+    /** {@link #shownRoot} of each source root; a root whose files are shown one by one has none. */
     private final Map<Path, String> shownRoots = new ConcurrentHashMap<>();
 
     ProtoLoader(ProtoInputs inputs) {
@@ -306,15 +307,35 @@ final class ProtoLoader {
     }
 
     /**
-     * The source's path as the user reads it: its root's, worked out once, and its path below the root
-     * ({@link #display} for each of thousands of unchanged files was a quarter of a rebuild's parse stage).
+     * The source's path as the user reads it ({@link #display}): its root's, worked out once, and its path
+     * below the root, as {@link #display} for each of thousands of unchanged files was a quarter of a
+     * rebuild's parse stage. A root above the project's directory, or one spelled with {@code .} or
+     * {@code ..}, is shown file by file, as only the whole path says whether it lies in the project.
      */
     private String shown(ProtoSource source) {
-        String root = shownRoots.computeIfAbsent(source.root(), this::display);
-        if (root.isEmpty()) {
+        String root = shownRoots.computeIfAbsent(source.root(), this::shownRoot);
+        if (root == null) {
+            return display(source.file());
+        } else if (root.isEmpty()) {
             return source.relativePath();
         }
         return root.endsWith("/") ? root + source.relativePath() : root + "/" + source.relativePath();
+    }
+
+    /** The root as {@link #shown} prefixes its files' paths with; {@code ""} for the project's directory itself. */
+    private String shownRoot(Path root) {
+        Path absolute = root.toAbsolutePath();
+        Path base =
+                inputs.baseDirectory() == null ? null : inputs.baseDirectory().toAbsolutePath();
+        for (Path name : absolute) {
+            if (name.toString().equals(".") || name.toString().equals("..")) {
+                return null;
+            }
+        }
+        if (base != null && base.startsWith(absolute) && !base.equals(absolute)) {
+            return null;
+        }
+        return display(root);
     }
 
     private static String cacheKey(ProtoCache cache, String shown, String hash) {

@@ -69,8 +69,10 @@ public final class SourceHashes {
         current.put(path(source), new Recorded(hash, source.size(), source.modified()));
     }
 
-    /** The whole path: two source roots may hold files of one relative path. */
-    /** The source's absolute path, from its root's worked out once: every unchanged file asks for it. */
+    /**
+     * The whole path, since two source roots may hold files of one relative path; from its root's, worked
+     * out once, as every unchanged file asks for it.
+     */
     private String path(ProtoSource source) {
         String root =
                 roots.computeIfAbsent(source.root(), r -> r.toAbsolutePath().toString());

@@ -7,6 +7,7 @@ import com.squareup.wire.schema.Location;
 import com.squareup.wire.schema.ProtoFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -103,6 +104,36 @@ class DialectLoaderTest {
                     .singleElement()
                     .isEqualTo("unable to find acme/missing.proto\n  searching 2 proto paths:\n    " + one + "\n    "
                             + two);
+        }
+    }
+
+    @Test
+    @DisplayName(
+            "a well-known type that two roots hold is ambiguous, as any other file, once for each root after the first")
+    void ambiguousWellKnownType() throws Exception {
+        List<Path> roots = new ArrayList<>();
+        for (String name : List.of("one", "two", "three")) {
+            Path root = dir.resolve(name);
+            Files.createDirectories(root.resolve("google/protobuf"));
+            Files.writeString(
+                    root.resolve("google/protobuf/empty.proto"),
+                    "syntax = \"proto3\";\npackage google.protobuf;\nmessage Empty {}\n");
+            roots.add(root);
+        }
+        try (DialectLoader loader = loader(roots)) {
+            ErrorCollector errors = new ErrorCollector();
+
+            ProtoFile empty = loader.withErrors(errors).load("google/protobuf/empty.proto");
+
+            assertThat(empty.getLocation().getBase()).isEqualTo(roots.get(0).toString());
+            assertThat(errors.getErrors())
+                    .containsExactly(
+                            "google/protobuf/empty.proto is ambiguous:\n  "
+                                    + roots.get(1).resolve("google/protobuf/empty.proto") + "\n  "
+                                    + roots.get(0).resolve("google/protobuf/empty.proto"),
+                            "google/protobuf/empty.proto is ambiguous:\n  "
+                                    + roots.get(2).resolve("google/protobuf/empty.proto") + "\n  "
+                                    + roots.get(0).resolve("google/protobuf/empty.proto"));
         }
     }
 }

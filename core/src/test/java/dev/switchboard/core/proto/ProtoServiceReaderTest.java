@@ -497,4 +497,29 @@ class ProtoServiceReaderTest {
 
         assertThat(services.services()).extracting(ServiceEntry::name).containsExactly("api");
     }
+
+    @Test
+    @DisplayName("files are shown as their whole path gives them, under a root above the project or one with ..")
+    void showsFilesOfRootsAboveTheProject() throws Exception {
+        Path base = Files.createDirectories(dir.resolve("a/project/api")).getParent();
+        Path other = Files.createDirectories(dir.resolve("other"));
+        String twice = "syntax = \"proto3\";\npackage p;\nmessage M {}\n";
+        Files.writeString(base.resolve("api/x.proto"), twice);
+        Files.writeString(other.resolve("y.proto"), twice);
+        Path dotted = base.resolve("../../other");
+        ProtoInputs inputs = new ProtoInputs(
+                base, List.of(dir.resolve("a"), dotted), List.of(), List.of(), List.of(), List.of(), List.of(), null);
+        ProtoServiceReader reader = new ProtoServiceReader(inputs);
+
+        // Duplicates are placed by the paths the parse stage shows, and name the first definition's.
+        assertThatThrownBy(() -> reader.read(reader.sources(new ArrayList<>(), new ArrayList<>()), IGNORED))
+                .isInstanceOfSatisfying(
+                        InputException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(Problem::toString)
+                                .containsExactly(ProtoSourceScanner.display(
+                                                base, dotted.resolve("y.proto").toAbsolutePath())
+                                        + ":3:1: type p.M is already defined at api/x.proto:3:1; rename one of them or"
+                                        + " exclude one file with <excludes>"));
+    }
 }

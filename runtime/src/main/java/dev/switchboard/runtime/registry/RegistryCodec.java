@@ -15,7 +15,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -124,10 +126,11 @@ public final class RegistryCodec {
         }
     }
 
-    /** UTF-8 bytes of {@link #write}. */
     /**
-     * Encodes a registry as UTF-8, the bytes of {@link #write}: written as bytes from the start, since a
-     * registry of thousands of services is megabytes that a string would copy twice more.
+     * Encodes a registry as UTF-8, the bytes of {@link #write}: written through a writer straight into
+     * bytes, since a registry of thousands of services is megabytes that a string would copy twice more.
+     * The writer keeps the string's text: Jackson's byte generator would escape a character beyond the
+     * Basic Multilingual Plane (an emoji in a comment) as two escaped surrogates.
      */
     public static byte[] writeBytes(Registry registry, RegistryFormat format) {
         try {
@@ -137,7 +140,9 @@ public final class RegistryCodec {
             DefaultPrettyPrinter printer =
                     new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
             ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
-            Json.MAPPER.writer(printer).writeValue(out, registry);
+            try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+                Json.MAPPER.writer(printer).writeValue(writer, registry);
+            }
             out.write('\n');
             return out.toByteArray();
         } catch (IOException e) {

@@ -96,6 +96,21 @@ class RegistryCodecTest {
     }
 
     @Test
+    @DisplayName("text beyond ASCII is written as UTF-8, an emoji as itself, not as escaped surrogates")
+    void writesUnicodeAsUtf8() {
+        ServiceEntry entry = ServiceEntry.builder("greeter", ServiceKind.GRPC)
+                .description("Grüße, 你好, 👋.")
+                .build();
+
+        byte[] bytes = RegistryCodec.writeBytes(Registry.of("f", List.of(entry)), RegistryFormat.JSON);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+
+        assertThat(text).contains("\"description\" : \"Grüße, 你好, 👋.\"").doesNotContain("\\u");
+        assertThat(RegistryCodec.write(Registry.of("f", List.of(entry)), RegistryFormat.JSON))
+                .isEqualTo(text);
+    }
+
+    @Test
     @DisplayName("output is deterministic: sorted services and tags, schemaVersion first, \\n line ends")
     void writesDeterministically() {
         ServiceEntry b = ServiceEntry.builder("b", ServiceKind.HTTP)
