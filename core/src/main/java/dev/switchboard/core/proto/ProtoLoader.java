@@ -118,7 +118,7 @@ final class ProtoLoader {
         }
         Map<String, List<String>> imports = new LinkedHashMap<>();
         summaries.forEach((file, summary) -> imports.put(file, summary.imports()));
-        List<Problem> cycles = SourceChecks.importCycles(imports, texts, shownPaths, broken);
+        List<Problem> cycles = SourceChecks.importCycles(mayCycle(results, imports), texts, shownPaths, broken);
         if (!cycles.isEmpty() && texts.size() < summaries.size()) {
             // A cycle is placed at its import statements: read every file, as without a record of hashes.
             return check(sources, cache, null);
@@ -222,17 +222,7 @@ final class ProtoLoader {
 
         /** The given files and every source file they import, directly or not, sorted by path. */
         Set<String> withImports(Collection<String> files) {
-            Set<String> closure = new TreeSet<>();
-            Deque<String> pending = new ArrayDeque<>(files);
-            while (!pending.isEmpty()) {
-                String next = pending.poll();
-                if (closure.add(next)) {
-                    imports.getOrDefault(next, List.of()).stream()
-                            .filter(imports::containsKey)
-                            .forEach(pending::add);
-                }
-            }
-            return closure;
+            return ProtoLoader.withImports(files, imports);
         }
     }
 
@@ -411,6 +401,45 @@ final class ProtoLoader {
                     "check that the archive is a readable .jar or .zip file"));
         }
         return null;
+    }
+
+    /**
+     * The part of {@code imports} where an import cycle can be. The summaries the cache holds are those of
+     * the last build that wrote a registry, whose files had no cycle (the checks refuse one), so a cycle now
+     * runs through a file parsed in this build: it lies among what those files import, directly or not.
+     * After one edit in a tree of thousands, that is a few dozen files instead of all of them.
+     */
+    private static Map<String, List<String>> mayCycle(List<Parsed> results, Map<String, List<String>> imports) {
+        List<String> parsedNow = results.stream()
+                .filter(file -> file.element() != null || file.summary() == null)
+                .map(Parsed::relative)
+                .toList();
+        if (parsedNow.size() == results.size()) {
+            return imports;
+        }
+        Set<String> reached = withImports(parsedNow, imports);
+        Map<String, List<String>> part = new LinkedHashMap<>();
+        imports.forEach((file, imported) -> {
+            if (reached.contains(file)) {
+                part.put(file, imported);
+            }
+        });
+        return part;
+    }
+
+    /** The given files and every source file they import, directly or not, sorted by path. */
+    private static Set<String> withImports(Collection<String> files, Map<String, List<String>> imports) {
+        Set<String> closure = new TreeSet<>();
+        Deque<String> pending = new ArrayDeque<>(files);
+        while (!pending.isEmpty()) {
+            String next = pending.poll();
+            if (closure.add(next)) {
+                imports.getOrDefault(next, List.of()).stream()
+                        .filter(imports::containsKey)
+                        .forEach(pending::add);
+            }
+        }
+        return closure;
     }
 
     /** The broken files and every source file that imports one of them, directly or not. */

@@ -2,6 +2,7 @@ package dev.switchboard.core.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.proto.ProtoCache;
@@ -198,6 +199,32 @@ class IncrementalBuildTest {
                                         "src/main/proto/acme/common/v1/more.proto:3:1: type acme.common.v1.Money is"
                                                 + " already defined at src/main/proto/acme/common/v1/common.proto:3:1; rename one of"
                                                 + " them or exclude one file with <excludes>"));
+    }
+
+    @Test
+    @DisplayName("an edit that closes an import cycle through unchanged files is reported as a build from scratch"
+            + " reports it, at the import in the cycle's first file, which was not read again")
+    void editClosingImportCycle() throws Exception {
+        ProtoProject project = project();
+        agedSources(project, 3_600_000);
+        build(project);
+
+        project.proto(
+                "acme/user/v1/user.proto",
+                USER.replace(
+                        "import \"google/api/annotations.proto\";",
+                        "import \"google/api/annotations.proto\";\n" + "import \"acme/order/v1/order.proto\";"));
+        InputException incremental = catchThrowableOfType(() -> build(project), InputException.class);
+        deleteTree(project.request().registryDirectory());
+        InputException scratch = catchThrowableOfType(() -> build(project), InputException.class);
+
+        assertThat(incremental.problems())
+                .singleElement()
+                .asString()
+                .startsWith(
+                        "src/main/proto/acme/order/v1/order.proto:4:1: imports form a cycle: acme/order/v1/order.proto"
+                                + " → acme/user/v1/user.proto → acme/order/v1/order.proto, which protoc rejects");
+        assertThat(incremental.problems()).isEqualTo(scratch.problems());
     }
 
     @Test
