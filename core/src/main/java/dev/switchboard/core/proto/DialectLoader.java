@@ -28,8 +28,8 @@ import java.util.zip.ZipFile;
  * others Wire bundles) is Wire's own copy, and a file found nowhere is reported in Wire's words.
  *
  * <p>Wire's {@code SchemaLoader} is not used: it opens every archive of the proto path with a reader of
- * its own, and its first bundled file makes it open every jar on the plugin's class path, a third of a
- * small project's cold build.
+ * its own, and its first bundled file makes it open every jar on the plugin's class path: together over
+ * a quarter of a small project's cold build (benchmarks/BENCHMARKS.md).
  */
 final class DialectLoader implements Loader, AutoCloseable {
     private final List<Path> roots;

@@ -4,6 +4,7 @@ import com.squareup.wire.schema.internal.parser.FieldElement;
 import com.squareup.wire.schema.internal.parser.GroupElement;
 import com.squareup.wire.schema.internal.parser.MessageElement;
 import com.squareup.wire.schema.internal.parser.OneOfElement;
+import com.squareup.wire.schema.internal.parser.OptionElement;
 import com.squareup.wire.schema.internal.parser.ProtoFileElement;
 import com.squareup.wire.schema.internal.parser.TypeElement;
 import java.util.List;
@@ -47,6 +48,19 @@ final class ProtoElements {
                 message.getExtensions(),
                 groups,
                 message.getExtendDeclarations());
+    }
+
+    static FieldElement withOptions(FieldElement field, List<OptionElement> options) {
+        return field.copy(
+                field.getLocation(),
+                field.getLabel(),
+                field.getType(),
+                field.getName(),
+                field.getDefaultValue(),
+                field.getJsonName(),
+                field.getTag(),
+                field.getDocumentation(),
+                options);
     }
 
     static OneOfElement withFields(OneOfElement oneOf, List<FieldElement> fields, List<GroupElement> groups) {

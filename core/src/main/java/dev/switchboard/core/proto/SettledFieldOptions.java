@@ -275,18 +275,7 @@ final class SettledFieldOptions {
                 if (stripped == null) {
                     stripped = new ArrayList<>(fields);
                 }
-                stripped.set(
-                        i,
-                        new FieldElement(
-                                field.getLocation(),
-                                field.getLabel(),
-                                field.getType(),
-                                field.getName(),
-                                field.getDefaultValue(),
-                                field.getJsonName(),
-                                field.getTag(),
-                                field.getDocumentation(),
-                                options));
+                stripped.set(i, ProtoElements.withOptions(field, options));
             }
         }
         return stripped == null ? fields : stripped;
