@@ -1,9 +1,12 @@
 package dev.switchboard.core.proto;
 
-import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.core.diag.Problem;
 import dev.switchboard.runtime.registry.RegistryCodec;
 import dev.switchboard.runtime.registry.RegistryFormat;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +42,8 @@ public final class ProtoCache {
     /** Raised when what a cache entry holds changes shape, so that an older file is not misread. */
     private static final int FORMAT = 3;
 
+    private static final JsonFactory JSON = new JsonFactory();
+
     private final Path file;
     private final Path parsedFile;
     private final String environment;
@@ -69,12 +74,6 @@ public final class ProtoCache {
 
     /** @param files what each file's services give the registry, by the key of the file and its imports */
     private record StoredFiles(int format, Map<String, List<ServiceFacts>> files) {}
-
-    /**
-     * @param parsed what the checks read of each file, by the key of its content; written by the mapper,
-     *     read by {@link ParsedSummaries}
-     */
-    private record StoredParsed(int format, Map<String, FileSummary> parsed) {}
 
     String environment() {
         return environment;
@@ -175,17 +174,122 @@ public final class ProtoCache {
         return await(serialized);
     }
 
+    /**
+     * Both files through Jackson's streaming generator, in the shapes {@link #readFiles} (the object mapper)
+     * and {@link ParsedSummaries} read: in a fresh JVM the mapper's serializers cost a small project's
+     * build more than a tenth of its time (benchmarks/BENCHMARKS.md). Map keys are sorted, so the same
+     * cache always gives the same bytes.
+     */
     private byte[][] serialize() {
         try {
-            ObjectMapper mapper = mapper();
-            return new byte[][] {
-                mapper.writeValueAsBytes(new StoredFiles(FORMAT, stored(kept))),
-                mapper.writeValueAsBytes(new StoredParsed(FORMAT, keptParsed))
-            };
-        } catch (JacksonException e) {
-            // Records of strings, numbers and lists always serialize; failing here is a bug.
+            return new byte[][] {services(), summaries()};
+        } catch (IOException e) {
+            // Strings, numbers and lists written to memory; failing here is a bug.
             throw new IllegalStateException("cannot write the proto cache", e);
         }
+    }
+
+    private byte[] services() throws IOException {
+        return document("files", out -> {
+            for (Map.Entry<String, List<ServiceFacts>> file : kept.entrySet()) {
+                out.writeArrayFieldStart(file.getKey());
+                for (ServiceFacts facts : file.getValue()) {
+                    // Without the endpoints: a quarter of the file, and derived from the methods.
+                    facts(out, facts.stored());
+                }
+                out.writeEndArray();
+            }
+        });
+    }
+
+    /** The fields a cache file's entries are written into, between its format and its end. */
+    private interface Entries {
+        void write(JsonGenerator out) throws IOException;
+    }
+
+    /** {@code {"format": FORMAT, "field": {entries}}}. */
+    private static byte[] document(String field, Entries entries) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+        try (JsonGenerator out = JSON.createGenerator(bytes)) {
+            out.writeStartObject();
+            out.writeNumberField("format", FORMAT);
+            out.writeObjectFieldStart(field);
+            entries.write(out);
+            out.writeEndObject();
+            out.writeEndObject();
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void facts(JsonGenerator out, ServiceFacts facts) throws IOException {
+        out.writeStartObject();
+        out.writeStringField("file", facts.file());
+        out.writeStringField("fullName", facts.fullName());
+        out.writeStringField("simpleName", facts.simpleName());
+        out.writeStringField("enclosing", facts.enclosing());
+        out.writeStringField("packageName", facts.packageName());
+        out.writeStringField("explicitName", facts.explicitName());
+        out.writeFieldName("place");
+        SourcePlace place = facts.place();
+        if (place == null) {
+            out.writeNull();
+        } else {
+            out.writeStartObject();
+            out.writeStringField("file", place.file());
+            out.writeNumberField("line", place.line());
+            out.writeNumberField("column", place.column());
+            out.writeEndObject();
+        }
+        out.writeFieldName("draft");
+        RegistryCodec.writeService(out, facts.draft());
+        out.writeObjectFieldStart("dependencyTypes");
+        for (Map.Entry<String, String> type : new TreeMap<>(facts.dependencyTypes()).entrySet()) {
+            out.writeStringField(type.getKey(), type.getValue());
+        }
+        out.writeEndObject();
+        strings(out, "notes", facts.notes());
+        out.writeEndObject();
+    }
+
+    private byte[] summaries() throws IOException {
+        return document("parsed", out -> {
+            for (Map.Entry<String, FileSummary> file : keptParsed.entrySet()) {
+                FileSummary summary = file.getValue();
+                out.writeObjectFieldStart(file.getKey());
+                strings(out, "imports", summary.imports());
+                out.writeArrayFieldStart("definitions");
+                for (FileSummary.Definition d : summary.definitions()) {
+                    out.writeStartArray();
+                    out.writeString(d.kind());
+                    out.writeString(d.name());
+                    out.writeNumber(d.line());
+                    out.writeNumber(d.column());
+                    out.writeEndArray();
+                }
+                out.writeEndArray();
+                strings(out, "nestedTypeNames", summary.nestedTypeNames());
+                out.writeArrayFieldStart("warnings");
+                for (Problem warning : summary.warnings()) {
+                    out.writeStartObject();
+                    out.writeStringField("where", warning.where());
+                    out.writeNumberField("line", warning.line());
+                    out.writeNumberField("column", warning.column());
+                    out.writeStringField("message", warning.message());
+                    out.writeStringField("fix", warning.fix());
+                    out.writeEndObject();
+                }
+                out.writeEndArray();
+                out.writeEndObject();
+            }
+        });
+    }
+
+    private static void strings(JsonGenerator out, String field, List<String> values) throws IOException {
+        out.writeArrayFieldStart(field);
+        for (String value : values) {
+            out.writeString(value);
+        }
+        out.writeEndArray();
     }
 
     private static Map<String, List<ServiceFacts>> readFiles(Path file) {
@@ -204,14 +308,6 @@ public final class ProtoCache {
             // A damaged or foreign file is rebuilt from the sources, like a missing one.
             return Map.of();
         }
-    }
-
-    /** The services without their endpoints: a quarter of the file, and derived from the methods. */
-    private static Map<String, List<ServiceFacts>> stored(Map<String, List<ServiceFacts>> files) {
-        Map<String, List<ServiceFacts>> stored = new TreeMap<>();
-        files.forEach((key, facts) ->
-                stored.put(key, facts.stream().map(ServiceFacts::stored).toList()));
-        return stored;
     }
 
     private static Map<String, List<ServiceFacts>> restored(Map<String, List<ServiceFacts>> files) {

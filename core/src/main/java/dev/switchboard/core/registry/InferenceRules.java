@@ -1,13 +1,13 @@
 package dev.switchboard.core.registry;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.diag.Problem;
 import dev.switchboard.core.diag.Suggestions;
-import dev.switchboard.runtime.registry.RegistryCodec;
-import dev.switchboard.runtime.registry.RegistryFormat;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -87,12 +87,88 @@ public record InferenceRules(
      */
     public record DeclaredDependency(String service, String dependsOn) {}
 
-    /** The rules shipped with the plugin. */
+    /**
+     * The rules shipped with the plugin. Every build needs them, so they are read with Jackson's streaming
+     * parser: the object mapper would cost a small project's cold build a quarter of its time in class
+     * loading alone (benchmarks/BENCHMARKS.md). A project's rules file goes through {@link DataFiles}, which
+     * reports its mistakes by line.
+     */
     public static InferenceRules defaults() {
         try (InputStream in = InferenceRules.class.getResourceAsStream(DEFAULTS)) {
-            return RegistryCodec.mapper(RegistryFormat.JSON).readValue(in, InferenceRules.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the plugin's " + DEFAULTS + " cannot be read; the jar is damaged", e);
+            return readStreaming(in);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("the plugin's " + DEFAULTS + " cannot be read; the jar is damaged", e);
+        }
+    }
+
+    /** Rules in the JSON form of {@value #DEFAULTS}, which is known to be right: no field is checked. */
+    static InferenceRules readStreaming(InputStream in) throws IOException {
+        try (JsonParser parser = new JsonFactory().createParser(in)) {
+            expect(parser.nextToken(), JsonToken.START_OBJECT);
+            List<CapabilityRule> capabilities = new ArrayList<>();
+            List<DeclaredDependency> dependencies = new ArrayList<>();
+            List<String> packages = List.of();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                expect(parser.nextToken(), JsonToken.START_ARRAY);
+                switch (field) {
+                    case "capabilities" -> {
+                        while (parser.nextToken() == JsonToken.START_OBJECT) {
+                            capabilities.add(capabilityRule(parser));
+                        }
+                    }
+                    case "dependencies" -> {
+                        while (parser.nextToken() == JsonToken.START_OBJECT) {
+                            Map<String, String> names = new HashMap<>();
+                            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                                names.put(parser.currentName(), parser.nextTextValue());
+                            }
+                            dependencies.add(new DeclaredDependency(names.get("service"), names.get("dependsOn")));
+                        }
+                    }
+                    case "ignoredTypePackages" -> packages = strings(parser);
+                    default -> throw new IOException("unknown field " + field);
+                }
+            }
+            return new InferenceRules(capabilities, dependencies, packages);
+        }
+    }
+
+    private static CapabilityRule capabilityRule(JsonParser parser) throws IOException {
+        String name = null;
+        List<String> prefixes = List.of();
+        List<String> requires = List.of();
+        boolean streaming = false;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            switch (field) {
+                case "name" -> name = parser.nextTextValue();
+                case "prefixes" -> prefixes = strings(parser);
+                case "requires" -> requires = strings(parser);
+                case "streaming" -> streaming = parser.nextBooleanValue();
+                default -> throw new IOException("unknown field " + field);
+            }
+        }
+        return new CapabilityRule(name, prefixes, streaming, requires);
+    }
+
+    /** The strings of the array the parser is at, or whose field name it is at. */
+    private static List<String> strings(JsonParser parser) throws IOException {
+        if (parser.currentToken() == JsonToken.FIELD_NAME) {
+            expect(parser.nextToken(), JsonToken.START_ARRAY);
+        }
+        List<String> strings = new ArrayList<>();
+        String value;
+        while ((value = parser.nextTextValue()) != null) {
+            strings.add(value);
+        }
+        expect(parser.currentToken(), JsonToken.END_ARRAY);
+        return strings;
+    }
+
+    private static void expect(JsonToken token, JsonToken expected) throws IOException {
+        if (token != expected) {
+            throw new IOException("expected " + expected + ", found " + token);
         }
     }
 

@@ -320,10 +320,12 @@ public final class RegistryBuilder {
         Registry registry = Registry.of(fingerprint, inferred);
         List<ServiceEntry> selected = select(request, registry.services(), notes);
         stages.done("select the services");
+        byte[] registryBytes = RegistryCodec.writeBytes(registry, RegistryFormat.JSON);
+        stages.done("write the registry's JSON");
         return new Prepared(
                 request,
                 new RegistryOutcome(true, registryFile, fingerprint, registry, notes, selected),
-                RegistryCodec.writeBytes(registry, RegistryFormat.JSON),
+                registryBytes,
                 stamps,
                 cache,
                 hashes);

@@ -93,6 +93,7 @@ class RegistryBuilderTest {
                         "switchboard: registry stage \"map the services\" took N ms",
                         "switchboard: registry stage \"infer, group and merge the overrides\" took N ms",
                         "switchboard: registry stage \"select the services\" took N ms",
+                        "switchboard: registry stage \"write the registry's JSON\" took N ms",
                         "switchboard: registry stage \"find the proto sources and input files\" took N ms",
                         "switchboard: registry stage \"up-to-date check\" took N ms");
     }

@@ -1,10 +1,9 @@
 package dev.switchboard.runtime.registry;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -17,7 +16,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,22 +125,27 @@ public final class RegistryCodec {
     }
 
     /**
+     * Writes a service entry as a registry's {@code services} hold it, for files that keep entries in the
+     * registry's form and read them back with {@link #mapper}.
+     */
+    public static void writeService(JsonGenerator generator, ServiceEntry service) throws IOException {
+        RegistryJsonWriter.service(generator, service);
+    }
+
+    /**
      * Encodes a registry as UTF-8, the bytes of {@link #write}: written through a writer straight into
      * bytes, since a registry of thousands of services is megabytes that a string would copy twice more.
      * The writer keeps the string's text: Jackson's byte generator would escape a character beyond the
-     * Basic Multilingual Plane (an emoji in a comment) as two escaped surrogates.
+     * Basic Multilingual Plane (an emoji in a comment) as two escaped surrogates. JSON is written by
+     * {@link RegistryJsonWriter}, YAML by the object mapper.
      */
     public static byte[] writeBytes(Registry registry, RegistryFormat format) {
         try {
             if (format == RegistryFormat.YAML) {
                 return Yaml.MAPPER.writeValueAsBytes(registry);
             }
-            DefaultPrettyPrinter printer =
-                    new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
             ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
-            try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
-                Json.MAPPER.writer(printer).writeValue(writer, registry);
-            }
+            RegistryJsonWriter.write(registry, new OutputStreamWriter(out, StandardCharsets.UTF_8));
             out.write('\n');
             return out.toByteArray();
         } catch (IOException e) {
