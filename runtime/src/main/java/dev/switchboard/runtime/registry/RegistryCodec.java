@@ -14,7 +14,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -133,11 +132,9 @@ public final class RegistryCodec {
     }
 
     /**
-     * Encodes a registry as UTF-8, the bytes of {@link #write}: written through a writer straight into
-     * bytes, since a registry of thousands of services is megabytes that a string would copy twice more.
-     * The writer keeps the string's text: Jackson's byte generator would escape a character beyond the
-     * Basic Multilingual Plane (an emoji in a comment) as two escaped surrogates. JSON is written by
-     * {@link RegistryJsonWriter}, YAML by the object mapper.
+     * Encodes a registry as UTF-8, the bytes of {@link #write}: JSON by {@link RegistryJsonWriter} straight
+     * into bytes, since a registry of thousands of services is megabytes that a string would copy twice
+     * more; YAML by the object mapper.
      */
     public static byte[] writeBytes(Registry registry, RegistryFormat format) {
         try {
@@ -145,7 +142,7 @@ public final class RegistryCodec {
                 return Yaml.MAPPER.writeValueAsBytes(registry);
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
-            RegistryJsonWriter.write(registry, new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            RegistryJsonWriter.write(registry, out);
             out.write('\n');
             return out.toByteArray();
         } catch (IOException e) {

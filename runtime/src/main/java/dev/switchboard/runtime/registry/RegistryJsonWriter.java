@@ -1,11 +1,13 @@
 package dev.switchboard.runtime.registry;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,7 +20,10 @@ import java.util.Map;
  * same bytes for records with every field set and every field left out; YAML still goes through the mapper.
  */
 final class RegistryJsonWriter {
-    private static final JsonFactory JSON = new JsonFactory();
+    /** UTF-8 straight into bytes; a character beyond the Basic Multilingual Plane as itself, not two escapes. */
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+            .build();
 
     private final JsonGenerator out;
 
@@ -31,9 +36,9 @@ final class RegistryJsonWriter {
         return new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
     }
 
-    /** Writes the registry to {@code writer} and closes it. */
-    static void write(Registry registry, Writer writer) throws IOException {
-        try (JsonGenerator generator = JSON.createGenerator(writer)) {
+    /** Writes the registry to {@code out} as UTF-8. */
+    static void write(Registry registry, OutputStream out) throws IOException {
+        try (JsonGenerator generator = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             generator.setPrettyPrinter(printer());
             new RegistryJsonWriter(generator).registry(registry);
         }
