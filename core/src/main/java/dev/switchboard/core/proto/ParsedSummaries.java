@@ -14,8 +14,8 @@ import java.util.Map;
 /**
  * Reads {@value ProtoCache#PARSED_FILE} token by token. An edit build needs every summary before it can
  * check anything, and binding them to records costs a fresh JVM half a second more than the parse itself
- * for googleapis (6 MB); the file is written with the same mapper as the rest of the cache, in the shape
- * read here.
+ * for googleapis (6 MB); {@link ProtoCache} writes the file in the shape read here, and reads its other
+ * file, of the same outer shape, through {@link #read(Path, int, String, Body)}.
  */
 final class ParsedSummaries {
     private static final JsonFactory JSON = new JsonFactory();
@@ -28,22 +28,37 @@ final class ParsedSummaries {
      * @throws IOException when the file cannot be read or is not in the shape written
      */
     static Map<String, FileSummary> read(Path file, int format) throws IOException {
+        return read(file, format, "parsed", ParsedSummaries::summaries);
+    }
+
+    /** Reads the value of a cache file's field, the parser at its first token. */
+    interface Body<T> {
+        T read(JsonParser p) throws IOException;
+    }
+
+    /**
+     * The value of {@code field} in a cache file {@code {"format": N, "field": …}}, or null when the file
+     * is of another format; other fields are skipped.
+     *
+     * @throws IOException when the file cannot be read or is not in the shape written
+     */
+    static <T> T read(Path file, int format, String field, Body<T> body) throws IOException {
         try (JsonParser p = JSON.createParser(file.toFile())) {
             expect(p.nextToken(), JsonToken.START_OBJECT, p);
             Integer foundFormat = null;
-            Map<String, FileSummary> parsed = null;
+            T value = null;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
+                String name = p.currentName();
                 p.nextToken();
-                if (field.equals("format")) {
+                if (name.equals("format")) {
                     foundFormat = p.getIntValue();
-                } else if (field.equals("parsed") && foundFormat != null && foundFormat == format) {
-                    parsed = summaries(p);
+                } else if (name.equals(field) && foundFormat != null && foundFormat == format) {
+                    value = body.read(p);
                 } else {
                     p.skipChildren();
                 }
             }
-            return foundFormat != null && foundFormat == format ? parsed : null;
+            return foundFormat != null && foundFormat == format ? value : null;
         }
     }
 
@@ -131,7 +146,7 @@ final class ParsedSummaries {
         return problems;
     }
 
-    private static void expect(JsonToken found, JsonToken wanted, JsonParser p) throws IOException {
+    static void expect(JsonToken found, JsonToken wanted, JsonParser p) throws IOException {
         if (found != wanted) {
             throw new IOException("expected " + wanted + " but found " + found + " at " + p.currentLocation());
         }

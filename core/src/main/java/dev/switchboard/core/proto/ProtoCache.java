@@ -2,14 +2,16 @@ package dev.switchboard.core.proto;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.switchboard.core.diag.Problem;
 import dev.switchboard.runtime.registry.RegistryCodec;
-import dev.switchboard.runtime.registry.RegistryFormat;
+import dev.switchboard.runtime.registry.ServiceEntry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,9 +73,6 @@ public final class ProtoCache {
         this.environment = environment;
         this.filesReader = filesReader;
     }
-
-    /** @param files what each file's services give the registry, by the key of the file and its imports */
-    private record StoredFiles(int format, Map<String, List<ServiceFacts>> files) {}
 
     String environment() {
         return environment;
@@ -175,8 +174,8 @@ public final class ProtoCache {
     }
 
     /**
-     * Both files through Jackson's streaming generator, in the shapes {@link #readFiles} (the object mapper)
-     * and {@link ParsedSummaries} read: in a fresh JVM the mapper's serializers cost a small project's
+     * Both files through Jackson's streaming generator, in the shapes {@link #readFiles} and {@link
+     * ParsedSummaries} read, the services' entries as the registry holds them: in a fresh JVM the mapper's serializers cost a small project's
      * build more than a tenth of its time (benchmarks/BENCHMARKS.md). Map keys are sorted, so the same
      * cache always gives the same bytes.
      */
@@ -292,9 +291,98 @@ public final class ProtoCache {
         out.writeEndArray();
     }
 
+    /**
+     * {@value #FILE} through Jackson's streaming parser, as {@link #services} wrote it: binding 7.4 MB for
+     * googleapis through the object mapper took over half a second of an edit's build, and its start-up
+     * most of a small project's.
+     */
     private static Map<String, List<ServiceFacts>> readFiles(Path file) {
-        StoredFiles read = load(file, StoredFiles.class);
-        return read != null && read.format() == FORMAT && read.files() != null ? restored(read.files()) : Map.of();
+        if (!Files.isRegularFile(file)) {
+            return Map.of();
+        }
+        try {
+            Map<String, List<ServiceFacts>> files = ParsedSummaries.read(file, FORMAT, "files", ProtoCache::files);
+            return files == null ? Map.of() : files;
+        } catch (IOException | RuntimeException e) {
+            // A damaged or foreign file is rebuilt from the sources, like a missing one.
+            return Map.of();
+        }
+    }
+
+    /** The files' entries, their endpoints given again. */
+    private static Map<String, List<ServiceFacts>> files(JsonParser in) throws IOException {
+        ParsedSummaries.expect(in.currentToken(), JsonToken.START_OBJECT, in);
+        Map<String, List<ServiceFacts>> files = new HashMap<>();
+        while (in.nextToken() == JsonToken.FIELD_NAME) {
+            String key = in.currentName();
+            ParsedSummaries.expect(in.nextToken(), JsonToken.START_ARRAY, in);
+            List<ServiceFacts> facts = new ArrayList<>();
+            while (in.nextToken() == JsonToken.START_OBJECT) {
+                facts.add(facts(in).restored());
+            }
+            files.put(key, List.copyOf(facts));
+        }
+        return files;
+    }
+
+    private static ServiceFacts facts(JsonParser in) throws IOException {
+        Map<String, String> texts = new HashMap<>();
+        SourcePlace place = null;
+        ServiceEntry draft = null;
+        Map<String, String> dependencyTypes = new HashMap<>();
+        List<String> notes = new ArrayList<>();
+        while (in.nextToken() == JsonToken.FIELD_NAME) {
+            String field = in.currentName();
+            JsonToken value = in.nextToken();
+            switch (field) {
+                case "place" -> place = value == JsonToken.VALUE_NULL ? null : place(in);
+                case "draft" -> draft = RegistryCodec.readService(in);
+                case "dependencyTypes" -> {
+                    while (in.nextToken() == JsonToken.FIELD_NAME) {
+                        dependencyTypes.put(in.currentName(), in.nextTextValue());
+                    }
+                }
+                case "notes" -> {
+                    while (in.nextToken() == JsonToken.VALUE_STRING) {
+                        notes.add(in.getText());
+                    }
+                }
+                case "file", "fullName", "simpleName", "enclosing", "packageName", "explicitName" ->
+                    texts.put(field, value == JsonToken.VALUE_NULL ? null : in.getText());
+                default -> in.skipChildren();
+            }
+        }
+        if (draft == null) {
+            throw new IOException("a cached service without its entry at " + in.currentLocation());
+        }
+        return new ServiceFacts(
+                texts.get("file"),
+                texts.get("fullName"),
+                texts.get("simpleName"),
+                texts.get("enclosing"),
+                texts.get("packageName"),
+                texts.get("explicitName"),
+                place,
+                draft,
+                dependencyTypes,
+                notes);
+    }
+
+    private static SourcePlace place(JsonParser in) throws IOException {
+        String file = null;
+        int line = 0;
+        int column = 0;
+        while (in.nextToken() == JsonToken.FIELD_NAME) {
+            String field = in.currentName();
+            in.nextToken();
+            switch (field) {
+                case "file" -> file = in.getText();
+                case "line" -> line = in.getIntValue();
+                case "column" -> column = in.getIntValue();
+                default -> in.skipChildren();
+            }
+        }
+        return new SourcePlace(file, line, column);
     }
 
     private Map<String, FileSummary> readParsed() {
@@ -310,25 +398,6 @@ public final class ProtoCache {
         }
     }
 
-    private static Map<String, List<ServiceFacts>> restored(Map<String, List<ServiceFacts>> files) {
-        Map<String, List<ServiceFacts>> restored = new HashMap<>();
-        files.forEach((key, facts) ->
-                restored.put(key, facts.stream().map(ServiceFacts::restored).toList()));
-        return restored;
-    }
-
-    private static <T> T load(Path path, Class<T> type) {
-        if (!Files.isRegularFile(path)) {
-            return null;
-        }
-        try {
-            return mapper().readValue(path.toFile(), type);
-        } catch (IOException e) {
-            // A damaged or foreign file is rebuilt from the sources, like a missing one.
-            return null;
-        }
-    }
-
     private static <T> T await(FutureTask<T> task) {
         try {
             return task.get();
@@ -338,9 +407,5 @@ public final class ProtoCache {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
-    }
-
-    private static ObjectMapper mapper() {
-        return RegistryCodec.mapper(RegistryFormat.JSON);
     }
 }

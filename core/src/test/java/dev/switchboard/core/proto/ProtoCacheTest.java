@@ -94,4 +94,24 @@ class ProtoCacheTest {
                 .as("map keys sorted, so the same cache gives the same bytes")
                 .contains("\"dependencyTypes\":{\"acme.v1.Address\":\"geo\",\"acme.v1.Invoice\":\"billing\"}");
     }
+
+    @Test
+    @DisplayName("a services file of another format or shape reads as empty: it only costs a full build")
+    void otherFormatOrShape() throws Exception {
+        for (String text : List.of(
+                "{\"format\": 2, \"files\": {\"k1\": []}}",
+                "{\"format\": 3, \"files\": {\"k1\": [{\"file\": \"a.proto\"}]}}",
+                "{\"format\": 3, \"files\": {\"k1\": [{\"draft\": [1]}]}}",
+                "{\"format\": 3, \"files\": [1, 2]}",
+                "[]",
+                "{ not json")) {
+            Files.writeString(dir.resolve(ProtoCache.FILE), text);
+            assertThat(new ProtoCache(dir, "env").get("k1")).as(text).isNull();
+        }
+        Files.writeString(
+                dir.resolve(ProtoCache.FILE), "{\"format\": 3, \"files\": {\"k1\": []}, \"later\": {\"x\": [1]}}");
+        assertThat(new ProtoCache(dir, "env").get("k1"))
+                .as("a field it does not know is skipped")
+                .isEmpty();
+    }
 }

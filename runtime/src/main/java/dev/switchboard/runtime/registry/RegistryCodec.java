@@ -125,10 +125,18 @@ public final class RegistryCodec {
 
     /**
      * Writes a service entry as a registry's {@code services} hold it, for files that keep entries in the
-     * registry's form and read them back with {@link #mapper}.
+     * registry's form and read them back with {@link #readService}.
      */
     public static void writeService(JsonGenerator generator, ServiceEntry service) throws IOException {
         RegistryJsonWriter.service(generator, service);
+    }
+
+    /**
+     * Reads a service entry as {@link #writeService} wrote it, from the start of its object; fields it does
+     * not know are skipped and nothing is checked, so only for files a build wrote itself.
+     */
+    public static ServiceEntry readService(JsonParser parser) throws IOException {
+        return ServiceEntryReader.read(parser);
     }
 
     /**

@@ -36,7 +36,7 @@ class RegistryJsonWriterTest {
     }
 
     /** Every field set, with text that must be escaped and a character beyond the Basic Multilingual Plane. */
-    private static ServiceEntry full() {
+    static ServiceEntry full() {
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put("zone", "eu \"west\"");
         tags.put("area", "a\\b\tc");
@@ -87,7 +87,7 @@ class RegistryJsonWriterTest {
     }
 
     /** Every field that may be left out, left out; empty strings where the record leaves out empty ones. */
-    private static List<ServiceEntry> sparse() {
+    static List<ServiceEntry> sparse() {
         return List.of(
                 new ServiceEntry(
                         "s3",
