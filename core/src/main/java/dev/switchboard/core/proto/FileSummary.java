@@ -1,6 +1,5 @@
 package dev.switchboard.core.proto;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
 import com.squareup.wire.schema.internal.parser.ProtoFileElement;
 import com.squareup.wire.schema.internal.parser.ServiceElement;
 import com.squareup.wire.schema.internal.parser.TypeElement;
@@ -21,7 +20,6 @@ record FileSummary(
         List<String> imports, List<Definition> definitions, List<String> nestedTypeNames, List<Problem> warnings) {
 
     /** A service or top-level type, where it is defined; in the cache as an array, without its field names. */
-    @JsonFormat(shape = JsonFormat.Shape.ARRAY)
     record Definition(String kind, String name, int line, int column) {}
 
     FileSummary {

@@ -29,7 +29,8 @@ import java.util.function.Function;
  *
  * <p>Kept in two files in the registry directory: the services in {@value #FILE}, what the checks read in
  * {@value #PARSED_FILE}. The checks need the second at once; the first is read on a thread of its own
- * meanwhile (for googleapis 7.4 and 6 MB, and binding JSON this size in a fresh JVM takes over half a second).
+ * meanwhile (for googleapis 7.4 and 6 MB; both are read and written token by token, as binding them to
+ * records cost a fresh JVM over half a second).
  * A missing, unreadable or outdated file only costs a full build. The front end writes {@link #bytes} and
  * {@link #parsedBytes} when it commits the registry, never after a failed build, so the cache always
  * describes a registry that was written.
@@ -175,9 +176,9 @@ public final class ProtoCache {
 
     /**
      * Both files through Jackson's streaming generator, in the shapes {@link #readFiles} and {@link
-     * ParsedSummaries} read, the services' entries as the registry holds them: in a fresh JVM the mapper's serializers cost a small project's
-     * build more than a tenth of its time (benchmarks/BENCHMARKS.md). Map keys are sorted, so the same
-     * cache always gives the same bytes.
+     * ParsedSummaries} read, the services' entries as the registry holds them: in a fresh JVM the
+     * mapper's serializers cost a small project's build 200–260 ms (benchmarks/BENCHMARKS.md). Map keys
+     * are sorted, so the same cache always gives the same bytes.
      */
     private byte[][] serialize() {
         try {
@@ -320,6 +321,7 @@ public final class ProtoCache {
             while (in.nextToken() == JsonToken.START_OBJECT) {
                 facts.add(facts(in).restored());
             }
+            ParsedSummaries.expect(in.currentToken(), JsonToken.END_ARRAY, in);
             files.put(key, List.copyOf(facts));
         }
         return files;
@@ -338,17 +340,22 @@ public final class ProtoCache {
                 case "place" -> place = value == JsonToken.VALUE_NULL ? null : place(in);
                 case "draft" -> draft = RegistryCodec.readService(in);
                 case "dependencyTypes" -> {
+                    ParsedSummaries.expect(value, JsonToken.START_OBJECT, in);
                     while (in.nextToken() == JsonToken.FIELD_NAME) {
-                        dependencyTypes.put(in.currentName(), in.nextTextValue());
+                        String type = in.currentName();
+                        ParsedSummaries.expect(in.nextToken(), JsonToken.VALUE_STRING, in);
+                        dependencyTypes.put(type, in.getText());
                     }
                 }
                 case "notes" -> {
+                    ParsedSummaries.expect(value, JsonToken.START_ARRAY, in);
                     while (in.nextToken() == JsonToken.VALUE_STRING) {
                         notes.add(in.getText());
                     }
+                    ParsedSummaries.expect(in.currentToken(), JsonToken.END_ARRAY, in);
                 }
                 case "file", "fullName", "simpleName", "enclosing", "packageName", "explicitName" ->
-                    texts.put(field, value == JsonToken.VALUE_NULL ? null : in.getText());
+                    texts.put(field, text(in));
                 default -> in.skipChildren();
             }
         }
@@ -376,13 +383,22 @@ public final class ProtoCache {
             String field = in.currentName();
             in.nextToken();
             switch (field) {
-                case "file" -> file = in.getText();
+                case "file" -> file = text(in);
                 case "line" -> line = in.getIntValue();
                 case "column" -> column = in.getIntValue();
                 default -> in.skipChildren();
             }
         }
         return new SourcePlace(file, line, column);
+    }
+
+    /** The string or null the parser is at; anything else is not what {@link #facts} wrote. */
+    private static String text(JsonParser in) throws IOException {
+        if (in.currentToken() == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        ParsedSummaries.expect(in.currentToken(), JsonToken.VALUE_STRING, in);
+        return in.getText();
     }
 
     private Map<String, FileSummary> readParsed() {

@@ -103,6 +103,11 @@ class ProtoCacheTest {
                 "{\"format\": 3, \"files\": {\"k1\": [{\"file\": \"a.proto\"}]}}",
                 "{\"format\": 3, \"files\": {\"k1\": [{\"draft\": [1]}]}}",
                 "{\"format\": 3, \"files\": [1, 2]}",
+                "{\"format\": 3, \"files\": {\"k1\": [{\"draft\": {\"name\": \"a\", \"kind\": \"soap\"}}]}}",
+                "{\"format\": 3, \"files\": {\"k1\": [{\"draft\": {\"name\": {\"x\": 1}}}]}}",
+                "{\"format\": 3, \"files\": {\"k1\": [{\"draft\": {}, \"notes\": [{}]}]}}",
+                "{\"format\": 3, \"files\": {\"k1\": [{\"draft\": {}, \"dependencyTypes\": {\"a\": null}}]}}",
+                "{\"format\": 3, \"files\": {\"k1\": [{\"draft\": {}}, 7]}}",
                 "[]",
                 "{ not json")) {
             Files.writeString(dir.resolve(ProtoCache.FILE), text);

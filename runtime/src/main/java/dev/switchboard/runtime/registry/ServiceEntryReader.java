@@ -245,15 +245,17 @@ final class ServiceEntryReader {
         while (in.nextToken() == JsonToken.START_OBJECT) {
             items.add(item.read());
         }
+        expect(JsonToken.END_ARRAY);
         return items;
     }
 
     private List<String> strings() throws IOException {
         expect(JsonToken.START_ARRAY);
         List<String> strings = new ArrayList<>();
-        while (in.nextToken() != JsonToken.END_ARRAY) {
-            strings.add(text());
+        while (in.nextToken() == JsonToken.VALUE_STRING) {
+            strings.add(in.getText());
         }
+        expect(JsonToken.END_ARRAY);
         return strings;
     }
 
@@ -261,8 +263,13 @@ final class ServiceEntryReader {
         return id == null ? null : ServiceKind.valueOf(id.toUpperCase(Locale.ROOT));
     }
 
+    /** The string or null the parser is at; anything else is not what the writer wrote. */
     private String text() throws IOException {
-        return in.currentToken() == JsonToken.VALUE_NULL ? null : in.getText();
+        if (in.currentToken() == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        expect(JsonToken.VALUE_STRING);
+        return in.getText();
     }
 
     private Boolean bool() throws IOException {

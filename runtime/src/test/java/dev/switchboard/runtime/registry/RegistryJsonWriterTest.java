@@ -5,18 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
  * The streaming writer against the object mapper, which writes what the records' annotations say: the
- * records are built with their canonical constructors, so a field added to one must be added here, and the
- * mapper then writes it whether or not the streaming writer does.
+ * records are built with their canonical constructors, so a field added to one must be added here, and
+ * {@link #fixturesSetEveryComponent} makes sure it is given a value, which the mapper then writes whether or
+ * not the streaming writer does.
  */
 class RegistryJsonWriterTest {
 
@@ -86,6 +90,23 @@ class RegistryJsonWriterTest {
                 new RateLimit(12.5, 40));
     }
 
+    /** An AWS entry, every field of its {@code aws} set. */
+    static ServiceEntry awsFull() {
+        return ServiceEntry.builder("dynamodb", ServiceKind.AWS)
+                .aws(new AwsInfo(
+                        "dynamodb",
+                        "DynamoDB",
+                        "dynamodb",
+                        "software.amazon.awssdk.services.dynamodb.DynamoDbClient",
+                        "software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient",
+                        "software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder",
+                        false,
+                        List.of("TableExists", "TableNotExists")))
+                .methods(List.of(
+                        new MethodInfo("scan", "ScanRequest", "ScanResponse", null, null, null, null, null, true)))
+                .build();
+    }
+
     /** Every field that may be left out, left out; empty strings where the record leaves out empty ones. */
     static List<ServiceEntry> sparse() {
         return List.of(
@@ -137,11 +158,51 @@ class RegistryJsonWriterTest {
                         null));
     }
 
+    /**
+     * Records each component of the records below {@code value} (by record and name) as set when it is
+     * neither null nor empty in at least one of them.
+     */
+    private static void components(Object value, Map<String, Boolean> set) throws Exception {
+        if (value instanceof Record record) {
+            for (RecordComponent component : record.getClass().getRecordComponents()) {
+                Object v = component.getAccessor().invoke(record);
+                boolean given = v != null
+                        && !(v instanceof String text && text.isEmpty())
+                        && !(v instanceof Collection<?> items && items.isEmpty())
+                        && !(v instanceof Map<?, ?> map && map.isEmpty());
+                set.merge(record.getClass().getSimpleName() + "." + component.getName(), given, Boolean::logicalOr);
+                components(v, set);
+            }
+        } else if (value instanceof Collection<?> items) {
+            for (Object item : items) {
+                components(item, set);
+            }
+        } else if (value instanceof Map<?, ?> map) {
+            for (Object item : map.values()) {
+                components(item, set);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("the fixtures set every component of every record at least once, so the mapper writes each of them")
+    void fixturesSetEveryComponent() throws Exception {
+        Map<String, Boolean> set = new TreeMap<>();
+        components(List.of(full(), awsFull()), set);
+
+        assertThat(set).doesNotContainValue(false).containsKeys("ServiceEntry.aws", "AwsInfo.builderClass");
+    }
+
     @Test
     @DisplayName("the streaming writer gives the object mapper's bytes for every field set and every field left out")
     void writesWhatTheMapperWrites() throws Exception {
         List<ServiceEntry> services = new ArrayList<>(sparse());
         services.add(full());
+        services.add(awsFull());
+        // A pair of surrogates across the generator's buffer of 1,000 characters.
+        services.add(ServiceEntry.builder("long", ServiceKind.GRPC)
+                .description("x".repeat(999) + "📦 and more")
+                .build());
         Registry registry = Registry.of("a1b2c3", services);
 
         assertThat(streamed(registry)).isEqualTo(mapped(registry));

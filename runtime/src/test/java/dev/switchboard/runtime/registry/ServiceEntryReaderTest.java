@@ -33,21 +33,7 @@ class ServiceEntryReaderTest {
     @Test
     @DisplayName("an entry with every field set reads back equal to what was written")
     void everyField() throws Exception {
-        ServiceEntry aws = ServiceEntry.builder("dynamodb", ServiceKind.AWS)
-                .aws(new AwsInfo(
-                        "dynamodb",
-                        "DynamoDB",
-                        "dynamodb",
-                        "software.amazon.awssdk.services.dynamodb.DynamoDbClient",
-                        "software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient",
-                        "software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder",
-                        false,
-                        List.of("TableExists", "TableNotExists")))
-                .methods(List.of(
-                        new MethodInfo("scan", "ScanRequest", "ScanResponse", null, null, null, null, null, true)))
-                .build();
-
-        for (ServiceEntry entry : List.of(RegistryJsonWriterTest.full(), aws)) {
+        for (ServiceEntry entry : List.of(RegistryJsonWriterTest.full(), RegistryJsonWriterTest.awsFull())) {
             assertThat(read(written(entry))).isEqualTo(entry);
         }
     }
