@@ -31,14 +31,18 @@ public final class ChildJvm implements AutoCloseable {
 
     /** Starts {@code main} with the test classpath; a small heap and the quick compiler, as it lives briefly. */
     public static ChildJvm start(Class<?> main, String... args) {
+        return start(List.of(), main, args);
+    }
+
+    /** {@link #start(Class, String...)} with more options for the JVM, such as {@code -Xlog:class+load}. */
+    public static ChildJvm start(List<String> jvmOptions, Class<?> main, String... args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC",
-                "-Xmx256m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                main.getName()));
+                "-Xmx256m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(List.of(args));
         try {
             return new ChildJvm(
