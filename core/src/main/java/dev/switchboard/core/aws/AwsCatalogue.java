@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.switchboard.core.io.JsonTokens;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -95,16 +96,16 @@ public record AwsCatalogue(
         List<String> asyncOnly = List.of();
         List<String> unread = List.of();
         List<String> other = List.of();
-        expect(p.nextToken(), JsonToken.START_OBJECT);
+        JsonTokens.expect(p.nextToken(), JsonToken.START_OBJECT, p);
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             p.nextToken();
             switch (field) {
                 case "sdkVersion" -> sdkVersion = p.getText();
-                case "groups" -> groups = strings(p);
-                case "asyncOnlyModules" -> asyncOnly = strings(p);
-                case "unreadModules" -> unread = strings(p);
-                case "otherModules" -> other = strings(p);
+                case "groups" -> groups = List.copyOf(JsonTokens.strings(p));
+                case "asyncOnlyModules" -> asyncOnly = List.copyOf(JsonTokens.strings(p));
+                case "unreadModules" -> unread = List.copyOf(JsonTokens.strings(p));
+                case "otherModules" -> other = List.copyOf(JsonTokens.strings(p));
                 case "modules" -> {
                     while (p.nextToken() == JsonToken.START_OBJECT) {
                         modules.add(module(p));
@@ -149,20 +150,6 @@ public record AwsCatalogue(
             }
         }
         return new Module(artifactId, group, readVersion, List.copyOf(clients));
-    }
-
-    private static List<String> strings(JsonParser p) throws IOException {
-        List<String> out = new ArrayList<>();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            out.add(p.getText());
-        }
-        return List.copyOf(out);
-    }
-
-    private static void expect(JsonToken actual, JsonToken wanted) throws IOException {
-        if (actual != wanted) {
-            throw new IOException(RESOURCE + " is not a catalogue: expected " + wanted + ", found " + actual);
-        }
     }
 
     /** Registry name → the module holding that client. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.switchboard.core.diag.Problem;
+import dev.switchboard.core.io.JsonTokens;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ final class ParsedSummaries {
      */
     static <T> T read(Path file, int format, String field, Body<T> body) throws IOException {
         try (JsonParser p = JSON.createParser(file.toFile())) {
-            expect(p.nextToken(), JsonToken.START_OBJECT, p);
+            JsonTokens.expect(p.nextToken(), JsonToken.START_OBJECT, p);
             Integer foundFormat = null;
             T value = null;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -63,11 +64,11 @@ final class ParsedSummaries {
     }
 
     private static Map<String, FileSummary> summaries(JsonParser p) throws IOException {
-        expect(p.currentToken(), JsonToken.START_OBJECT, p);
+        JsonTokens.expect(p.currentToken(), JsonToken.START_OBJECT, p);
         Map<String, FileSummary> summaries = new HashMap<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
-            expect(p.nextToken(), JsonToken.START_OBJECT, p);
+            JsonTokens.expect(p.nextToken(), JsonToken.START_OBJECT, p);
             List<String> imports = List.of();
             List<FileSummary.Definition> definitions = List.of();
             List<String> nested = List.of();
@@ -76,9 +77,9 @@ final class ParsedSummaries {
                 String field = p.currentName();
                 p.nextToken();
                 switch (field) {
-                    case "imports" -> imports = strings(p);
+                    case "imports" -> imports = JsonTokens.strings(p);
                     case "definitions" -> definitions = definitions(p);
-                    case "nestedTypeNames" -> nested = strings(p);
+                    case "nestedTypeNames" -> nested = JsonTokens.strings(p);
                     case "warnings" -> warnings = problems(p);
                     default -> p.skipChildren();
                 }
@@ -88,39 +89,29 @@ final class ParsedSummaries {
         return summaries;
     }
 
-    private static List<String> strings(JsonParser p) throws IOException {
-        expect(p.currentToken(), JsonToken.START_ARRAY, p);
-        List<String> values = new ArrayList<>();
-        while (p.nextToken() == JsonToken.VALUE_STRING) {
-            values.add(p.getText());
-        }
-        expect(p.currentToken(), JsonToken.END_ARRAY, p);
-        return values;
-    }
-
     /** Each definition as the array {@code [kind, name, line, column]}. */
     private static List<FileSummary.Definition> definitions(JsonParser p) throws IOException {
-        expect(p.currentToken(), JsonToken.START_ARRAY, p);
+        JsonTokens.expect(p.currentToken(), JsonToken.START_ARRAY, p);
         List<FileSummary.Definition> definitions = new ArrayList<>();
         while (p.nextToken() == JsonToken.START_ARRAY) {
             String kind = p.nextTextValue();
             String name = p.nextTextValue();
-            expect(p.nextToken(), JsonToken.VALUE_NUMBER_INT, p);
+            JsonTokens.expect(p.nextToken(), JsonToken.VALUE_NUMBER_INT, p);
             int line = p.getIntValue();
-            expect(p.nextToken(), JsonToken.VALUE_NUMBER_INT, p);
+            JsonTokens.expect(p.nextToken(), JsonToken.VALUE_NUMBER_INT, p);
             int column = p.getIntValue();
-            expect(p.nextToken(), JsonToken.END_ARRAY, p);
+            JsonTokens.expect(p.nextToken(), JsonToken.END_ARRAY, p);
             if (kind == null || name == null) {
                 throw new IOException("a definition without its kind or name at " + p.currentLocation());
             }
             definitions.add(new FileSummary.Definition(kind, name, line, column));
         }
-        expect(p.currentToken(), JsonToken.END_ARRAY, p);
+        JsonTokens.expect(p.currentToken(), JsonToken.END_ARRAY, p);
         return definitions;
     }
 
     private static List<Problem> problems(JsonParser p) throws IOException {
-        expect(p.currentToken(), JsonToken.START_ARRAY, p);
+        JsonTokens.expect(p.currentToken(), JsonToken.START_ARRAY, p);
         List<Problem> problems = new ArrayList<>();
         while (p.nextToken() == JsonToken.START_OBJECT) {
             String where = null;
@@ -142,13 +133,7 @@ final class ParsedSummaries {
             }
             problems.add(new Problem(where, line, column, message, fix));
         }
-        expect(p.currentToken(), JsonToken.END_ARRAY, p);
+        JsonTokens.expect(p.currentToken(), JsonToken.END_ARRAY, p);
         return problems;
-    }
-
-    static void expect(JsonToken found, JsonToken wanted, JsonParser p) throws IOException {
-        if (found != wanted) {
-            throw new IOException("expected " + wanted + " but found " + found + " at " + p.currentLocation());
-        }
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.switchboard.core.diag.Problem;
+import dev.switchboard.core.io.JsonTokens;
 import dev.switchboard.runtime.registry.RegistryCodec;
 import dev.switchboard.runtime.registry.ServiceEntry;
 import java.io.ByteArrayOutputStream;
@@ -312,16 +313,16 @@ public final class ProtoCache {
 
     /** The files' entries, their endpoints given again. */
     private static Map<String, List<ServiceFacts>> files(JsonParser in) throws IOException {
-        ParsedSummaries.expect(in.currentToken(), JsonToken.START_OBJECT, in);
+        JsonTokens.expect(in.currentToken(), JsonToken.START_OBJECT, in);
         Map<String, List<ServiceFacts>> files = new HashMap<>();
         while (in.nextToken() == JsonToken.FIELD_NAME) {
             String key = in.currentName();
-            ParsedSummaries.expect(in.nextToken(), JsonToken.START_ARRAY, in);
+            JsonTokens.expect(in.nextToken(), JsonToken.START_ARRAY, in);
             List<ServiceFacts> facts = new ArrayList<>();
             while (in.nextToken() == JsonToken.START_OBJECT) {
                 facts.add(facts(in).restored());
             }
-            ParsedSummaries.expect(in.currentToken(), JsonToken.END_ARRAY, in);
+            JsonTokens.expect(in.currentToken(), JsonToken.END_ARRAY, in);
             files.put(key, List.copyOf(facts));
         }
         return files;
@@ -332,7 +333,7 @@ public final class ProtoCache {
         SourcePlace place = null;
         ServiceEntry draft = null;
         Map<String, String> dependencyTypes = new HashMap<>();
-        List<String> notes = new ArrayList<>();
+        List<String> notes = List.of();
         while (in.nextToken() == JsonToken.FIELD_NAME) {
             String field = in.currentName();
             JsonToken value = in.nextToken();
@@ -340,22 +341,16 @@ public final class ProtoCache {
                 case "place" -> place = value == JsonToken.VALUE_NULL ? null : place(in);
                 case "draft" -> draft = RegistryCodec.readService(in);
                 case "dependencyTypes" -> {
-                    ParsedSummaries.expect(value, JsonToken.START_OBJECT, in);
+                    JsonTokens.expect(value, JsonToken.START_OBJECT, in);
                     while (in.nextToken() == JsonToken.FIELD_NAME) {
                         String type = in.currentName();
-                        ParsedSummaries.expect(in.nextToken(), JsonToken.VALUE_STRING, in);
+                        JsonTokens.expect(in.nextToken(), JsonToken.VALUE_STRING, in);
                         dependencyTypes.put(type, in.getText());
                     }
                 }
-                case "notes" -> {
-                    ParsedSummaries.expect(value, JsonToken.START_ARRAY, in);
-                    while (in.nextToken() == JsonToken.VALUE_STRING) {
-                        notes.add(in.getText());
-                    }
-                    ParsedSummaries.expect(in.currentToken(), JsonToken.END_ARRAY, in);
-                }
+                case "notes" -> notes = JsonTokens.strings(in);
                 case "file", "fullName", "simpleName", "enclosing", "packageName", "explicitName" ->
-                    texts.put(field, text(in));
+                    texts.put(field, JsonTokens.text(in));
                 default -> in.skipChildren();
             }
         }
@@ -383,22 +378,13 @@ public final class ProtoCache {
             String field = in.currentName();
             in.nextToken();
             switch (field) {
-                case "file" -> file = text(in);
+                case "file" -> file = JsonTokens.text(in);
                 case "line" -> line = in.getIntValue();
                 case "column" -> column = in.getIntValue();
                 default -> in.skipChildren();
             }
         }
         return new SourcePlace(file, line, column);
-    }
-
-    /** The string or null the parser is at; anything else is not what {@link #facts} wrote. */
-    private static String text(JsonParser in) throws IOException {
-        if (in.currentToken() == JsonToken.VALUE_NULL) {
-            return null;
-        }
-        ParsedSummaries.expect(in.currentToken(), JsonToken.VALUE_STRING, in);
-        return in.getText();
     }
 
     private Map<String, FileSummary> readParsed() {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.diag.Problem;
 import dev.switchboard.core.diag.Suggestions;
+import dev.switchboard.core.io.JsonTokens;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -104,13 +105,13 @@ public record InferenceRules(
     /** Rules in the JSON form of {@value #DEFAULTS}, which is known to be right: no field is checked. */
     static InferenceRules readStreaming(InputStream in) throws IOException {
         try (JsonParser parser = new JsonFactory().createParser(in)) {
-            expect(parser.nextToken(), JsonToken.START_OBJECT);
+            JsonTokens.expect(parser.nextToken(), JsonToken.START_OBJECT, parser);
             List<CapabilityRule> capabilities = new ArrayList<>();
             List<DeclaredDependency> dependencies = new ArrayList<>();
             List<String> packages = List.of();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
-                expect(parser.nextToken(), JsonToken.START_ARRAY);
+                JsonTokens.expect(parser.nextToken(), JsonToken.START_ARRAY, parser);
                 switch (field) {
                     case "capabilities" -> {
                         while (parser.nextToken() == JsonToken.START_OBJECT) {
@@ -126,12 +127,18 @@ public record InferenceRules(
                             dependencies.add(new DeclaredDependency(names.get("service"), names.get("dependsOn")));
                         }
                     }
-                    case "ignoredTypePackages" -> packages = strings(parser);
+                    case "ignoredTypePackages" -> packages = JsonTokens.strings(parser);
                     default -> throw new IOException("unknown field " + field);
                 }
             }
             return new InferenceRules(capabilities, dependencies, packages);
         }
+    }
+
+    /** The strings of the array after the field name the parser is at. */
+    private static List<String> nextStrings(JsonParser parser) throws IOException {
+        parser.nextToken();
+        return JsonTokens.strings(parser);
     }
 
     private static CapabilityRule capabilityRule(JsonParser parser) throws IOException {
@@ -143,8 +150,8 @@ public record InferenceRules(
             String field = parser.currentName();
             switch (field) {
                 case "name" -> name = parser.nextTextValue();
-                case "prefixes" -> prefixes = strings(parser);
-                case "requires" -> requires = strings(parser);
+                case "prefixes" -> prefixes = nextStrings(parser);
+                case "requires" -> requires = nextStrings(parser);
                 case "streaming" -> streaming = parser.nextBooleanValue();
                 default -> throw new IOException("unknown field " + field);
             }
@@ -153,25 +160,6 @@ public record InferenceRules(
     }
 
     /** The strings of the array the parser is at, or whose field name it is at. */
-    private static List<String> strings(JsonParser parser) throws IOException {
-        if (parser.currentToken() == JsonToken.FIELD_NAME) {
-            expect(parser.nextToken(), JsonToken.START_ARRAY);
-        }
-        List<String> strings = new ArrayList<>();
-        String value;
-        while ((value = parser.nextTextValue()) != null) {
-            strings.add(value);
-        }
-        expect(parser.currentToken(), JsonToken.END_ARRAY);
-        return strings;
-    }
-
-    private static void expect(JsonToken token, JsonToken expected) throws IOException {
-        if (token != expected) {
-            throw new IOException("expected " + expected + ", found " + token);
-        }
-    }
-
     /**
      * The rules in force: the defaults, extended or replaced by the project's file.
      *
