@@ -44,10 +44,11 @@ import java.util.concurrent.FutureTask;
  *   <li>stop if the registry on disk is up to date: by the inputs' stamps when they are unchanged,
  *       else by the fingerprint of their content ({@link InputStamps});
  *   <li>read the rules and overrides files ({@link DataFiles}), reporting the problems of both together,
- *       on a thread of their own while the protos are parsed and checked ({@link ProtoServiceReader#check});
+ *       on a thread of their own while the protos are parsed and checked ({@link ProtoServiceReader#check}),
+ *       then, on that thread, discover the AWS SDK clients on the classpath ({@link AwsServiceReader});
  *   <li>link the protos and map their services ({@link ProtoServiceReader#map}), reusing what the last
  *       build kept for the files that did not change ({@link ProtoCache});
- *   <li>discover the AWS SDK clients on the classpath ({@link AwsServiceReader});
+ *   <li>add the AWS SDK clients, checking that no proto service has the name of one;
  *   <li>infer capabilities and declared dependencies ({@link InferenceRules});
  *   <li>move services into the groups of {@code <groups>};
  *   <li>merge the registries bundled in {@code <registryDependencies>} ({@link RegistryDependencies});
@@ -227,8 +228,21 @@ public final class RegistryBuilder {
         // up-to-date build must not pay for YAML parsing (the no-op budget in benchmarks/BENCHMARKS.md).
         // Jackson's YAML is slow to start in a fresh JVM, so they are read on a thread of their own
         // while the protos are parsed; their problems are still reported first, as before any proto's.
+        // The AWS clients on the classpath depend on nothing the protos give, so they are looked for on the
+        // same thread once the data files are read, while the protos are parsed and linked.
         FutureTask<DataInputs> dataFiles = new FutureTask<>(() -> readDataFiles(request, base));
-        Thread dataThread = new Thread(dataFiles, "switchboard-data-files");
+        FutureTask<List<ServiceEntry>> awsClients = request.discoverAws()
+                ? new FutureTask<>(() -> new AwsServiceReader(AwsCatalogue::bundled)
+                        .read(request.protos().dependencyArchives()))
+                : null;
+        Thread dataThread = new Thread(
+                () -> {
+                    dataFiles.run();
+                    if (awsClients != null) {
+                        awsClients.run();
+                    }
+                },
+                "switchboard-data-files");
         dataThread.setDaemon(true);
         dataThread.start();
         ProtoCache cache = null;
@@ -245,7 +259,7 @@ public final class RegistryBuilder {
                 protoProblems = e;
             }
         }
-        DataInputs data = join(dataFiles);
+        DataInputs data = join(dataFiles, "the rules and overrides files");
         if (!data.problems().isEmpty()) {
             throw DataFiles.failure(data.problems());
         }
@@ -287,9 +301,9 @@ public final class RegistryBuilder {
             notes.addAll(protoServices.notes());
             places = protoServices.places();
         }
-        if (request.discoverAws()) {
+        if (awsClients != null) {
             reporter.progress("looking for AWS SDK clients on the classpath");
-            services.addAll(awsServices(request, services, places));
+            services.addAll(awsServices(join(awsClients, "the classpath's AWS SDK clients"), services, places));
             stages.done("discover the AWS SDK clients");
         }
         if (noProtos != null && services.isEmpty()) {
@@ -359,14 +373,20 @@ public final class RegistryBuilder {
         return new DataInputs(rules, overrides, notes, problems);
     }
 
-    /** What the data files' thread read; its unexpected failure is rethrown here, on the build's thread. */
-    private static DataInputs join(FutureTask<DataInputs> task) throws IOException {
+    /**
+     * What the data files' thread read ({@code what}, for the message when interrupted); its failure is
+     * rethrown here, on the build's thread.
+     */
+    private static <T> T join(FutureTask<T> task, String what) throws IOException {
         try {
             return task.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while reading the rules and overrides files");
+            throw new InterruptedIOException("interrupted while reading " + what);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
             if (e.getCause() instanceof RuntimeException unexpected) {
                 throw unexpected;
             }
@@ -398,10 +418,8 @@ public final class RegistryBuilder {
      * proto service.
      */
     private static List<ServiceEntry> awsServices(
-            RegistryRequest request, List<ServiceEntry> protoServices, Map<String, SourcePlace> places)
-            throws IOException, InputException {
-        List<ServiceEntry> aws = new AwsServiceReader(AwsCatalogue::bundled)
-                .read(request.protos().dependencyArchives());
+            List<ServiceEntry> aws, List<ServiceEntry> protoServices, Map<String, SourcePlace> places)
+            throws InputException {
         List<Problem> problems = new ArrayList<>();
         for (ServiceEntry client : aws) {
             for (ServiceEntry proto : protoServices) {
