@@ -1,0 +1,20 @@
+// Maven put the plugin's own jar and the reporting API in the plugin's class realm, nothing else, and
+// the goal, running from that one jar, wrote the registry.
+List<String> lines = new File(basedir, 'build.log').readLines()
+
+int populating = lines.findIndexOf { it.contains('Populating class realm plugin>dev.switchboard:switchboard-maven-plugin:') }
+assert populating >= 0 : 'no "Populating class realm" line for the plugin in build.log (was it run with -X?)'
+List<String> included = lines.drop(populating + 1)
+        .takeWhile { it.contains('Included: ') }
+        .collect { it.substring(it.indexOf('Included: ') + 'Included: '.length()).trim() }
+        .collect { it.replaceFirst(/:jar:[^:]+$/, '') }
+        .sort()
+assert included == ['dev.switchboard:switchboard-maven-plugin',
+                    'org.apache.maven.doxia:doxia-sink-api',
+                    'org.apache.maven.reporting:maven-reporting-api'] :
+        "the plugin's class realm holds more than its one jar and the reporting API: ${included}"
+
+assert lines.any { it.contains('switchboard: wrote target/switchboard/registry.json with 1 service(s)') } :
+        'the goal did not write the registry'
+assert new File(basedir, 'target/switchboard/registry.json').text.contains('acme.ping.v1.PingService')
+return true
