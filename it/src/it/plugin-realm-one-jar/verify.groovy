@@ -1,5 +1,5 @@
-// Maven put the plugin's own jar and the reporting API in the plugin's class realm, nothing else, and
-// the goal, running from that one jar, wrote the registry.
+// Maven put the plugin's own jar and the reporting API in the plugin's class realm, nothing else; the
+// plugin's POM has no parent; and the goal, running from that one jar, wrote the registry.
 List<String> lines = new File(basedir, 'build.log').readLines()
 
 int populating = lines.findIndexOf { it.contains('Populating class realm plugin>dev.switchboard:switchboard-maven-plugin:') }
@@ -13,6 +13,13 @@ assert included == ['dev.switchboard:switchboard-maven-plugin',
                     'org.apache.maven.doxia:doxia-sink-api',
                     'org.apache.maven.reporting:maven-reporting-api'] :
         "the plugin's class realm holds more than its one jar and the reporting API: ${included}"
+
+// The published POM stands alone: no parent and no imported BOMs for Maven to read before the build.
+File[] versions = new File(localRepositoryPath, 'dev/switchboard/switchboard-maven-plugin').listFiles({ it.isDirectory() } as FileFilter)
+assert versions.length == 1
+String pom = new File(versions[0], "switchboard-maven-plugin-${versions[0].name}.pom").text
+assert !pom.contains('<parent>') : 'the installed plugin POM has a parent'
+assert !pom.contains('<dependencyManagement>') : 'the installed plugin POM manages dependencies'
 
 assert lines.any { it.contains('switchboard: wrote target/switchboard/registry.json with 1 service(s)') } :
         'the goal did not write the registry'
