@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -53,6 +54,7 @@ public final class AwsClientScanner {
     /**
      * Scans the jars; those that hold no SDK client are skipped after a look at their entry names.
      *
+     * @throws InterruptedIOException when the thread is interrupted (checked between jars)
      * @throws IOException when a jar cannot be read
      */
     public Scan scan(List<Path> jars) throws IOException {
@@ -60,6 +62,9 @@ public final class AwsClientScanner {
         Map<String, byte[]> waiterClasses = new HashMap<>();
         Set<String> global = new HashSet<>();
         for (Path jar : jars) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedIOException("interrupted while looking for AWS SDK clients in " + jar);
+            }
             if (!jar.getFileName().toString().endsWith(".jar")) {
                 continue;
             }

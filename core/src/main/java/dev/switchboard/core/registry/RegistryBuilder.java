@@ -245,104 +245,115 @@ public final class RegistryBuilder {
                 "switchboard-data-files");
         dataThread.setDaemon(true);
         dataThread.start();
-        ProtoCache cache = null;
-        ProtoServiceReader.Checked checkedProtos = null;
-        InputException protoProblems = null;
-        if (!sources.isEmpty()) {
-            reporter.progress("loading " + sources.size() + " proto file(s)");
-            // What the protos' services depend on besides their own content: a cached file stays right while it holds.
-            cache = new ProtoCache(
-                    request.registryDirectory(), fingerprint(request, List.of(), List.of(), null, false));
-            try {
-                checkedProtos = reader.check(sources, cache, hashes, stages);
-            } catch (InputException e) {
-                protoProblems = e;
+        try {
+            ProtoCache cache = null;
+            ProtoServiceReader.Checked checkedProtos = null;
+            InputException protoProblems = null;
+            if (!sources.isEmpty()) {
+                reporter.progress("loading " + sources.size() + " proto file(s)");
+                // What the protos' services depend on beyond their own content: a cached file holds while it does.
+                cache = new ProtoCache(
+                        request.registryDirectory(), fingerprint(request, List.of(), List.of(), null, false));
+                try {
+                    checkedProtos = reader.check(sources, cache, hashes, stages);
+                } catch (InputException e) {
+                    protoProblems = e;
+                }
             }
-        }
-        DataInputs data = join(dataFiles, "the rules and overrides files");
-        if (!data.problems().isEmpty()) {
-            throw DataFiles.failure(data.problems());
-        }
-        stages.done("read the rules and overrides files (beside the protos)");
-        if (protoProblems != null) {
-            throw protoProblems;
-        }
-        InferenceRules.Loaded rules = data.rules();
-        DataFiles.Document<Overrides> overrides = data.overrides();
-        List<String> notes = new ArrayList<>(data.notes());
-        warnings.forEach(w -> notes.add(w.toString()));
-        List<ServiceEntry> services = new ArrayList<>();
-        Map<String, SourcePlace> places = Map.of();
-        String noProtos = null;
-        if (sources.isEmpty()) {
-            String searched = request.protos().sourceRoots().stream()
-                    .map(p -> shown(base, p))
-                    .reduce((a, b) -> a + ", " + b)
-                    .orElse("(none configured)");
-            if (request.failOnMissingSources()) {
-                throw new InputException(Problem.in(
-                        "<protoSourceRoots>",
-                        "no .proto files found in " + searched,
-                        "add protos there, point <protoSourceRoots> at them, or set <failOnMissingSources>false"));
+            DataInputs data = join(dataFiles, "the rules and overrides files");
+            if (!data.problems().isEmpty()) {
+                throw DataFiles.failure(data.problems());
             }
-            noProtos = "no .proto files found in " + searched + "; the registry has no proto services";
-        } else {
-            ProtoServices protoServices =
-                    reader.map(checkedProtos, Set.copyOf(rules.rules().ignoredTypePackages()), stages);
-            cache.serializeAhead();
-            if (reporter.debugEnabled()) {
-                reporter.debug("switchboard: " + ProtoCache.FILE + " held " + cache.reusedParsed() + " of "
-                        + sources.size() + " proto file(s), which were not parsed again, and the services of "
-                        + cache.reused() + ", which were not linked again (they and what they import are unchanged); "
-                        + checkedProtos.unread() + " were not read at all (their size and time match "
-                        + SourceHashes.FILE + ")");
+            stages.done("read the rules and overrides files (beside the protos)");
+            if (protoProblems != null) {
+                throw protoProblems;
             }
-            services.addAll(protoServices.services());
-            notes.addAll(protoServices.notes());
-            places = protoServices.places();
-        }
-        if (awsClients != null) {
-            reporter.progress("looking for AWS SDK clients on the classpath");
-            services.addAll(awsServices(join(awsClients, "the classpath's AWS SDK clients"), services, places));
-            stages.done("discover the AWS SDK clients");
-        }
-        if (noProtos != null && services.isEmpty()) {
-            // Only worth a warning when AWS discovery found nothing either.
-            notes.add(noProtos);
-        }
-        Set<String> declaredCapabilities = new TreeSet<>();
-        services.forEach(s -> s.capabilities().forEach(c -> declaredCapabilities.add(c.name())));
-        List<ServiceEntry> inferred = new Inference(rules.rules()).apply(services);
-        inferred = GroupAssignments.apply(inferred, request.groups());
-        if (!request.registryDependencies().isEmpty()) {
-            inferred = RegistryDependencies.merge(
-                    inferred, places, RegistryDependencies.read(request.registryDependencies(), bundled));
-        }
-        if (overrides != null) {
-            inferred = Overrides.apply(inferred, overrides, problems);
-        }
-        Set<String> names = new TreeSet<>();
-        inferred.forEach(s -> names.add(s.name()));
-        rules.checkNames(declaredCapabilities, names, problems);
-        if (!problems.isEmpty()) {
-            throw DataFiles.failure(problems);
-        }
-        stages.done("infer, group and merge the overrides");
+            InferenceRules.Loaded rules = data.rules();
+            DataFiles.Document<Overrides> overrides = data.overrides();
+            List<String> notes = new ArrayList<>(data.notes());
+            warnings.forEach(w -> notes.add(w.toString()));
+            List<ServiceEntry> services = new ArrayList<>();
+            Map<String, SourcePlace> places = Map.of();
+            String noProtos = null;
+            if (sources.isEmpty()) {
+                String searched = request.protos().sourceRoots().stream()
+                        .map(p -> shown(base, p))
+                        .reduce((a, b) -> a + ", " + b)
+                        .orElse("(none configured)");
+                if (request.failOnMissingSources()) {
+                    throw new InputException(Problem.in(
+                            "<protoSourceRoots>",
+                            "no .proto files found in " + searched,
+                            "add protos there, point <protoSourceRoots> at them, or set <failOnMissingSources>false"));
+                }
+                noProtos = "no .proto files found in " + searched + "; the registry has no proto services";
+            } else {
+                ProtoServices protoServices =
+                        reader.map(checkedProtos, Set.copyOf(rules.rules().ignoredTypePackages()), stages);
+                cache.serializeAhead();
+                if (reporter.debugEnabled()) {
+                    reporter.debug("switchboard: " + ProtoCache.FILE + " held " + cache.reusedParsed() + " of "
+                            + sources.size() + " proto file(s), which were not parsed again, and the services of "
+                            + cache.reused()
+                            + ", which were not linked again (they and what they import are unchanged); "
+                            + checkedProtos.unread() + " were not read at all (their size and time match "
+                            + SourceHashes.FILE + ")");
+                }
+                services.addAll(protoServices.services());
+                notes.addAll(protoServices.notes());
+                places = protoServices.places();
+            }
+            if (awsClients != null) {
+                if (!awsClients.isDone()) {
+                    reporter.progress("looking for AWS SDK clients on the classpath");
+                }
+                services.addAll(awsServices(join(awsClients, "the classpath's AWS SDK clients"), services, places));
+                stages.done("wait for the AWS SDK clients (looked for beside the protos)");
+            }
+            if (noProtos != null && services.isEmpty()) {
+                // Only worth a warning when AWS discovery found nothing either.
+                notes.add(noProtos);
+            }
+            Set<String> declaredCapabilities = new TreeSet<>();
+            services.forEach(s -> s.capabilities().forEach(c -> declaredCapabilities.add(c.name())));
+            List<ServiceEntry> inferred = new Inference(rules.rules()).apply(services);
+            inferred = GroupAssignments.apply(inferred, request.groups());
+            if (!request.registryDependencies().isEmpty()) {
+                inferred = RegistryDependencies.merge(
+                        inferred, places, RegistryDependencies.read(request.registryDependencies(), bundled));
+            }
+            if (overrides != null) {
+                inferred = Overrides.apply(inferred, overrides, problems);
+            }
+            Set<String> names = new TreeSet<>();
+            inferred.forEach(s -> names.add(s.name()));
+            rules.checkNames(declaredCapabilities, names, problems);
+            if (!problems.isEmpty()) {
+                throw DataFiles.failure(problems);
+            }
+            stages.done("infer, group and merge the overrides");
 
-        String fingerprint =
-                current.fingerprint() != null ? current.fingerprint() : fingerprint(request, sources, bundled, hashes);
-        Registry registry = Registry.of(fingerprint, inferred);
-        List<ServiceEntry> selected = select(request, registry.services(), notes);
-        stages.done("select the services");
-        byte[] registryBytes = RegistryCodec.writeBytes(registry, RegistryFormat.JSON);
-        stages.done("write the registry's JSON");
-        return new Prepared(
-                request,
-                new RegistryOutcome(true, registryFile, fingerprint, registry, notes, selected),
-                registryBytes,
-                stamps,
-                cache,
-                hashes);
+            String fingerprint = current.fingerprint() != null
+                    ? current.fingerprint()
+                    : fingerprint(request, sources, bundled, hashes);
+            Registry registry = Registry.of(fingerprint, inferred);
+            List<ServiceEntry> selected = select(request, registry.services(), notes);
+            stages.done("select the services");
+            byte[] registryBytes = RegistryCodec.writeBytes(registry, RegistryFormat.JSON);
+            stages.done("write the registry's JSON");
+            return new Prepared(
+                    request,
+                    new RegistryOutcome(true, registryFile, fingerprint, registry, notes, selected),
+                    registryBytes,
+                    stamps,
+                    cache,
+                    hashes);
+        } finally {
+            // A build that fails before the AWS clients are added stops their search (between jars).
+            if (awsClients != null) {
+                awsClients.cancel(true);
+            }
+        }
     }
 
     /** The rules and overrides files as read, with the notes and problems of reading them. */

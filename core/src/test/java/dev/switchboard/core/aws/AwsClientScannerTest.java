@@ -1,8 +1,10 @@
 package dev.switchboard.core.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.core.testing.TestClasspath;
+import java.io.InterruptedIOException;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -38,6 +40,19 @@ class AwsClientScannerTest {
                         "s3=S3Client",
                         "sqs=SqsClient",
                         "sts=StsClient");
+    }
+
+    @Test
+    @DisplayName("an interrupted scan stops before the next jar (a failed build stops the search it started)")
+    void stopsWhenInterrupted() {
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> new AwsClientScanner().scan(TestClasspath.jars()))
+                    .isInstanceOf(InterruptedIOException.class)
+                    .hasMessageContaining("interrupted while looking for AWS SDK clients");
+        } finally {
+            Thread.interrupted();
+        }
     }
 
     @Test
