@@ -4,10 +4,12 @@ List<String> lines = new File(basedir, 'build.log').readLines()
 
 int populating = lines.findIndexOf { it.contains('Populating class realm plugin>dev.switchboard:switchboard-maven-plugin:') }
 assert populating >= 0 : 'no "Populating class realm" line for the plugin in build.log (was it run with -X?)'
+// groupId:artifactId of each jar Maven put in the realm; Maven before 3.9 adds its plexus-utils to every plugin.
 List<String> included = lines.drop(populating + 1)
         .takeWhile { it.contains('Included: ') }
-        .collect { it.substring(it.indexOf('Included: ') + 'Included: '.length()).trim() }
-        .collect { it.replaceFirst(/:jar:[^:]+$/, '') }
+        .collect { it.substring(it.indexOf('Included: ') + 'Included: '.length()).trim().split(':') }
+        .collect { "${it[0]}:${it[1]}".toString() }
+        .findAll { it != 'org.codehaus.plexus:plexus-utils' }
         .sort()
 assert included == ['dev.switchboard:switchboard-maven-plugin',
                     'org.apache.maven.doxia:doxia-sink-api',
@@ -21,7 +23,6 @@ String pom = new File(versions[0], "switchboard-maven-plugin-${versions[0].name}
 assert !pom.contains('<parent>') : 'the installed plugin POM has a parent'
 assert !pom.contains('<dependencyManagement>') : 'the installed plugin POM manages dependencies'
 
-assert lines.any { it.contains('switchboard: wrote target/switchboard/registry.json with 1 service(s)') } :
-        'the goal did not write the registry'
+assert lines.any { it.contains('registry.json with 1 service(s)') } : 'the goal did not write the registry'
 assert new File(basedir, 'target/switchboard/registry.json').text.contains('acme.ping.v1.PingService')
 return true
