@@ -12,6 +12,7 @@ import dev.switchboard.core.proto.ProtoCache;
 import dev.switchboard.core.proto.SourceHashes;
 import dev.switchboard.core.testing.DebugLines;
 import dev.switchboard.core.testing.ProtoProject;
+import dev.switchboard.core.testing.TestClasspath;
 import dev.switchboard.runtime.registry.Registry;
 import dev.switchboard.runtime.registry.RegistryCodec;
 import dev.switchboard.runtime.registry.RegistryFormat;
@@ -21,6 +22,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,48 @@ class RegistryBuilderTest {
 
     private ProtoProject project() {
         return new ProtoProject(dir).withGoogleCommonProtos().proto("acme/user/v1/user.proto", USER);
+    }
+
+    @Test
+    @DisplayName(
+            "a build that fails on its rules file stops the search for AWS SDK clients it started beside the protos")
+    void failedBuildStopsTheAwsSearch() throws Exception {
+        ProtoProject project =
+                new ProtoProject(dir).withAws().rules("src/main/switchboard/rules.yaml", "capabilities: [\n");
+        // The SDK's jars 200 times over, each time under other names: a search left running reads their
+        // clients' class files for seconds more; a stopped one ends after the jar it is in.
+        List<Path> sdk = TestClasspath.jars().stream()
+                .filter(j -> j.toString().contains("awssdk"))
+                .toList();
+        List<Path> links = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            for (Path jar : sdk) {
+                Path link = Files.createSymbolicLink(dir.resolve(i + "-" + jar.getFileName()), jar);
+                project.archive(link);
+                links.add(link);
+            }
+        }
+
+        try {
+            assertThatThrownBy(() -> new RegistryBuilder().build(project.request()))
+                    .isInstanceOf(InputException.class)
+                    .hasMessageContaining("rules.yaml");
+
+            for (Thread thread : Thread.getAllStackTraces().keySet()) {
+                if (thread.getName().equals("switchboard-data-files")) {
+                    thread.join(2_000);
+                    assertThat(thread.isAlive())
+                            .as("the data files' thread still looks for AWS SDK clients 2 s after the build failed")
+                            .isFalse();
+                }
+            }
+        } finally {
+            // Removed here, once the search is over (a link gone would end it too), so that JUnit does not
+            // warn about each link on its way out.
+            for (Path link : links) {
+                Files.delete(link);
+            }
+        }
     }
 
     @Test
