@@ -13,13 +13,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.Future;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -51,9 +48,9 @@ public final class HealthChecker {
     /**
      * Checks at once unless told otherwise. 1,000 endpoints that answer after 100 ms take 4 waves of
      * 100 ms at 256, which leaves most of a 1.5 s budget to the first round's costs (loading and compiling
-     * the HTTP client, a new connection per endpoint; about 0.6 to 1 s on 2 cores). An HTTP check in
-     * flight holds a socket, not a thread, so the number is cheap; it stays well below 1,000 because
-     * that many connections at once to one host (a gateway in front of many services) looks like a flood.
+     * the HTTP client, a new connection per endpoint). A check in flight holds a thread that waits and a
+     * socket; the number stays well below 1,000 because that many connections at once to one host (a
+     * gateway in front of many services) looks like a flood.
      */
     public static final int DEFAULT_PARALLELISM = 256;
 
@@ -79,40 +76,28 @@ public final class HealthChecker {
      * Checks every target, at most {@code parallelism} at a time, and returns the results sorted by
      * service name. A check never throws: what went wrong is in its result.
      *
-     * <p>HTTP checks hold no thread while they wait for an answer: a permit is taken before each one is
-     * sent and given back when it is done, so a thousand slow endpoints cost sockets, not threads. gRPC
-     * and TCP reachability checks block, and run on a pool of at most {@code parallelism} threads, made
-     * only when there are any.
+     * <p>The checks run on a pool of at most {@code parallelism} threads made for the round, each check
+     * waiting on its thread for its answer.
      *
      * @throws InterruptedException when the calling thread is interrupted; checks in flight are cancelled
+     *     and those not started are not sent
      */
     public List<HealthResult> check(List<HealthTarget> targets) throws InterruptedException {
         if (targets.isEmpty()) {
             return List.of();
         }
-        Semaphore permits = new Semaphore(parallelism);
-        List<CompletableFuture<HealthResult>> checks = new ArrayList<>(targets.size());
-        ExecutorService blocking = null;
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, targets.size()), r -> {
+            Thread t = new Thread(r, "switchboard-health");
+            t.setDaemon(true);
+            return t;
+        });
         try {
+            List<Future<HealthResult>> checks = new ArrayList<>(targets.size());
             for (HealthTarget target : targets) {
-                permits.acquire();
-                long start = System.nanoTime();
-                CompletableFuture<HealthResult> check;
-                if (blocks(target)) {
-                    if (blocking == null) {
-                        blocking = blockingPool((int) Math.min(
-                                parallelism,
-                                targets.stream().filter(HealthChecker::blocks).count()));
-                    }
-                    check = CompletableFuture.supplyAsync(() -> checkInPool(target, start), blocking);
-                } else {
-                    check = httpAsync(target, start);
-                }
-                check.whenComplete((result, failure) -> permits.release());
-                checks.add(check);
+                checks.add(pool.submit(() -> check(target)));
             }
             List<HealthResult> results = new ArrayList<>(checks.size());
-            for (CompletableFuture<HealthResult> check : checks) {
+            for (Future<HealthResult> check : checks) {
                 try {
                     results.add(check.get());
                 } catch (ExecutionException e) {
@@ -121,88 +106,26 @@ public final class HealthChecker {
             }
             results.sort(Comparator.comparing(HealthResult::service));
             return results;
-        } catch (InterruptedException e) {
-            checks.forEach(check -> check.cancel(true));
-            throw e;
         } finally {
-            if (blocking != null) {
-                blocking.shutdownNow();
-            }
+            // After an interrupt: those waiting are not sent, those in flight are interrupted (and cancelled).
+            pool.shutdownNow();
         }
     }
 
     /** Checks one target; the calling thread waits for the result. */
     public HealthResult check(HealthTarget target) throws InterruptedException {
         long start = System.nanoTime();
-        if (blocks(target)) {
-            return checkBlocking(target, start);
-        }
-        CompletableFuture<HealthResult> check = httpAsync(target, start);
-        try {
-            return check.get();
-        } catch (InterruptedException e) {
-            check.cancel(true);
-            throw e;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a health check failed unexpectedly", e.getCause());
-        }
-    }
-
-    private static boolean blocks(HealthTarget target) {
-        return target.grpc() || (target.kind() == ServiceKind.AWS && target.httpPath() == null);
-    }
-
-    private static ExecutorService blockingPool(int threads) {
-        return Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "switchboard-health");
-            t.setDaemon(true);
-            return t;
-        });
-    }
-
-    private HealthResult checkInPool(HealthTarget target, long start) {
-        try {
-            return checkBlocking(target, start);
-        } catch (InterruptedException e) {
-            // Only the pool's shutdown interrupts, when the round was interrupted; nobody reads this result.
-            Thread.currentThread().interrupt();
-            throw new CancellationException("health check interrupted");
-        }
-    }
-
-    /** A gRPC or TCP reachability check, on the calling thread. */
-    private HealthResult checkBlocking(HealthTarget target, long start) throws InterruptedException {
         try {
             if (target.grpc()) {
                 return GrpcHealthCheck.check(target, connectTimeout.plus(readTimeout), tls, start);
             }
-            return reachable(target, start);
+            if (target.kind() == ServiceKind.AWS && target.httpPath() == null) {
+                return reachable(target, start);
+            }
+            return http.check(target, start);
         } catch (RuntimeException | LinkageError e) {
             return failedUnexpectedly(target, start, e);
         }
-    }
-
-    private CompletableFuture<HealthResult> httpAsync(HealthTarget target, long start) {
-        CompletableFuture<HealthResult> check;
-        try {
-            check = http.check(target, start);
-        } catch (RuntimeException | LinkageError e) {
-            return CompletableFuture.completedFuture(failedUnexpectedly(target, start, e));
-        }
-        CompletableFuture<HealthResult> mapped = check.exceptionally(failure -> {
-            Throwable e =
-                    failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-            if (e instanceof RuntimeException || e instanceof LinkageError) {
-                return failedUnexpectedly(target, start, e);
-            }
-            throw new CompletionException(e);
-        });
-        mapped.whenComplete((r, e) -> {
-            if (mapped.isCancelled()) {
-                check.cancel(true);
-            }
-        });
-        return mapped;
     }
 
     private static HealthResult failedUnexpectedly(HealthTarget target, long start, Throwable e) {

@@ -20,10 +20,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -67,118 +65,79 @@ final class HttpHealthCheck {
     }
 
     /**
-     * Checks one target without holding a thread while it waits: each {@code GET} is sent asynchronously and
-     * the next path or redirect is sent when its answer arrives. Cancelling the returned future cancels the
-     * request in flight.
+     * Checks one target on the calling thread: each {@code GET} is sent and its answer waited for (the
+     * next path or redirect is sent when it has come). Interrupting the thread cancels the request in
+     * flight.
+     *
+     * <p>Blocking, not {@code sendAsync}: the JDK's client hands every asynchronous answer to the common
+     * fork-join pool, and where that pool has a single worker (machines with two CPUs) to a new thread per
+     * answer instead; a thousand checks then started a thousand threads.
      */
-    CompletableFuture<HealthResult> check(HealthTarget target, long start) {
-        InFlight flight = new InFlight();
-        CompletableFuture<HealthResult> result = new CompletableFuture<>();
-        result.whenComplete((r, e) -> {
-            if (result.isCancelled()) {
-                flight.cancel();
-            }
-        });
-        CompletableFuture<HealthResult> checked;
+    HealthResult check(HealthTarget target, long start) throws InterruptedException {
         String declared = target.httpPath();
         if (declared != null) {
-            checked = get(flight, resolve(target.endpoint(), declared), 0).thenApply(a -> a.result(target, start));
-        } else {
-            List<String> paths = new ArrayList<>();
-            remembered(target).ifPresent(paths::add);
-            for (String path : FALLBACK_PATHS) {
-                String concrete = path.replace("{name}", target.service());
-                if (!paths.contains(concrete)) {
-                    paths.add(concrete);
+            return get(resolve(target.endpoint(), declared)).result(target, start);
+        }
+        List<String> paths = new ArrayList<>();
+        remembered(target).ifPresent(paths::add);
+        for (String path : FALLBACK_PATHS) {
+            String concrete = path.replace("{name}", target.service());
+            if (!paths.contains(concrete)) {
+                paths.add(concrete);
+            }
+        }
+        for (String path : paths) {
+            Answer answer = get(resolve(target.endpoint(), path));
+            if (answer.code != 404 && answer.code != 405) {
+                if (answer.code > 0) {
+                    answered.put(key(target), path);
                 }
+                return answer.result(target, start);
             }
-            checked = firstAnswering(flight, target, paths, 0, start);
         }
-        checked.whenComplete((r, e) -> {
-            if (e == null) {
-                result.complete(r);
-            } else {
-                result.completeExceptionally(e);
-            }
-        });
-        return result;
+        answered.remove(key(target));
+        return new HealthResult(
+                target.service(),
+                HealthStatus.NO_HEALTH_SERVICE,
+                HealthChecker.since(start),
+                "GET " + String.join(", ", paths) + " at " + target.endpoint(),
+                "none of the health paths answered (404); declare the service's health path");
     }
 
-    private CompletableFuture<HealthResult> firstAnswering(
-            InFlight flight, HealthTarget target, List<String> paths, int index, long start) {
-        if (index == paths.size()) {
-            answered.remove(key(target));
-            return CompletableFuture.completedFuture(new HealthResult(
-                    target.service(),
-                    HealthStatus.NO_HEALTH_SERVICE,
-                    HealthChecker.since(start),
-                    "GET " + String.join(", ", paths) + " at " + target.endpoint(),
-                    "none of the health paths answered (404); declare the service's health path"));
-        }
-        String path = paths.get(index);
-        return get(flight, resolve(target.endpoint(), path), 0).thenCompose(answer -> {
-            if (answer.code == 404 || answer.code == 405) {
-                return firstAnswering(flight, target, paths, index + 1, start);
+    /** One {@code GET}, and the redirects on the same host and port it leads to. */
+    private Answer get(URI first) throws InterruptedException {
+        URI uri = first;
+        for (int hop = 0; ; hop++) {
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .GET()
+                    .timeout(readTimeout)
+                    .header("Accept", "application/json, text/plain, */*")
+                    .build();
+            HttpResponse<byte[]> response;
+            try {
+                // The request's timeout ends the wait for the headers; the body's own bounds one that stalls.
+                response = client.send(request, info -> new CappedBody(maxBodyBytes, readTimeout));
+            } catch (IOException e) {
+                if (e.getCause() instanceof TimeoutException) {
+                    return Answer.failed(
+                            uri, HealthStatus.RPC_FAILED, "no answer within " + readTimeout.toMillis() + " ms");
+                }
+                return Answer.failed(uri, e, connectTimeout, readTimeout);
             }
-            if (answer.code > 0) {
-                answered.put(key(target), path);
+            int code = response.statusCode();
+            Optional<String> location = response.headers().firstValue("Location");
+            if (code < 300 || code >= 400 || location.isEmpty()) {
+                return Answer.of(uri, code, code / 100 == 2 ? null : bodyText(response.body()));
             }
-            return CompletableFuture.completedFuture(answer.result(target, start));
-        });
-    }
-
-    private CompletableFuture<Answer> get(InFlight flight, URI uri, int hop) {
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .GET()
-                .timeout(readTimeout)
-                .header("Accept", "application/json, text/plain, */*")
-                .build();
-        CompletableFuture<HttpResponse<byte[]>> sent =
-                flight.track(client.sendAsync(request, info -> new CappedBody(maxBodyBytes)));
-        // The client's own timeouts end the wait for the headers; this one also bounds a body that stalls.
-        return sent.copy()
-                .orTimeout(connectTimeout.plus(readTimeout).toMillis(), TimeUnit.MILLISECONDS)
-                .handle((response, failure) -> {
-                    if (failure == null) {
-                        return answer(flight, uri, hop, response);
-                    }
-                    Throwable cause = unwrap(failure);
-                    if (cause instanceof TimeoutException) {
-                        sent.cancel(true);
-                        return CompletableFuture.completedFuture(Answer.failed(
-                                uri, HealthStatus.RPC_FAILED, "no answer within " + readTimeout.toMillis() + " ms"));
-                    }
-                    return CompletableFuture.completedFuture(Answer.failed(uri, cause, connectTimeout, readTimeout));
-                })
-                .thenCompose(answer -> answer);
-    }
-
-    private CompletableFuture<Answer> answer(InFlight flight, URI uri, int hop, HttpResponse<byte[]> response) {
-        int code = response.statusCode();
-        Optional<String> location = response.headers().firstValue("Location");
-        if (code >= 300 && code < 400 && location.isPresent()) {
             URI next = uri.resolve(location.get().trim());
             if (!sameHostAndPort(uri, next)) {
-                return CompletableFuture.completedFuture(
-                        Answer.of(uri, code, "redirected to " + next + ", another host; not followed"));
+                return Answer.of(uri, code, "redirected to " + next + ", another host; not followed");
             }
             if (hop == MAX_REDIRECTS) {
-                return CompletableFuture.completedFuture(
-                        Answer.of(uri, code, "more than " + MAX_REDIRECTS + " redirects"));
+                return Answer.of(uri, code, "more than " + MAX_REDIRECTS + " redirects");
             }
-            return get(flight, next, hop + 1);
+            uri = next;
         }
-        return CompletableFuture.completedFuture(
-                Answer.of(uri, code, code / 100 == 2 ? null : bodyText(response.body())));
-    }
-
-    /** The failure itself, not the wrapper a dependent stage puts around it. */
-    private static Throwable unwrap(Throwable failure) {
-        Throwable e = failure;
-        while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
-            e = e.getCause();
-        }
-        return e;
     }
 
     private static boolean sameHostAndPort(URI from, URI to) {
@@ -273,36 +232,21 @@ final class HttpHealthCheck {
         }
     }
 
-    /** The request of one check that is in flight now, so that cancelling the check cancels it. */
-    private static final class InFlight {
-        private CompletableFuture<?> sending;
-        private boolean cancelled;
-
-        synchronized <T> CompletableFuture<T> track(CompletableFuture<T> next) {
-            sending = next;
-            if (cancelled) {
-                next.cancel(true);
-            }
-            return next;
-        }
-
-        synchronized void cancel() {
-            cancelled = true;
-            if (sending != null) {
-                sending.cancel(true);
-            }
-        }
-    }
-
-    /** Keeps the first {@code max} bytes of a body and then stops reading, which closes the connection. */
+    /**
+     * Keeps the first {@code max} bytes of a body and then stops reading, which closes the connection; a body
+     * that has not ended {@code timeout} after its headers fails with a {@link TimeoutException}, and is not
+     * read further either.
+     */
     private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
         private final int max;
+        private final Duration timeout;
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         private final CompletableFuture<byte[]> body = new CompletableFuture<>();
         private Flow.Subscription subscription;
 
-        CappedBody(int max) {
+        CappedBody(int max, Duration timeout) {
             this.max = max;
+            this.timeout = timeout;
         }
 
         @Override
@@ -313,11 +257,19 @@ final class HttpHealthCheck {
         @Override
         public void onSubscribe(Flow.Subscription s) {
             subscription = s;
+            body.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((b, e) -> {
+                if (e != null) {
+                    s.cancel();
+                }
+            });
             s.request(1);
         }
 
         @Override
         public void onNext(List<ByteBuffer> items) {
+            if (body.isDone()) {
+                return;
+            }
             for (ByteBuffer item : items) {
                 int take = Math.min(item.remaining(), max - bytes.size());
                 byte[] chunk = new byte[take];

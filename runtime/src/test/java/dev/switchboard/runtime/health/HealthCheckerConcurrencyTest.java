@@ -8,6 +8,8 @@ import dev.switchboard.runtime.registry.Health;
 import dev.switchboard.runtime.registry.ServiceKind;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -131,6 +133,23 @@ class HealthCheckerConcurrencyTest {
         assertThat(mostInFlight).hasValue(1);
         assertThat(first).extracting(HealthResult::status).containsOnly(HealthStatus.SERVING);
         assertThat(second).hasSize(8).extracting(HealthResult::status).containsOnly(HealthStatus.SERVING);
+    }
+
+    @Test
+    @DisplayName("a round starts threads by its parallelism, not one per answer")
+    void threadsByParallelism() throws InterruptedException {
+        HealthChecker checker = HealthChecker.builder().parallelism(4).build();
+        checker.check(targets(4));
+        answerAfterMillis = 5;
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+
+        long before = threads.getTotalStartedThreadCount();
+        List<HealthResult> results = checker.check(targets(60));
+        long started = threads.getTotalStartedThreadCount() - before;
+
+        assertThat(results).hasSize(60).extracting(HealthResult::status).containsOnly(HealthStatus.SERVING);
+        // The round's 4, and a few the HTTP client adds to its own pool; a thread per answer would be 60 more.
+        assertThat(started).isLessThanOrEqualTo(20);
     }
 
     @Test

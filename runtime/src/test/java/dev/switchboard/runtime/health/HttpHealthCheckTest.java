@@ -55,6 +55,14 @@ class HttpHealthCheckTest {
             sleep(3_000);
             answer(200, "late").handle(exchange);
         });
+        server.createContext("/stalled/health", exchange -> {
+            exchange.sendResponseHeaders(200, 100);
+            OutputStream out = exchange.getResponseBody();
+            out.write("{\"status\"".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            sleep(3_000);
+            exchange.close();
+        });
         server.createContext("/huge/health", exchange -> {
             exchange.sendResponseHeaders(200, HUGE);
             byte[] chunk = new byte[64 * 1024];
@@ -135,6 +143,16 @@ class HttpHealthCheckTest {
 
         assertThat(result.status()).isEqualTo(HealthStatus.RPC_FAILED);
         assertThat(result.error()).isEqualTo("no answer within 300 ms");
+    }
+
+    @Test
+    @DisplayName("a body that stops coming after the headers is an rpc failure once the read timeout has passed")
+    void stalledBody() throws InterruptedException {
+        HealthResult result = checker().check(target("stalled", "/stalled", "/health"));
+
+        assertThat(result.status()).isEqualTo(HealthStatus.RPC_FAILED);
+        assertThat(result.error()).isEqualTo("no answer within 300 ms");
+        assertThat(result.latency()).isLessThan(Duration.ofMillis(2_500));
     }
 
     @Test

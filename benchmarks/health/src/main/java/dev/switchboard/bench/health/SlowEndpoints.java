@@ -5,6 +5,7 @@ import dev.switchboard.runtime.health.HealthResult;
 import dev.switchboard.runtime.health.HealthTarget;
 import dev.switchboard.runtime.registry.Health;
 import dev.switchboard.runtime.registry.ServiceKind;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ import java.util.List;
  * {@code http://127.0.0.1:<port>} with the health path {@code /health}, one service each. Runs {@code rounds}
  * rounds of {@link HealthChecker#check(List)} over all of them with the checker's defaults (or {@code parallelism}
  * when given) in this fresh JVM; round 1 is the cold one (first use of the checker, new connections). Prints how
- * long building the checker took, then one {@code round=N ms=… healthy=… cpu_ms=…} line per round.
+ * long building the checker took, then one {@code round=N ms=… healthy=… cpu_ms=… threads_started=…} line per round.
  *
  * <p>Usage: {@code SlowEndpoints ports_file [rounds=5] [parallelism]}
  */
@@ -58,13 +59,16 @@ public final class SlowEndpoints {
                 args.length > 2 ? args[2] : "default",
                 (System.nanoTime() - building) / 1e6);
         for (int round = 1; round <= rounds; round++) {
+            long threadsBefore = ManagementFactory.getThreadMXBean().getTotalStartedThreadCount();
             long cpuBefore = cpuMillis();
             long start = System.nanoTime();
             List<HealthResult> results = checker.check(targets);
             double ms = (System.nanoTime() - start) / 1e6;
             long cpu = cpuMillis() - cpuBefore;
+            long threads = ManagementFactory.getThreadMXBean().getTotalStartedThreadCount() - threadsBefore;
             long healthy = results.stream().filter(HealthResult::healthy).count();
-            System.out.printf("round=%d ms=%.1f healthy=%d cpu_ms=%d%n", round, ms, healthy, cpu);
+            System.out.printf(
+                    "round=%d ms=%.1f healthy=%d cpu_ms=%d threads_started=%d%n", round, ms, healthy, cpu, threads);
             if (healthy != targets.size()) {
                 results.stream()
                         .filter(r -> !r.healthy())
