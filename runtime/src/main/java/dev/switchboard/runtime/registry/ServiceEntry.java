@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -91,15 +90,25 @@ public record ServiceEntry(
     }
 
     /**
-     * The items without repeats, in {@code order}. Without streams: every stage that changes an entry
-     * builds it anew, thousands of entries in a large registry.
+     * The items without repeats, in {@code order}, which compares every component of an item. Sorted and
+     * then compared with the neighbour, not hashed: the first {@code hashCode} or {@code equals} of a
+     * record in a JVM spins its method handles (~20 ms of a cold build of a small tree, measured in
+     * benchmarks/BENCHMARKS.md), and every stage that changes an entry builds it anew, thousands of entries
+     * in a large registry.
      */
     private static <T> List<T> sortedDistinct(List<T> items, Comparator<T> order) {
         if (items == null || items.isEmpty()) {
             return List.of();
         }
-        List<T> sorted = new ArrayList<>(new LinkedHashSet<>(items));
+        List<T> sorted = new ArrayList<>(items);
         sorted.sort(order);
+        int kept = 1;
+        for (int i = 1; i < sorted.size(); i++) {
+            if (order.compare(sorted.get(kept - 1), sorted.get(i)) != 0) {
+                sorted.set(kept++, sorted.get(i));
+            }
+        }
+        sorted.subList(kept, sorted.size()).clear();
         return Collections.unmodifiableList(sorted);
     }
 
