@@ -18,7 +18,7 @@ assert included == ['dev.switchboard:switchboard-maven-plugin',
 
 // The published POM stands alone: no parent and no imported BOMs for Maven to read before the build.
 File[] versions = new File(localRepositoryPath, 'dev/switchboard/switchboard-maven-plugin').listFiles({ it.isDirectory() } as FileFilter)
-assert versions.length == 1
+assert versions.length == 1 : "expected one version of the plugin in the IT repository, found ${versions*.name}"
 String pom = new File(versions[0], "switchboard-maven-plugin-${versions[0].name}.pom").text
 assert !pom.contains('<parent>') : 'the installed plugin POM has a parent'
 assert !pom.contains('<dependencyManagement>') : 'the installed plugin POM manages dependencies'
