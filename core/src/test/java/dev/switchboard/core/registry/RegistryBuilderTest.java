@@ -59,7 +59,8 @@ class RegistryBuilderTest {
         ProtoProject project =
                 new ProtoProject(dir).withAws().rules("src/main/switchboard/rules.yaml", "capabilities: [\n");
         // The SDK's jars 200 times over, each time under other names: a search left running reads their
-        // clients' class files for seconds more; a stopped one ends after the jar it is in.
+        // clients' class files for seconds more; a cancelled one stops before its next jar (often before
+        // its first: the build fails as soon as the rules are read).
         List<Path> sdk = TestClasspath.jars().stream()
                 .filter(j -> j.toString().contains("awssdk"))
                 .toList();

@@ -79,8 +79,9 @@ public final class HealthChecker {
      * <p>The checks run on a pool of at most {@code parallelism} threads made for the round, each check
      * waiting on its thread for its answer.
      *
-     * @throws InterruptedException when the calling thread is interrupted; checks in flight are cancelled
-     *     and those not started are not sent
+     * @throws InterruptedException when the calling thread is interrupted, before or during the round: no
+     *     further check is started, and those in flight are interrupted (an HTTP check's request is
+     *     cancelled; a TCP connect or a gRPC call ends at its timeout)
      */
     public List<HealthResult> check(List<HealthTarget> targets) throws InterruptedException {
         if (targets.isEmpty()) {
@@ -94,6 +95,9 @@ public final class HealthChecker {
         try {
             List<Future<HealthResult>> checks = new ArrayList<>(targets.size());
             for (HealthTarget target : targets) {
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("health check round interrupted");
+                }
                 checks.add(pool.submit(() -> check(target)));
             }
             List<HealthResult> results = new ArrayList<>(checks.size());
@@ -195,7 +199,10 @@ public final class HealthChecker {
 
         private Builder() {}
 
-        /** How many checks run at once; {@value HealthChecker#DEFAULT_PARALLELISM} by default. */
+        /**
+         * How many checks run at once; {@value HealthChecker#DEFAULT_PARALLELISM} by default. Each check in
+         * flight holds a thread of the round's pool (and a connection).
+         */
         public Builder parallelism(int value) {
             if (value < 1) {
                 throw new IllegalArgumentException("parallelism must be at least 1, was " + value);
@@ -210,7 +217,10 @@ public final class HealthChecker {
             return this;
         }
 
-        /** How long to wait for an answer once connected (for gRPC, added to the connect timeout as the deadline); 5 s by default. */
+        /**
+         * How long to wait for an answer; 5 s by default. An HTTP {@code GET}, its body included, and a gRPC
+         * call (its deadline) end by the connect and read timeouts together.
+         */
         public Builder readTimeout(Duration value) {
             readTimeout = positive("readTimeout", value);
             return this;

@@ -114,9 +114,11 @@ final class HttpHealthCheck {
                     .header("Accept", "application/json, text/plain, */*")
                     .build();
             HttpResponse<byte[]> response;
+            // The request's timeout ends the wait for the headers; the body gets what is left of the
+            // connect and read timeouts together, counted from here, so a body that stalls ends with them.
+            long deadline = System.nanoTime() + connectTimeout.plus(readTimeout).toNanos();
             try {
-                // The request's timeout ends the wait for the headers; the body's own bounds one that stalls.
-                response = client.send(request, info -> new CappedBody(maxBodyBytes, readTimeout));
+                response = client.send(request, info -> new CappedBody(maxBodyBytes, deadline));
             } catch (IOException e) {
                 if (e.getCause() instanceof TimeoutException) {
                     return Answer.failed(
@@ -174,7 +176,7 @@ final class HttpHealthCheck {
     }
 
     /** What one {@code GET} gave: a status code (0 when none came) and, when unhealthy, why. */
-    private record Answer(URI uri, int code, HealthStatus failure, String error) {
+    record Answer(URI uri, int code, HealthStatus failure, String error) {
         static Answer of(URI uri, int code, String detail) {
             if (code / 100 == 2) {
                 return new Answer(uri, code, null, null);
@@ -186,7 +188,19 @@ final class HttpHealthCheck {
             return new Answer(uri, 0, status, error);
         }
 
-        static Answer failed(URI uri, Throwable e, Duration connectTimeout, Duration readTimeout) {
+        /**
+         * What a failed {@code GET} is: {@code HttpClient.send} throws a copy of the failure's type, or a
+         * plain {@link IOException} (or {@link SSLException}) around it, which is looked through.
+         */
+        static Answer failed(URI uri, Throwable thrown, Duration connectTimeout, Duration readTimeout) {
+            Throwable e = thrown;
+            while ((e.getClass() == IOException.class || e.getClass() == SSLException.class)
+                    && e.getCause() instanceof IOException cause) {
+                e = cause;
+            }
+            if (unresolved(e)) {
+                return failed(uri, HealthStatus.UNREACHABLE, "unknown host " + uri.getHost());
+            }
             if (e instanceof HttpConnectTimeoutException) {
                 return failed(
                         uri, HealthStatus.UNREACHABLE, "connect timed out after " + connectTimeout.toMillis() + " ms");
@@ -197,11 +211,8 @@ final class HttpHealthCheck {
             if (e instanceof ConnectException && e.getMessage() == null) {
                 return failed(uri, HealthStatus.UNREACHABLE, "connection refused");
             }
-            if (e instanceof ConnectException
-                    || e instanceof UnknownHostException
-                    || e instanceof UnresolvedAddressException) {
-                Throwable cause = e.getCause() instanceof UnresolvedAddressException ? e.getCause() : e;
-                return failed(uri, HealthStatus.UNREACHABLE, message(cause));
+            if (e instanceof ConnectException || e instanceof UnknownHostException) {
+                return failed(uri, HealthStatus.UNREACHABLE, message(e));
             }
             if (e instanceof SSLException) {
                 return failed(uri, HealthStatus.UNREACHABLE, "TLS handshake failed: " + message(e));
@@ -221,10 +232,17 @@ final class HttpHealthCheck {
             return new HealthResult(target.service(), status, HealthChecker.since(start), "GET " + uri, error);
         }
 
-        private static String message(Throwable e) {
-            if (e instanceof UnresolvedAddressException) {
-                return "unknown host";
+        /** A host name that does not resolve: the client reports it as a connection failure around it. */
+        private static boolean unresolved(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
+                    return true;
+                }
             }
+            return false;
+        }
+
+        private static String message(Throwable e) {
             String message = e.getMessage();
             return message == null || message.isBlank()
                     ? e.getClass().getSimpleName().toLowerCase(Locale.ROOT)
@@ -234,19 +252,22 @@ final class HttpHealthCheck {
 
     /**
      * Keeps the first {@code max} bytes of a body and then stops reading, which closes the connection; a body
-     * that has not ended {@code timeout} after its headers fails with a {@link TimeoutException}, and is not
-     * read further either.
+     * that has not ended by the deadline fails with a {@link TimeoutException}, and is not read further either.
+     * The subscription is asked for more and cancelled under one lock: the timeout fires on another thread
+     * than the one that delivers the body.
      */
     private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
         private final int max;
-        private final Duration timeout;
+        private final long deadline;
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         private final CompletableFuture<byte[]> body = new CompletableFuture<>();
         private Flow.Subscription subscription;
+        private boolean cancelled;
 
-        CappedBody(int max, Duration timeout) {
+        /** @param deadline when the body must have ended, in {@link System#nanoTime()}'s terms */
+        CappedBody(int max, long deadline) {
             this.max = max;
-            this.timeout = timeout;
+            this.deadline = deadline;
         }
 
         @Override
@@ -256,13 +277,16 @@ final class HttpHealthCheck {
 
         @Override
         public void onSubscribe(Flow.Subscription s) {
-            subscription = s;
-            body.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((b, e) -> {
+            synchronized (this) {
+                subscription = s;
+            }
+            long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+            body.orTimeout(left, TimeUnit.MILLISECONDS).whenComplete((b, e) -> {
                 if (e != null) {
-                    s.cancel();
+                    cancel();
                 }
             });
-            s.request(1);
+            request();
         }
 
         @Override
@@ -276,12 +300,12 @@ final class HttpHealthCheck {
                 item.get(chunk);
                 bytes.write(chunk, 0, take);
                 if (item.hasRemaining() || bytes.size() >= max) {
-                    subscription.cancel();
+                    cancel();
                     body.complete(bytes.toByteArray());
                     return;
                 }
             }
-            subscription.request(1);
+            request();
         }
 
         @Override
@@ -292,6 +316,19 @@ final class HttpHealthCheck {
         @Override
         public void onComplete() {
             body.complete(bytes.toByteArray());
+        }
+
+        private synchronized void request() {
+            if (!cancelled) {
+                subscription.request(1);
+            }
+        }
+
+        private synchronized void cancel() {
+            if (!cancelled) {
+                cancelled = true;
+                subscription.cancel();
+            }
         }
     }
 }

@@ -73,12 +73,14 @@ public record ServiceEntry(
         Map<String, String> tags,
         RateLimit rateLimit) {
 
+    // Each compares every component, nulls first, so that equal by the order is equal (sortedDistinct).
+    private static final Comparator<String> TEXT = Comparator.nullsFirst(Comparator.naturalOrder());
     private static final Comparator<Capability> CAPABILITY_ORDER =
-            Comparator.comparing(Capability::name).thenComparing(Capability::source);
-    private static final Comparator<Dependency> DEPENDENCY_ORDER =
-            Comparator.comparing(Dependency::service).thenComparing(Dependency::source);
+            Comparator.nullsFirst(Comparator.comparing(Capability::name, TEXT).thenComparing(Capability::source, TEXT));
+    private static final Comparator<Dependency> DEPENDENCY_ORDER = Comparator.nullsFirst(
+            Comparator.comparing(Dependency::service, TEXT).thenComparing(Dependency::source, TEXT));
     private static final Comparator<Event> EVENT_ORDER =
-            Comparator.comparing(Event::name).thenComparing(Event::source);
+            Comparator.nullsFirst(Comparator.comparing(Event::name, TEXT).thenComparing(Event::source, TEXT));
 
     public ServiceEntry {
         methods = methods == null ? List.of() : List.copyOf(methods);

@@ -1,6 +1,7 @@
 package dev.switchboard.runtime.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -148,8 +149,27 @@ class HealthCheckerConcurrencyTest {
         long started = threads.getTotalStartedThreadCount() - before;
 
         assertThat(results).hasSize(60).extracting(HealthResult::status).containsOnly(HealthStatus.SERVING);
-        // The round's 4, and a few the HTTP client adds to its own pool; a thread per answer would be 60 more.
+        // The round's 4, and a few the HTTP client adds to its own pool; a thread per answer would be 60 more
+        // (sendAsync on a machine whose common fork-join pool has one worker, as on 2 CPUs).
         assertThat(started).isLessThanOrEqualTo(20);
+    }
+
+    @Test
+    @DisplayName("a round asked for by an interrupted thread throws and sends nothing")
+    void interruptedBeforeTheRound() throws InterruptedException {
+        HealthChecker checker = HealthChecker.builder().parallelism(4).build();
+
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long before = threads.getTotalStartedThreadCount();
+
+        Thread.currentThread().interrupt();
+        assertThatThrownBy(() -> checker.check(targets(5))).isInstanceOf(InterruptedException.class);
+        long started = threads.getTotalStartedThreadCount() - before;
+        Thread.sleep(300);
+
+        // Not a thread of the round's pool started, so nothing could be sent.
+        assertThat(started).isZero();
+        assertThat(requests).hasValue(0);
     }
 
     @Test

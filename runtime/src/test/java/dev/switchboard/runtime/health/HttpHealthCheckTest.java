@@ -7,11 +7,14 @@ import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.switchboard.runtime.registry.Health;
 import dev.switchboard.runtime.registry.ServiceKind;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +42,8 @@ class HttpHealthCheckTest {
     private final AtomicInteger mostInFlight = new AtomicInteger();
     private final AtomicLong hugeBytesWritten = new AtomicLong();
     private final CountDownLatch hugeDone = new CountDownLatch(1);
+
+    private static final Duration SECOND = Duration.ofSeconds(1);
 
     @BeforeEach
     void start() throws IOException {
@@ -148,11 +153,35 @@ class HttpHealthCheckTest {
     @Test
     @DisplayName("a body that stops coming after the headers is an rpc failure once the read timeout has passed")
     void stalledBody() throws InterruptedException {
-        HealthResult result = checker().check(target("stalled", "/stalled", "/health"));
+        HealthChecker checker = HealthChecker.builder()
+                .connectTimeout(Duration.ofMillis(200))
+                .readTimeout(Duration.ofMillis(300))
+                .build();
 
+        HealthResult result = checker.check(target("stalled", "/stalled", "/health"));
+
+        // The connect and read timeouts together bound the whole GET: 0.5 s here; the server stalls for 3 s.
         assertThat(result.status()).isEqualTo(HealthStatus.RPC_FAILED);
         assertThat(result.error()).isEqualTo("no answer within 300 ms");
-        assertThat(result.latency()).isLessThan(Duration.ofMillis(2_500));
+        assertThat(result.latency()).isLessThan(Duration.ofMillis(1_500));
+    }
+
+    @Test
+    @DisplayName(
+            "a host that does not resolve is unreachable by that name, and a failure the client wraps is named as itself")
+    void failuresAsTheClientThrowsThem() {
+        URI uri = URI.create("http://nowhere.invalid/health");
+        ConnectException resolving = new ConnectException();
+        resolving.initCause(new ConnectException().initCause(new UnresolvedAddressException()));
+        IOException wrapped = new IOException("closed", new EOFException("EOF reached while reading"));
+
+        HttpHealthCheck.Answer unknown = HttpHealthCheck.Answer.failed(uri, resolving, SECOND, SECOND);
+        HttpHealthCheck.Answer eof = HttpHealthCheck.Answer.failed(uri, wrapped, SECOND, SECOND);
+
+        assertThat(unknown.failure()).isEqualTo(HealthStatus.UNREACHABLE);
+        assertThat(unknown.error()).isEqualTo("unknown host nowhere.invalid");
+        assertThat(eof.failure()).isEqualTo(HealthStatus.RPC_FAILED);
+        assertThat(eof.error()).isEqualTo("EOFException: EOF reached while reading");
     }
 
     @Test

@@ -37,4 +37,22 @@ class ServiceEntryTest {
         assertThat(ServiceEntry.builder("empty", ServiceKind.GRPC).build().events())
                 .isEmpty();
     }
+
+    @Test
+    @DisplayName("an item with a component left out (as a reader may leave it) sorts first and is kept once")
+    void componentsLeftOut() {
+        ServiceEntry entry = ServiceEntry.builder("orders", ServiceKind.GRPC)
+                .addCapability(new Capability("read", null))
+                .addCapability(new Capability("read", "option"))
+                .addCapability(new Capability("read", null))
+                .addDependency(new Dependency(null, "override"))
+                .addDependency(new Dependency("users", null))
+                .addDependency(new Dependency(null, "override"))
+                .build();
+
+        assertThat(entry.capabilities())
+                .containsExactly(new Capability("read", null), new Capability("read", "option"));
+        assertThat(entry.dependencies())
+                .containsExactly(new Dependency(null, "override"), new Dependency("users", null));
+    }
 }
