@@ -120,10 +120,6 @@ final class HttpHealthCheck {
             try {
                 response = client.send(request, info -> new CappedBody(maxBodyBytes, deadline));
             } catch (IOException e) {
-                if (e.getCause() instanceof TimeoutException) {
-                    return Answer.failed(
-                            uri, HealthStatus.RPC_FAILED, "no answer within " + readTimeout.toMillis() + " ms");
-                }
                 return Answer.failed(uri, e, connectTimeout, readTimeout);
             }
             int code = response.statusCode();
@@ -205,20 +201,18 @@ final class HttpHealthCheck {
                 return failed(
                         uri, HealthStatus.UNREACHABLE, "connect timed out after " + connectTimeout.toMillis() + " ms");
             }
-            if (e instanceof HttpTimeoutException) {
+            // The headers' timeout, or the body's (CappedBody), which the client hands on as the cause.
+            if (e instanceof HttpTimeoutException || e.getCause() instanceof TimeoutException) {
                 return failed(uri, HealthStatus.RPC_FAILED, "no answer within " + readTimeout.toMillis() + " ms");
             }
             if (e instanceof ConnectException && e.getMessage() == null) {
                 return failed(uri, HealthStatus.UNREACHABLE, "connection refused");
             }
-            if (e instanceof ConnectException || e instanceof UnknownHostException) {
+            if (e instanceof ConnectException) {
                 return failed(uri, HealthStatus.UNREACHABLE, message(e));
             }
             if (e instanceof SSLException) {
                 return failed(uri, HealthStatus.UNREACHABLE, "TLS handshake failed: " + message(e));
-            }
-            if (e instanceof IOException && e.getCause() instanceof SSLException ssl) {
-                return failed(uri, HealthStatus.UNREACHABLE, "TLS handshake failed: " + message(ssl));
             }
             return failed(uri, HealthStatus.RPC_FAILED, message(e));
         }
