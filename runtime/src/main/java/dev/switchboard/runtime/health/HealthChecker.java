@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -80,16 +81,18 @@ public final class HealthChecker {
      * waiting on its thread for its answer.
      *
      * @throws InterruptedException when the calling thread is interrupted, before or during the round: no
-     *     further check is started, and those in flight are interrupted (an HTTP check's request is
-     *     cancelled; a TCP connect or a gRPC call ends at its timeout)
+     *     further check is started, and those in flight are interrupted (an HTTP check's connection is
+     *     dropped; a TCP connect or a gRPC call ends at its timeout)
      */
     public List<HealthResult> check(List<HealthTarget> targets) throws InterruptedException {
         if (targets.isEmpty()) {
             return List.of();
         }
+        List<Thread> workers = new CopyOnWriteArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, targets.size()), r -> {
             Thread t = new Thread(r, "switchboard-health");
             t.setDaemon(true);
+            workers.add(t);
             return t;
         });
         try {
@@ -111,8 +114,9 @@ public final class HealthChecker {
             results.sort(Comparator.comparing(HealthResult::service));
             return results;
         } finally {
-            // After an interrupt: those waiting are not sent, those in flight are interrupted (and cancelled).
+            // After an interrupt: those waiting are not sent, and the HTTP GETs in flight are dropped.
             pool.shutdownNow();
+            workers.forEach(http::abort);
         }
     }
 

@@ -1,17 +1,13 @@
 package dev.switchboard.runtime.health;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
-import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,18 +15,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * HTTP health checks: {@code GET} of the declared health path, or of the conventional ones until one
  * answers (remembered per service and endpoint, and tried first the next time). Redirects are followed
  * only on the same host and port; at most {@code maxBodyBytes} of a body are read.
+ *
+ * <p>Each {@code GET} is an {@link HttpURLConnection} that blocks the checking thread: of the JDK's two
+ * clients it is the one a fresh JVM runs cheaply, about half the CPU time of {@code java.net.http}'s for a
+ * first round of a thousand checks (benchmarks/health/RESULTS.md), and it starts no thread per answer.
+ * A connection whose body was read to its end is kept alive for the next round, as the JDK keeps them.
  */
 final class HttpHealthCheck {
     /** Tried in this order when the registry declares no health path; {@code {name}} is the service. */
@@ -39,24 +40,38 @@ final class HttpHealthCheck {
     private static final int MAX_REDIRECTS = 5;
     private static final int ERROR_BODY_CHARS = 200;
 
-    private final HttpClient client;
+    /**
+     * Drops the connections of the {@code GET}s that outlive their deadline; its one thread ends when no
+     * deadline is pending.
+     */
+    private static final ScheduledThreadPoolExecutor DEADLINES = deadlines();
+
+    private final SSLSocketFactory tlsSockets;
     private final Duration readTimeout;
     private final Duration connectTimeout;
     private final int maxBodyBytes;
     private final Map<String, String> answered = new ConcurrentHashMap<>();
+    private final Map<Thread, HttpURLConnection> inFlight = new ConcurrentHashMap<>();
 
     HttpHealthCheck(Duration connectTimeout, Duration readTimeout, int maxBodyBytes, TlsOptions tls) {
-        HttpClient.Builder builder = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(connectTimeout);
-        if (tls.trustManagers() != null || tls.keyManagers() != null) {
-            builder.sslContext(tls.sslContext());
-        }
-        this.client = builder.build();
+        this.tlsSockets = tls.trustManagers() != null || tls.keyManagers() != null
+                ? tls.sslContext().getSocketFactory()
+                : null;
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
         this.maxBodyBytes = maxBodyBytes;
+    }
+
+    private static ScheduledThreadPoolExecutor deadlines() {
+        ScheduledThreadPoolExecutor deadlines = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "switchboard-health-deadlines");
+            t.setDaemon(true);
+            return t;
+        });
+        deadlines.setKeepAliveTime(1, TimeUnit.SECONDS);
+        deadlines.allowCoreThreadTimeOut(true);
+        deadlines.setRemoveOnCancelPolicy(true);
+        return deadlines;
     }
 
     /** The path that answered last time for this service at this endpoint, if any. */
@@ -65,13 +80,10 @@ final class HttpHealthCheck {
     }
 
     /**
-     * Checks one target on the calling thread: each {@code GET} is sent and its answer waited for (the
-     * next path or redirect is sent when it has come). Interrupting the thread cancels the request in
-     * flight.
-     *
-     * <p>Blocking, not {@code sendAsync}: the JDK's client hands every asynchronous answer to the common
-     * fork-join pool, and where that pool has a single worker (machines with two CPUs) to a new thread per
-     * answer instead; a thousand checks then started a thousand threads.
+     * Checks one target on the calling thread, one {@code GET} after another (the next path or redirect is
+     * sent when an answer has come). A thread interrupted before a {@code GET} sends nothing more; one
+     * interrupted while a {@code GET} is in flight goes on waiting until {@link #abort} drops its connection
+     * or the {@code GET}'s deadline passes.
      */
     HealthResult check(HealthTarget target, long start) throws InterruptedException {
         String declared = target.httpPath();
@@ -104,30 +116,38 @@ final class HttpHealthCheck {
                 "none of the health paths answered (404); declare the service's health path");
     }
 
+    /**
+     * Drops the connection of the {@code GET} that {@code thread} is waiting for, if any: it then ends at
+     * once, with an {@link InterruptedException} when the thread was interrupted.
+     */
+    void abort(Thread thread) {
+        HttpURLConnection connection = inFlight.get(thread);
+        if (connection != null) {
+            connection.disconnect();
+        }
+    }
+
     /** One {@code GET}, and the redirects on the same host and port it leads to. */
     private Answer get(URI first) throws InterruptedException {
         URI uri = first;
         for (int hop = 0; ; hop++) {
-            HttpRequest request = HttpRequest.newBuilder(uri)
-                    .GET()
-                    .timeout(readTimeout)
-                    .header("Accept", "application/json, text/plain, */*")
-                    .build();
-            HttpResponse<byte[]> response;
-            // The request's timeout ends the wait for the headers; the body gets what is left of the
-            // connect and read timeouts together, counted from here, so a body that stalls ends with them.
-            long deadline = System.nanoTime() + connectTimeout.plus(readTimeout).toNanos();
+            if (Thread.interrupted()) {
+                throw new InterruptedException("health check interrupted");
+            }
+            Response response;
             try {
-                response = client.send(request, info -> new CappedBody(maxBodyBytes, deadline));
+                response = send(uri);
             } catch (IOException e) {
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("health check interrupted");
+                }
                 return Answer.failed(uri, e, connectTimeout, readTimeout);
             }
-            int code = response.statusCode();
-            Optional<String> location = response.headers().firstValue("Location");
-            if (code < 300 || code >= 400 || location.isEmpty()) {
+            int code = response.code();
+            if (code < 300 || code >= 400 || response.location() == null) {
                 return Answer.of(uri, code, code / 100 == 2 ? null : bodyText(response.body()));
             }
-            URI next = uri.resolve(location.get().trim());
+            URI next = uri.resolve(response.location().trim());
             if (!sameHostAndPort(uri, next)) {
                 return Answer.of(uri, code, "redirected to " + next + ", another host; not followed");
             }
@@ -135,6 +155,84 @@ final class HttpHealthCheck {
                 return Answer.of(uri, code, "more than " + MAX_REDIRECTS + " redirects");
             }
             uri = next;
+        }
+    }
+
+    /** What a {@code GET} answered: its status code, its {@code Location} header (or null) and its body. */
+    private record Response(int code, String location, byte[] body) {}
+
+    /**
+     * Sends one {@code GET}. The connect timeout bounds the connect, the read timeout each wait for bytes,
+     * and the two together, counted from here, the whole {@code GET}, body included: at that deadline its
+     * connection is dropped, and the {@code GET} fails with a {@link SocketTimeoutException}.
+     */
+    private Response send(URI uri) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+        if (tlsSockets != null && connection instanceof HttpsURLConnection https) {
+            https.setSSLSocketFactory(tlsSockets);
+        }
+        // Whole milliseconds, at least one: to HttpURLConnection, 0 means no timeout.
+        connection.setConnectTimeout((int) Math.max(1, connectTimeout.toMillis()));
+        connection.setReadTimeout((int) Math.max(1, readTimeout.toMillis()));
+        connection.setInstanceFollowRedirects(false);
+        connection.setUseCaches(false);
+        connection.setRequestProperty("Accept", "application/json, text/plain, */*");
+        Deadline deadline = new Deadline(connection);
+        ScheduledFuture<?> watch =
+                DEADLINES.schedule(deadline, connectTimeout.plus(readTimeout).toMillis(), TimeUnit.MILLISECONDS);
+        Thread self = Thread.currentThread();
+        inFlight.put(self, connection);
+        try {
+            if (self.isInterrupted()) {
+                // Interrupted since the GET began, perhaps before abort could find the connection.
+                throw new InterruptedIOException("health check interrupted");
+            }
+            int code = connection.getResponseCode();
+            String location = connection.getHeaderField("Location");
+            return new Response(code, location, body(connection, code));
+        } catch (IOException e) {
+            connection.disconnect();
+            if (deadline.passed) {
+                throw new SocketTimeoutException("the connect and read timeouts have passed");
+            }
+            throw e;
+        } finally {
+            watch.cancel(false);
+            inFlight.remove(self);
+        }
+    }
+
+    /**
+     * The first {@code maxBodyBytes} of the body. A body read to its end leaves the connection to be kept
+     * alive; of a longer one no more is read, and the connection is dropped.
+     */
+    private byte[] body(HttpURLConnection connection, int code) throws IOException {
+        InputStream in = code >= 400 ? connection.getErrorStream() : connection.getInputStream();
+        if (in == null) {
+            return new byte[0];
+        }
+        byte[] bytes = in.readNBytes(maxBodyBytes);
+        if (bytes.length < maxBodyBytes) {
+            in.close();
+        } else {
+            connection.disconnect();
+        }
+        return bytes;
+    }
+
+    /** Drops a connection whose {@code GET} has outlived the connect and read timeouts together. */
+    private static final class Deadline implements Runnable {
+        private final HttpURLConnection connection;
+        private volatile boolean passed;
+
+        Deadline(HttpURLConnection connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        public void run() {
+            passed = true;
+            connection.disconnect();
         }
     }
 
@@ -173,6 +271,11 @@ final class HttpHealthCheck {
 
     /** What one {@code GET} gave: a status code (0 when none came) and, when unhealthy, why. */
     record Answer(URI uri, int code, HealthStatus failure, String error) {
+        /** What the JDK's sockets say when a connect times out, and when nothing listens. */
+        private static final String CONNECT_TIMED_OUT = "Connect timed out";
+
+        private static final String CONNECTION_REFUSED = "Connection refused";
+
         static Answer of(URI uri, int code, String detail) {
             if (code / 100 == 2) {
                 return new Answer(uri, code, null, null);
@@ -184,28 +287,19 @@ final class HttpHealthCheck {
             return new Answer(uri, 0, status, error);
         }
 
-        /**
-         * What a failed {@code GET} is: {@code HttpClient.send} throws a copy of the failure's type, or a
-         * plain {@link IOException} (or {@link SSLException}) around it, which is looked through.
-         */
-        static Answer failed(URI uri, Throwable thrown, Duration connectTimeout, Duration readTimeout) {
-            Throwable e = thrown;
-            while ((e.getClass() == IOException.class || e.getClass() == SSLException.class)
-                    && e.getCause() instanceof IOException cause) {
-                e = cause;
-            }
-            if (unresolved(e)) {
+        /** What a failed {@code GET} is, from what {@link HttpURLConnection} threw. */
+        static Answer failed(URI uri, IOException e, Duration connectTimeout, Duration readTimeout) {
+            if (e instanceof UnknownHostException) {
                 return failed(uri, HealthStatus.UNREACHABLE, "unknown host " + uri.getHost());
             }
-            if (e instanceof HttpConnectTimeoutException) {
+            if (e instanceof SocketTimeoutException && CONNECT_TIMED_OUT.equals(e.getMessage())) {
                 return failed(
                         uri, HealthStatus.UNREACHABLE, "connect timed out after " + connectTimeout.toMillis() + " ms");
             }
-            // The headers' timeout, or the body's (CappedBody), which the client hands on as the cause.
-            if (e instanceof HttpTimeoutException || e.getCause() instanceof TimeoutException) {
+            if (e instanceof SocketTimeoutException) {
                 return failed(uri, HealthStatus.RPC_FAILED, "no answer within " + readTimeout.toMillis() + " ms");
             }
-            if (e instanceof ConnectException && e.getMessage() == null) {
+            if (e instanceof ConnectException && CONNECTION_REFUSED.equalsIgnoreCase(String.valueOf(e.getMessage()))) {
                 return failed(uri, HealthStatus.UNREACHABLE, "connection refused");
             }
             if (e instanceof ConnectException) {
@@ -226,103 +320,11 @@ final class HttpHealthCheck {
             return new HealthResult(target.service(), status, HealthChecker.since(start), "GET " + uri, error);
         }
 
-        /** A host name that does not resolve: the client reports it as a connection failure around it. */
-        private static boolean unresolved(Throwable e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
         private static String message(Throwable e) {
             String message = e.getMessage();
             return message == null || message.isBlank()
                     ? e.getClass().getSimpleName().toLowerCase(Locale.ROOT)
                     : e.getClass().getSimpleName() + ": " + message;
-        }
-    }
-
-    /**
-     * Keeps the first {@code max} bytes of a body and then stops reading, which closes the connection; a body
-     * that has not ended by the deadline fails with a {@link TimeoutException}, and is not read further either.
-     * The subscription is asked for more and cancelled under one lock: the timeout fires on another thread
-     * than the one that delivers the body.
-     */
-    private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
-        private final int max;
-        private final long deadline;
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private final CompletableFuture<byte[]> body = new CompletableFuture<>();
-        private Flow.Subscription subscription;
-        private boolean cancelled;
-
-        /** @param deadline when the body must have ended, in {@link System#nanoTime()}'s terms */
-        CappedBody(int max, long deadline) {
-            this.max = max;
-            this.deadline = deadline;
-        }
-
-        @Override
-        public CompletionStage<byte[]> getBody() {
-            return body;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription s) {
-            synchronized (this) {
-                subscription = s;
-            }
-            long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
-            body.orTimeout(left, TimeUnit.MILLISECONDS).whenComplete((b, e) -> {
-                if (e != null) {
-                    cancel();
-                }
-            });
-            request();
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> items) {
-            if (body.isDone()) {
-                return;
-            }
-            for (ByteBuffer item : items) {
-                int take = Math.min(item.remaining(), max - bytes.size());
-                byte[] chunk = new byte[take];
-                item.get(chunk);
-                bytes.write(chunk, 0, take);
-                if (item.hasRemaining() || bytes.size() >= max) {
-                    cancel();
-                    body.complete(bytes.toByteArray());
-                    return;
-                }
-            }
-            request();
-        }
-
-        @Override
-        public void onError(Throwable error) {
-            body.completeExceptionally(error);
-        }
-
-        @Override
-        public void onComplete() {
-            body.complete(bytes.toByteArray());
-        }
-
-        private synchronized void request() {
-            if (!cancelled) {
-                subscription.request(1);
-            }
-        }
-
-        private synchronized void cancel() {
-            if (!cancelled) {
-                cancelled = true;
-                subscription.cancel();
-            }
         }
     }
 }

@@ -173,7 +173,7 @@ class HealthCheckerConcurrencyTest {
     }
 
     @Test
-    @DisplayName("interrupting a round throws at once and sends no more checks")
+    @DisplayName("interrupting a round throws at once, sends no more checks and drops the GETs in flight")
     void interrupted() throws InterruptedException {
         answerAfterMillis = 60_000;
         HealthChecker checker = HealthChecker.builder()
@@ -197,5 +197,17 @@ class HealthCheckerConcurrencyTest {
         assertThat(round.isAlive()).isFalse();
         assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
         assertThat(requests.get()).isLessThanOrEqualTo(2);
+        // The two checks that were waiting for their answers (due in 60 s) end with their dropped connections.
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!roundThreads().isEmpty() && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertThat(roundThreads()).isEmpty();
+    }
+
+    private static List<Thread> roundThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("switchboard-health") && t.isAlive())
+                .toList();
     }
 }

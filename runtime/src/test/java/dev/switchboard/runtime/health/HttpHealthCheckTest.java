@@ -7,14 +7,15 @@ import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.switchboard.runtime.registry.Health;
 import dev.switchboard.runtime.registry.ServiceKind;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.nio.channels.UnresolvedAddressException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +31,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class HttpHealthCheckTest {
     private static final int HUGE = 64 * 1024 * 1024;
@@ -66,6 +69,20 @@ class HttpHealthCheckTest {
             out.write("{\"status\"".getBytes(StandardCharsets.UTF_8));
             out.flush();
             sleep(3_000);
+            exchange.close();
+        });
+        server.createContext("/trickling/health", exchange -> {
+            exchange.sendResponseHeaders(200, 30);
+            OutputStream out = exchange.getResponseBody();
+            try {
+                for (int i = 0; i < 30; i++) {
+                    out.write(' ');
+                    out.flush();
+                    sleep(100);
+                }
+            } catch (IOException e) {
+                // The checker dropped the connection at its deadline, as it should.
+            }
             exchange.close();
         });
         server.createContext("/huge/health", exchange -> {
@@ -150,38 +167,90 @@ class HttpHealthCheckTest {
         assertThat(result.error()).isEqualTo("no answer within 300 ms");
     }
 
-    @Test
-    @DisplayName("a body that stops coming after the headers is an rpc failure once the read timeout has passed")
-    void stalledBody() throws InterruptedException {
+    /**
+     * The connect and read timeouts together bound the whole GET, 0.5 s here, whether the body stops coming
+     * after the headers (the server stalls for 3 s) or trickles in with no wait as long as the read timeout
+     * (a byte every 100 ms for 3 s).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"stalled", "trickling"})
+    @DisplayName("a body that stalls or trickles in is an rpc failure once the connect and read timeouts have passed")
+    void slowBody(String service) throws InterruptedException {
         HealthChecker checker = HealthChecker.builder()
                 .connectTimeout(Duration.ofMillis(200))
                 .readTimeout(Duration.ofMillis(300))
                 .build();
 
-        HealthResult result = checker.check(target("stalled", "/stalled", "/health"));
+        HealthResult result = checker.check(target(service, "/" + service, "/health"));
 
-        // The connect and read timeouts together bound the whole GET: 0.5 s here; the server stalls for 3 s.
         assertThat(result.status()).isEqualTo(HealthStatus.RPC_FAILED);
         assertThat(result.error()).isEqualTo("no answer within 300 ms");
         assertThat(result.latency()).isLessThan(Duration.ofMillis(1_500));
     }
 
     @Test
-    @DisplayName(
-            "a host that does not resolve is unreachable by that name, and a failure the client wraps is named as itself")
-    void failuresAsTheClientThrowsThem() {
-        URI uri = URI.create("http://nowhere.invalid/health");
-        ConnectException resolving = new ConnectException();
-        resolving.initCause(new ConnectException().initCause(new UnresolvedAddressException()));
-        IOException wrapped = new IOException("closed", new EOFException("EOF reached while reading"));
+    @DisplayName("a server that hangs up without answering is an rpc failure named as the JDK names it")
+    void hangUp() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread hangingUp = new Thread(() -> {
+                while (!socket.isClosed()) {
+                    try (Socket accepted = socket.accept()) {
+                        accepted.getInputStream().read();
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+            hangingUp.setDaemon(true);
+            hangingUp.start();
 
-        HttpHealthCheck.Answer unknown = HttpHealthCheck.Answer.failed(uri, resolving, SECOND, SECOND);
-        HttpHealthCheck.Answer eof = HttpHealthCheck.Answer.failed(uri, wrapped, SECOND, SECOND);
+            HealthResult result = checker().check(healthAt("rude", socket));
+
+            assertThat(result.status()).isEqualTo(HealthStatus.RPC_FAILED);
+            assertThat(result.error()).isEqualTo("SocketException: Unexpected end of file from server");
+        }
+    }
+
+    @Test
+    @DisplayName("a port whose queue of connections is full is unreachable once the connect timeout has passed")
+    void connectTimeout() throws Exception {
+        // A listening socket that accepts nothing: once its queue is full, the kernel leaves new connects
+        // unanswered, as a host that drops them does.
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            List<Socket> queued = new ArrayList<>();
+            try {
+                for (int i = 0; i < 4; i++) {
+                    Socket filler = new Socket();
+                    queued.add(filler);
+                    filler.connect(socket.getLocalSocketAddress(), 200);
+                }
+            } catch (SocketTimeoutException full) {
+                // The queue is full: this connect was left unanswered.
+            }
+            HealthChecker checker = HealthChecker.builder()
+                    .connectTimeout(Duration.ofMillis(200))
+                    .build();
+
+            HealthResult result = checker.check(healthAt("dropped", socket));
+
+            assertThat(result.status()).isEqualTo(HealthStatus.UNREACHABLE);
+            assertThat(result.error()).isEqualTo("connect timed out after 200 ms");
+            for (Socket filler : queued) {
+                filler.close();
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("a host that does not resolve is unreachable by that name")
+    void unknownHost() {
+        URI uri = URI.create("http://nowhere.invalid/health");
+
+        HttpHealthCheck.Answer unknown =
+                HttpHealthCheck.Answer.failed(uri, new UnknownHostException("nowhere.invalid"), SECOND, SECOND);
 
         assertThat(unknown.failure()).isEqualTo(HealthStatus.UNREACHABLE);
         assertThat(unknown.error()).isEqualTo("unknown host nowhere.invalid");
-        assertThat(eof.failure()).isEqualTo(HealthStatus.RPC_FAILED);
-        assertThat(eof.error()).isEqualTo("EOFException: EOF reached while reading");
     }
 
     @Test
@@ -245,7 +314,7 @@ class HttpHealthCheckTest {
     @DisplayName("a closed port is unreachable")
     void closedPort() throws Exception {
         int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
         HealthResult result = checker()
@@ -268,6 +337,15 @@ class HttpHealthCheckTest {
 
         assertThat(results).extracting(HealthResult::status).containsOnly(HealthStatus.SERVING);
         assertThat(mostInFlight).hasValue(2);
+    }
+
+    /** A service whose health path is {@code /health} on the port this socket listens on. */
+    private static HealthTarget healthAt(String service, ServerSocket socket) {
+        return new HealthTarget(
+                service,
+                ServiceKind.HTTP,
+                URI.create("http://127.0.0.1:" + socket.getLocalPort()),
+                new Health("/health", null));
     }
 
     private static HttpHandler answer(int code, String body) {
