@@ -37,7 +37,7 @@ import javax.net.ssl.SSLSocket;
  * </ol>
  *
  * <p>Only the configured host and port are contacted: redirects elsewhere are reported, not followed.
- * A checker holds one HTTP client and the remembered paths; it is safe for concurrent use.
+ * A checker holds its settings and the remembered paths; it is safe for concurrent use.
  *
  * <pre>{@code
  * HealthChecker checker = HealthChecker.builder().readTimeout(Duration.ofSeconds(2)).build();
@@ -81,8 +81,9 @@ public final class HealthChecker {
      * waiting on its thread for its answer.
      *
      * @throws InterruptedException when the calling thread is interrupted, before or during the round: no
-     *     further check is started, and those in flight are interrupted (an HTTP check's connection is
-     *     dropped; a TCP connect or a gRPC call ends at its timeout)
+     *     further check is started, and those in flight are interrupted (an HTTP check waiting for its answer
+     *     has its connection dropped, one reading a body stops at its next read; a TCP connect or a gRPC
+     *     call ends at its timeout)
      */
     public List<HealthResult> check(List<HealthTarget> targets) throws InterruptedException {
         if (targets.isEmpty()) {
@@ -114,7 +115,7 @@ public final class HealthChecker {
             results.sort(Comparator.comparing(HealthResult::service));
             return results;
         } finally {
-            // After an interrupt: those waiting are not sent, and the HTTP GETs in flight are dropped.
+            // After an interrupt: those waiting are not sent, and the HTTP GETs waiting for answers are dropped.
             pool.shutdownNow();
             workers.forEach(http::abort);
         }
@@ -222,8 +223,9 @@ public final class HealthChecker {
         }
 
         /**
-         * How long to wait for an answer; 5 s by default. An HTTP {@code GET}, its body included, and a gRPC
-         * call (its deadline) end by the connect and read timeouts together.
+         * How long to wait for an answer; 5 s by default. A gRPC call (its deadline) ends by the connect and
+         * read timeouts together, and so does an HTTP {@code GET}'s wait for its answer; no read of its body
+         * begins after that, and a read begun ends by the read timeout.
          */
         public Builder readTimeout(Duration value) {
             readTimeout = positive("readTimeout", value);
@@ -268,8 +270,9 @@ public final class HealthChecker {
         }
 
         private static Duration positive(String name, Duration value) {
-            if (value == null || value.isNegative() || value.isZero() || value.toMillis() > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException(name + " must be positive and under 24 days, was " + value);
+            // Whole milliseconds, as the sockets take them (to which 0 means no timeout at all).
+            if (value == null || value.toMillis() < 1 || value.toMillis() > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException(name + " must be at least 1 ms and under 24 days, was " + value);
             }
             return value;
         }

@@ -1,14 +1,19 @@
 package dev.switchboard.runtime.health;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.net.Authenticator;
 import java.net.ConnectException;
 import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +24,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
@@ -30,8 +39,12 @@ import javax.net.ssl.SSLSocketFactory;
  *
  * <p>Each {@code GET} is an {@link HttpURLConnection} that blocks the checking thread: of the JDK's two
  * clients it is the one a fresh JVM runs cheaply, about half the CPU time of {@code java.net.http}'s for a
- * first round of a thousand checks (benchmarks/health/RESULTS.md), and it starts no thread per answer.
- * A connection whose body was read to its end is kept alive for the next round, as the JDK keeps them.
+ * first round of a thousand checks (benchmarks/health/RESULTS.md), and it starts no thread per answer. What
+ * the JVM's defaults could change for every connection is set here instead: no credentials are sent, and
+ * an {@code https} host name is verified during the handshake (unless verification is skipped), whatever
+ * default host name verifier or socket factory the application has set. As {@link HttpURLConnection} does,
+ * a body read to its end leaves the connection to the JDK's keep-alive cache, and a {@code GET} that the
+ * server hangs up on before it answers is sent once more.
  */
 final class HttpHealthCheck {
     /** Tried in this order when the registry declares no health path; {@code {name}} is the service. */
@@ -46,14 +59,19 @@ final class HttpHealthCheck {
      */
     private static final ScheduledThreadPoolExecutor DEADLINES = deadlines();
 
+    /** Sends no credentials, whatever default authenticator the application has set. */
+    private static final Authenticator NO_CREDENTIALS = new Authenticator() {};
+
+    private final TlsOptions tls;
     private final SSLSocketFactory tlsSockets;
     private final Duration readTimeout;
     private final Duration connectTimeout;
     private final int maxBodyBytes;
     private final Map<String, String> answered = new ConcurrentHashMap<>();
-    private final Map<Thread, HttpURLConnection> inFlight = new ConcurrentHashMap<>();
+    private final Map<Thread, HeaderWait> waiting = new ConcurrentHashMap<>();
 
     HttpHealthCheck(Duration connectTimeout, Duration readTimeout, int maxBodyBytes, TlsOptions tls) {
+        this.tls = tls;
         this.tlsSockets = tls.trustManagers() != null || tls.keyManagers() != null
                 ? tls.sslContext().getSocketFactory()
                 : null;
@@ -82,8 +100,8 @@ final class HttpHealthCheck {
     /**
      * Checks one target on the calling thread, one {@code GET} after another (the next path or redirect is
      * sent when an answer has come). A thread interrupted before a {@code GET} sends nothing more; one
-     * interrupted while a {@code GET} is in flight goes on waiting until {@link #abort} drops its connection
-     * or the {@code GET}'s deadline passes.
+     * interrupted while waiting for an answer goes on until {@link #abort} drops the connection or the
+     * {@code GET}'s deadline passes, and one reading a body stops at its next read.
      */
     HealthResult check(HealthTarget target, long start) throws InterruptedException {
         String declared = target.httpPath();
@@ -117,13 +135,13 @@ final class HttpHealthCheck {
     }
 
     /**
-     * Drops the connection of the {@code GET} that {@code thread} is waiting for, if any: it then ends at
-     * once, with an {@link InterruptedException} when the thread was interrupted.
+     * Drops the connection of the {@code GET} whose answer {@code thread} is waiting for, if any, which then
+     * ends at once; a thread reading a body stops at its next read, by the read timeout at the latest.
      */
     void abort(Thread thread) {
-        HttpURLConnection connection = inFlight.get(thread);
-        if (connection != null) {
-            connection.disconnect();
+        HeaderWait wait = waiting.get(thread);
+        if (wait != null) {
+            wait.drop();
         }
     }
 
@@ -163,76 +181,203 @@ final class HttpHealthCheck {
 
     /**
      * Sends one {@code GET}. The connect timeout bounds the connect, the read timeout each wait for bytes,
-     * and the two together, counted from here, the whole {@code GET}, body included: at that deadline its
-     * connection is dropped, and the {@code GET} fails with a {@link SocketTimeoutException}.
+     * and the two together, counted from here, the wait for the answer (a watchdog drops the connection
+     * then) and the start of every read of its body: a body still coming then has been waited for by one
+     * read timeout more at the most, as a read {@link HttpURLConnection} has begun cannot be cut short.
+     * Past that deadline the {@code GET} fails with a {@link SocketTimeoutException}.
      */
     private Response send(URI uri) throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
-        if (tlsSockets != null && connection instanceof HttpsURLConnection https) {
-            https.setSSLSocketFactory(tlsSockets);
-        }
-        // Whole milliseconds, at least one: to HttpURLConnection, 0 means no timeout.
-        connection.setConnectTimeout((int) Math.max(1, connectTimeout.toMillis()));
-        connection.setReadTimeout((int) Math.max(1, readTimeout.toMillis()));
-        connection.setInstanceFollowRedirects(false);
-        connection.setUseCaches(false);
-        connection.setRequestProperty("Accept", "application/json, text/plain, */*");
-        Deadline deadline = new Deadline(connection);
-        ScheduledFuture<?> watch =
-                DEADLINES.schedule(deadline, connectTimeout.plus(readTimeout).toMillis(), TimeUnit.MILLISECONDS);
+        long deadline = System.nanoTime() + connectTimeout.plus(readTimeout).toNanos();
+        HttpURLConnection connection = open(uri);
         Thread self = Thread.currentThread();
-        inFlight.put(self, connection);
+        HeaderWait wait = new HeaderWait(connection);
+        waiting.put(self, wait);
+        ScheduledFuture<?> watch = null;
         try {
             if (self.isInterrupted()) {
-                // Interrupted since the GET began, perhaps before abort could find the connection.
                 throw new InterruptedIOException("health check interrupted");
             }
+            connection.connect();
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw timedOut();
+            }
+            watch = DEADLINES.schedule(wait::expire, left, TimeUnit.NANOSECONDS);
             int code = connection.getResponseCode();
             String location = connection.getHeaderField("Location");
-            return new Response(code, location, body(connection, code));
+            if (!wait.answered()) {
+                // Dropped meanwhile, by the watchdog or by an interrupted round (perhaps before the connect).
+                throw wait.expired ? timedOut() : new InterruptedIOException("health check interrupted");
+            }
+            return new Response(code, location, body(connection, code, deadline));
         } catch (IOException e) {
             connection.disconnect();
-            if (deadline.passed) {
-                throw new SocketTimeoutException("the connect and read timeouts have passed");
+            if (wait.expired) {
+                throw timedOut();
             }
             throw e;
         } finally {
-            watch.cancel(false);
-            inFlight.remove(self);
+            if (watch != null) {
+                watch.cancel(false);
+            }
+            waiting.remove(self);
         }
     }
 
+    private HttpURLConnection open(URI uri) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+        if (connection instanceof HttpsURLConnection https) {
+            https.setSSLSocketFactory(
+                    tls.insecure()
+                            ? tlsSockets
+                            : new IdentifyingSockets(tlsSockets != null ? tlsSockets : jdkSockets()));
+            // Consulted only where the handshake did not verify the host name itself: when told to skip it.
+            https.setHostnameVerifier((host, session) -> tls.insecure());
+        }
+        connection.setAuthenticator(NO_CREDENTIALS);
+        connection.setConnectTimeout((int) connectTimeout.toMillis());
+        connection.setReadTimeout((int) readTimeout.toMillis());
+        connection.setInstanceFollowRedirects(false);
+        connection.setUseCaches(false);
+        connection.setRequestProperty("Accept", "application/json, text/plain, */*");
+        return connection;
+    }
+
+    private static SSLSocketFactory jdkSockets() throws IOException {
+        try {
+            return SSLContext.getDefault().getSocketFactory();
+        } catch (NoSuchAlgorithmException e) {
+            throw new SSLException("the JVM has no default TLS context: " + e.getMessage(), e);
+        }
+    }
+
+    private static SocketTimeoutException timedOut() {
+        return new SocketTimeoutException("the connect and read timeouts have passed");
+    }
+
     /**
-     * The first {@code maxBodyBytes} of the body. A body read to its end leaves the connection to be kept
-     * alive; of a longer one no more is read, and the connection is dropped.
+     * The first {@code maxBodyBytes} of the body, read while the deadline has not passed and the thread is
+     * not interrupted. A body read to its end leaves the connection to be kept alive; of a longer one no
+     * more is read, and the connection is dropped.
      */
-    private byte[] body(HttpURLConnection connection, int code) throws IOException {
+    private byte[] body(HttpURLConnection connection, int code, long deadline) throws IOException {
         InputStream in = code >= 400 ? connection.getErrorStream() : connection.getInputStream();
         if (in == null) {
             return new byte[0];
         }
-        byte[] bytes = in.readNBytes(maxBodyBytes);
-        if (bytes.length < maxBodyBytes) {
-            in.close();
-        } else {
-            connection.disconnect();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        byte[] chunk = new byte[Math.min(maxBodyBytes, 8192)];
+        while (bytes.size() < maxBodyBytes) {
+            if (System.nanoTime() - deadline >= 0) {
+                throw timedOut();
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedIOException("health check interrupted");
+            }
+            int read = in.read(chunk, 0, Math.min(chunk.length, maxBodyBytes - bytes.size()));
+            if (read < 0) {
+                in.close();
+                return bytes.toByteArray();
+            }
+            bytes.write(chunk, 0, read);
         }
-        return bytes;
+        connection.disconnect();
+        return bytes.toByteArray();
     }
 
-    /** Drops a connection whose {@code GET} has outlived the connect and read timeouts together. */
-    private static final class Deadline implements Runnable {
+    /**
+     * The wait for an answer's status and headers, which the watchdog or an interrupted round may end by
+     * dropping the connection. Once the answer has come neither touches the connection: dropping it then
+     * would wait for the lock of a read of the body in flight.
+     */
+    private static final class HeaderWait {
         private final HttpURLConnection connection;
-        private volatile boolean passed;
+        private final AtomicBoolean open = new AtomicBoolean(true);
+        private volatile boolean expired;
 
-        Deadline(HttpURLConnection connection) {
+        HeaderWait(HttpURLConnection connection) {
             this.connection = connection;
         }
 
+        /** The deadline has passed: the connection is dropped, unless the answer came first. */
+        void expire() {
+            if (open.compareAndSet(true, false)) {
+                expired = true;
+                connection.disconnect();
+            }
+        }
+
+        void drop() {
+            if (open.compareAndSet(true, false)) {
+                connection.disconnect();
+            }
+        }
+
+        /** Whether the answer came before the connection was dropped; after this it is not dropped. */
+        boolean answered() {
+            return open.compareAndSet(true, false);
+        }
+    }
+
+    /**
+     * TLS sockets that verify the server's host name during the handshake, as {@code java.net.http} does,
+     * so that no default host name verifier of the application can waive the check.
+     */
+    private static final class IdentifyingSockets extends SSLSocketFactory {
+        private final SSLSocketFactory sockets;
+
+        IdentifyingSockets(SSLSocketFactory sockets) {
+            this.sockets = sockets;
+        }
+
+        private static Socket identifying(Socket socket) {
+            if (socket instanceof SSLSocket ssl) {
+                SSLParameters parameters = ssl.getSSLParameters();
+                parameters.setEndpointIdentificationAlgorithm("HTTPS");
+                ssl.setSSLParameters(parameters);
+            }
+            return socket;
+        }
+
         @Override
-        public void run() {
-            passed = true;
-            connection.disconnect();
+        public String[] getDefaultCipherSuites() {
+            return sockets.getDefaultCipherSuites();
+        }
+
+        @Override
+        public String[] getSupportedCipherSuites() {
+            return sockets.getSupportedCipherSuites();
+        }
+
+        @Override
+        public Socket createSocket() throws IOException {
+            return identifying(sockets.createSocket());
+        }
+
+        @Override
+        public Socket createSocket(Socket socket, String host, int port, boolean autoClose) throws IOException {
+            return identifying(sockets.createSocket(socket, host, port, autoClose));
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            return identifying(sockets.createSocket(host, port));
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+            return identifying(sockets.createSocket(host, port, localHost, localPort));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) throws IOException {
+            return identifying(sockets.createSocket(host, port));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+                throws IOException {
+            return identifying(sockets.createSocket(address, port, localAddress, localPort));
         }
     }
 

@@ -205,6 +205,17 @@ class HealthCheckerConcurrencyTest {
         assertThat(roundThreads()).isEmpty();
     }
 
+    @Test
+    @DisplayName("a timeout under a millisecond is refused, as the sockets take whole milliseconds (0 is none)")
+    void subMillisecondTimeouts() {
+        assertThatThrownBy(() -> HealthChecker.builder().connectTimeout(Duration.ofNanos(400_000)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("connectTimeout must be at least 1 ms and under 24 days, was PT0.0004S");
+        assertThatThrownBy(() -> HealthChecker.builder().readTimeout(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("readTimeout must be at least 1 ms and under 24 days, was PT0S");
+    }
+
     private static List<Thread> roundThreads() {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().equals("switchboard-health") && t.isAlive())

@@ -9,8 +9,11 @@ import dev.switchboard.runtime.registry.Health;
 import dev.switchboard.runtime.registry.ServiceKind;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.Authenticator;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.PasswordAuthentication;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -26,8 +29,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -45,6 +50,7 @@ class HttpHealthCheckTest {
     private final AtomicInteger mostInFlight = new AtomicInteger();
     private final AtomicLong hugeBytesWritten = new AtomicLong();
     private final CountDownLatch hugeDone = new CountDownLatch(1);
+    private final CountDownLatch bodyStalled = new CountDownLatch(1);
 
     private static final Duration SECOND = Duration.ofSeconds(1);
 
@@ -68,6 +74,7 @@ class HttpHealthCheckTest {
             OutputStream out = exchange.getResponseBody();
             out.write("{\"status\"".getBytes(StandardCharsets.UTF_8));
             out.flush();
+            bodyStalled.countDown();
             sleep(3_000);
             exchange.close();
         });
@@ -104,6 +111,15 @@ class HttpHealthCheckTest {
                 "/away/health",
                 redirect(() -> "http://localhost:" + otherHost.getAddress().getPort() + "/health"));
         server.createContext("/fallback/actuator/health", answer(200, "{\"status\":\"UP\"}"));
+        server.createContext("/guarded/health", exchange -> {
+            if (exchange.getRequestHeaders().containsKey("Authorization")) {
+                answer(200, "ok").handle(exchange);
+                return;
+            }
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"health\"");
+            exchange.sendResponseHeaders(401, -1);
+            exchange.close();
+        });
         server.createContext("/busy/health", exchange -> {
             int now = inFlight.incrementAndGet();
             mostInFlight.accumulateAndGet(now, Math::max);
@@ -216,8 +232,8 @@ class HttpHealthCheckTest {
     void connectTimeout() throws Exception {
         // A listening socket that accepts nothing: once its queue is full, the kernel leaves new connects
         // unanswered, as a host that drops them does.
+        List<Socket> queued = new ArrayList<>();
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            List<Socket> queued = new ArrayList<>();
             try {
                 for (int i = 0; i < 4; i++) {
                     Socket filler = new Socket();
@@ -226,6 +242,8 @@ class HttpHealthCheckTest {
                 }
             } catch (SocketTimeoutException full) {
                 // The queue is full: this connect was left unanswered.
+            } catch (ConnectException refused) {
+                Assumptions.abort("this kernel refuses connects to a full queue (net.ipv4.tcp_abort_on_overflow)");
             }
             HealthChecker checker = HealthChecker.builder()
                     .connectTimeout(Duration.ofMillis(200))
@@ -235,10 +253,57 @@ class HttpHealthCheckTest {
 
             assertThat(result.status()).isEqualTo(HealthStatus.UNREACHABLE);
             assertThat(result.error()).isEqualTo("connect timed out after 200 ms");
+        } finally {
             for (Socket filler : queued) {
                 filler.close();
             }
         }
+    }
+
+    @Test
+    @DisplayName("no credentials are sent, whatever default authenticator the application has set")
+    void noCredentials() throws InterruptedException {
+        Authenticator.setDefault(new Authenticator() {
+            @Override
+            protected PasswordAuthentication getPasswordAuthentication() {
+                return new PasswordAuthentication("app", "secret".toCharArray());
+            }
+        });
+        HealthResult result;
+        try {
+            result = checker().check(target("guarded", "/guarded", "/health"));
+        } finally {
+            Authenticator.setDefault(null);
+        }
+
+        assertThat(result.status()).isEqualTo(HealthStatus.NOT_SERVING);
+        assertThat(result.error()).isEqualTo("answered 401");
+    }
+
+    @Test
+    @DisplayName("interrupting a round while a body is being read throws at once")
+    void interruptedWhileReadingABody() throws InterruptedException {
+        HealthChecker checker =
+                HealthChecker.builder().readTimeout(Duration.ofSeconds(10)).build();
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread round = new Thread(() -> {
+            try {
+                checker.check(List.of(target("stalled", "/stalled", "/health")));
+            } catch (Throwable e) {
+                thrown.set(e);
+            }
+        });
+        round.start();
+        assertThat(bodyStalled.await(10, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(200);
+
+        long interrupted = System.nanoTime();
+        round.interrupt();
+        round.join(10_000);
+
+        // Not held until the read of the body in flight ends (the server stalls it for 3 s).
+        assertThat(Duration.ofNanos(System.nanoTime() - interrupted)).isLessThan(Duration.ofMillis(1_000));
+        assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
     }
 
     @Test

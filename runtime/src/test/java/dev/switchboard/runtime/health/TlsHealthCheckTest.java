@@ -16,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.List;
+import javax.net.ssl.HostnameVerifier;
+import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -34,6 +36,9 @@ class TlsHealthCheckTest {
     static Path dir;
 
     private static HttpsServer server;
+
+    /** Answers 200 with a certificate for another host name, {@code other.invalid}. */
+    private static HttpsServer otherName;
 
     @BeforeAll
     static void start() throws Exception {
@@ -76,11 +81,27 @@ class TlsHealthCheckTest {
             exchange.close();
         });
         server.start();
+
+        keytool("-genkeypair -alias other -keyalg EC -dname CN=other.invalid -ext SAN=dns:other.invalid"
+                + " -validity 2 -storetype PKCS12 -keystore other.p12 -storepass changeit");
+        keytool("-exportcert -rfc -alias other -keystore other.p12 -storepass changeit -file other.pem");
+        SSLContext otherContext = SSLContext.getInstance("TLS");
+        KeyManagerFactory otherKeys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        otherKeys.init(load("other.p12"), PASSWORD);
+        otherContext.init(otherKeys.getKeyManagers(), null, null);
+        otherName = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        otherName.setHttpsConfigurator(new HttpsConfigurator(otherContext));
+        otherName.createContext("/health", exchange -> {
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        otherName.start();
     }
 
     @AfterAll
     static void stop() {
         server.stop(0);
+        otherName.stop(0);
     }
 
     private static HealthTarget target(ServiceKind kind, String host) {
@@ -126,6 +147,37 @@ class TlsHealthCheckTest {
         assertThat(trusted.status()).isEqualTo(HealthStatus.REACHABLE);
         assertThat(trusted.checked())
                 .isEqualTo("tls 127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @Test
+    @DisplayName("a trusted certificate for another host name fails the handshake, whatever host name verifier the"
+            + " JVM has by default, unless verification is skipped on request")
+    void hostName() throws InterruptedException {
+        HealthTarget target = new HealthTarget(
+                "named",
+                ServiceKind.HTTP,
+                URI.create("https://127.0.0.1:" + otherName.getAddress().getPort()),
+                new Health("/health", null));
+        HealthChecker trusting =
+                HealthChecker.builder().caFile(dir.resolve("other.pem")).build();
+        HostnameVerifier before = HttpsURLConnection.getDefaultHostnameVerifier();
+
+        HealthResult checked = trusting.check(target);
+        HttpsURLConnection.setDefaultHostnameVerifier((host, session) -> true);
+        HealthResult waivedByDefault;
+        try {
+            waivedByDefault = trusting.check(target);
+        } finally {
+            HttpsURLConnection.setDefaultHostnameVerifier(before);
+        }
+        HealthResult skipped =
+                HealthChecker.builder().insecureSkipVerify(true).build().check(target);
+
+        for (HealthResult refused : List.of(checked, waivedByDefault)) {
+            assertThat(refused.status()).isEqualTo(HealthStatus.UNREACHABLE);
+            assertThat(refused.error()).startsWith("TLS handshake failed").contains("127.0.0.1");
+        }
+        assertThat(skipped.status()).isEqualTo(HealthStatus.SERVING);
     }
 
     @Test
