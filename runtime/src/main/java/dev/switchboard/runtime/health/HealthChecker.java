@@ -271,7 +271,9 @@ public final class HealthChecker {
 
         private static Duration positive(String name, Duration value) {
             // Whole milliseconds, as the sockets take them (to which 0 means no timeout at all).
-            if (value == null || value.toMillis() < 1 || value.toMillis() > Integer.MAX_VALUE) {
+            if (value == null
+                    || value.compareTo(Duration.ofMillis(1)) < 0
+                    || value.compareTo(Duration.ofMillis(Integer.MAX_VALUE)) > 0) {
                 throw new IllegalArgumentException(name + " must be at least 1 ms and under 24 days, was " + value);
             }
             return value;

@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -64,6 +64,9 @@ final class HttpHealthCheck {
 
     private final TlsOptions tls;
     private final SSLSocketFactory tlsSockets;
+    /** For every {@code https} connection of this checker: one factory, so the keep-alive cache reuses them. */
+    private volatile SSLSocketFactory httpsSockets;
+
     private final Duration readTimeout;
     private final Duration connectTimeout;
     private final int maxBodyBytes;
@@ -136,7 +139,8 @@ final class HttpHealthCheck {
 
     /**
      * Drops the connection of the {@code GET} whose answer {@code thread} is waiting for, if any, which then
-     * ends at once; a thread reading a body stops at its next read, by the read timeout at the latest.
+     * ends as soon as its connect (if one is under way) does; a thread reading a body stops at its next read,
+     * by the read timeout at the latest. Returns at once.
      */
     void abort(Thread thread) {
         HeaderWait wait = waiting.get(thread);
@@ -192,34 +196,28 @@ final class HttpHealthCheck {
         Thread self = Thread.currentThread();
         HeaderWait wait = new HeaderWait(connection);
         waiting.put(self, wait);
-        ScheduledFuture<?> watch = null;
+        ScheduledFuture<?> watch = DEADLINES.schedule(wait::expire, deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
         try {
             if (self.isInterrupted()) {
                 throw new InterruptedIOException("health check interrupted");
             }
+            // Dropping the connection does nothing while it connects: the end of the wait is looked at after.
             connection.connect();
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                throw timedOut();
-            }
-            watch = DEADLINES.schedule(wait::expire, left, TimeUnit.NANOSECONDS);
+            wait.stillOpen();
             int code = connection.getResponseCode();
             String location = connection.getHeaderField("Location");
-            if (!wait.answered()) {
-                // Dropped meanwhile, by the watchdog or by an interrupted round (perhaps before the connect).
-                throw wait.expired ? timedOut() : new InterruptedIOException("health check interrupted");
-            }
+            wait.answered();
             return new Response(code, location, body(connection, code, deadline));
         } catch (IOException e) {
-            connection.disconnect();
-            if (wait.expired) {
+            wait.over();
+            quietlyDisconnect(connection);
+            if (wait.expired()) {
                 throw timedOut();
             }
             throw e;
         } finally {
-            if (watch != null) {
-                watch.cancel(false);
-            }
+            wait.over();
+            watch.cancel(false);
             waiting.remove(self);
         }
     }
@@ -227,10 +225,7 @@ final class HttpHealthCheck {
     private HttpURLConnection open(URI uri) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
         if (connection instanceof HttpsURLConnection https) {
-            https.setSSLSocketFactory(
-                    tls.insecure()
-                            ? tlsSockets
-                            : new IdentifyingSockets(tlsSockets != null ? tlsSockets : jdkSockets()));
+            https.setSSLSocketFactory(httpsSockets());
             // Consulted only where the handshake did not verify the host name itself: when told to skip it.
             https.setHostnameVerifier((host, session) -> tls.insecure());
         }
@@ -241,6 +236,38 @@ final class HttpHealthCheck {
         connection.setUseCaches(false);
         connection.setRequestProperty("Accept", "application/json, text/plain, */*");
         return connection;
+    }
+
+    /**
+     * The factory of this checker's {@code https} sockets, made at its first use: the JDK's default context,
+     * loaded then, costs a check of plain {@code http} endpoints nothing.
+     */
+    private SSLSocketFactory httpsSockets() throws IOException {
+        SSLSocketFactory sockets = httpsSockets;
+        if (sockets == null) {
+            synchronized (this) {
+                sockets = httpsSockets;
+                if (sockets == null) {
+                    sockets = tls.insecure()
+                            ? tlsSockets
+                            : new IdentifyingSockets(tlsSockets != null ? tlsSockets : jdkSockets());
+                    httpsSockets = sockets;
+                }
+            }
+        }
+        return sockets;
+    }
+
+    /**
+     * {@link HttpURLConnection#disconnect} from any thread. It is not made for two threads at once (one may
+     * find the connection gone half-way and throw); the other one drops it.
+     */
+    private static void quietlyDisconnect(HttpURLConnection connection) {
+        try {
+            connection.disconnect();
+        } catch (RuntimeException raced) {
+            // Dropped by the other thread meanwhile.
+        }
     }
 
     private static SSLSocketFactory jdkSockets() throws IOException {
@@ -257,8 +284,9 @@ final class HttpHealthCheck {
 
     /**
      * The first {@code maxBodyBytes} of the body, read while the deadline has not passed and the thread is
-     * not interrupted. A body read to its end leaves the connection to be kept alive; of a longer one no
-     * more is read, and the connection is dropped.
+     * not interrupted. A body read to its end leaves the connection to be kept alive; of a longer one the
+     * check reads no more and lets the connection go (the JDK may read a short rest of it in the background,
+     * to keep the connection alive).
      */
     private byte[] body(HttpURLConnection connection, int code, long deadline) throws IOException {
         InputStream in = code >= 400 ? connection.getErrorStream() : connection.getInputStream();
@@ -281,19 +309,27 @@ final class HttpHealthCheck {
             }
             bytes.write(chunk, 0, read);
         }
-        connection.disconnect();
+        quietlyDisconnect(connection);
         return bytes.toByteArray();
     }
 
     /**
-     * The wait for an answer's status and headers, which the watchdog or an interrupted round may end by
-     * dropping the connection. Once the answer has come neither touches the connection: dropping it then
-     * would wait for the lock of a read of the body in flight.
+     * The wait for an answer's status and headers, which the watchdog (the deadline has passed) or an
+     * interrupted round may end by dropping the connection. Dropping it does nothing while it connects, and
+     * {@link HttpURLConnection} opens another if it is dropped before the request is written, so it is
+     * dropped again every few milliseconds until the checking thread has seen the end. Once the answer has
+     * come, neither touches the connection: dropping it then would wait for a read of the body in flight.
      */
     private static final class HeaderWait {
+        private static final int OPEN = 0;
+        private static final int ANSWERED = 1;
+        private static final int EXPIRED = 2;
+        private static final int DROPPED = 3;
+        private static final long AGAIN_MILLIS = 20;
+
         private final HttpURLConnection connection;
-        private final AtomicBoolean open = new AtomicBoolean(true);
-        private volatile boolean expired;
+        private final AtomicInteger state = new AtomicInteger(OPEN);
+        private volatile boolean over;
 
         HeaderWait(HttpURLConnection connection) {
             this.connection = connection;
@@ -301,21 +337,50 @@ final class HttpHealthCheck {
 
         /** The deadline has passed: the connection is dropped, unless the answer came first. */
         void expire() {
-            if (open.compareAndSet(true, false)) {
-                expired = true;
-                connection.disconnect();
+            if (state.compareAndSet(OPEN, EXPIRED)) {
+                keepDropping();
             }
         }
 
+        /** The round was interrupted: the connection is dropped, unless the answer came first. */
         void drop() {
-            if (open.compareAndSet(true, false)) {
-                connection.disconnect();
+            if (state.compareAndSet(OPEN, DROPPED)) {
+                DEADLINES.execute(this::keepDropping);
             }
         }
 
-        /** Whether the answer came before the connection was dropped; after this it is not dropped. */
-        boolean answered() {
-            return open.compareAndSet(true, false);
+        private void keepDropping() {
+            if (!over) {
+                quietlyDisconnect(connection);
+                DEADLINES.schedule(this::keepDropping, AGAIN_MILLIS, TimeUnit.MILLISECONDS);
+            }
+        }
+
+        /** Throws when the wait has been ended: the deadline passed, or the round was interrupted. */
+        void stillOpen() throws IOException {
+            int now = state.get();
+            if (now == EXPIRED) {
+                throw timedOut();
+            }
+            if (now == DROPPED || Thread.currentThread().isInterrupted()) {
+                throw new InterruptedIOException("health check interrupted");
+            }
+        }
+
+        /** The answer has come; throws when the wait was ended first. */
+        void answered() throws IOException {
+            if (!state.compareAndSet(OPEN, ANSWERED)) {
+                stillOpen();
+            }
+        }
+
+        boolean expired() {
+            return state.get() == EXPIRED;
+        }
+
+        /** The checking thread is done with the connection: it is not dropped again. */
+        void over() {
+            over = true;
         }
     }
 

@@ -16,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.KeyManagerFactory;
@@ -36,6 +38,9 @@ class TlsHealthCheckTest {
     static Path dir;
 
     private static HttpsServer server;
+
+    /** The client ports of the connections {@link #server} answered on, in order. */
+    private static final List<Integer> connections = new CopyOnWriteArrayList<>();
 
     /** Answers 200 with a certificate for another host name, {@code other.invalid}. */
     private static HttpsServer otherName;
@@ -67,6 +72,7 @@ class TlsHealthCheckTest {
             }
         });
         server.createContext("/health", exchange -> {
+            connections.add(exchange.getRemoteAddress().getPort());
             boolean client;
             try {
                 client = ((com.sun.net.httpserver.HttpsExchange) exchange)
@@ -128,6 +134,24 @@ class TlsHealthCheckTest {
         HealthResult refused = withoutCertificate.check(target(ServiceKind.HTTP, "127.0.0.1"));
         assertThat(refused.status()).isEqualTo(HealthStatus.NOT_SERVING);
         assertThat(refused.error()).isEqualTo("answered 401");
+    }
+
+    @Test
+    @DisplayName("the checks of one checker reuse its kept-alive HTTPS connection")
+    void keptAlive() throws InterruptedException {
+        HealthChecker checker = HealthChecker.builder()
+                .caFile(dir.resolve("ca.pem"))
+                .clientCertificate(dir.resolve("client.p12"), PASSWORD)
+                .build();
+        connections.clear();
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(checker.check(target(ServiceKind.HTTP, "127.0.0.1")).status())
+                    .isEqualTo(HealthStatus.SERVING);
+        }
+
+        assertThat(connections).hasSize(3);
+        assertThat(Set.copyOf(connections)).hasSize(1);
     }
 
     @Test
