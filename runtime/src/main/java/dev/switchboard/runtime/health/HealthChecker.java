@@ -2,6 +2,7 @@ package dev.switchboard.runtime.health;
 
 import dev.switchboard.runtime.registry.ServiceKind;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -274,9 +275,18 @@ public final class HealthChecker {
             if (value == null
                     || value.compareTo(Duration.ofMillis(1)) < 0
                     || value.compareTo(Duration.ofMillis(Integer.MAX_VALUE)) > 0) {
-                throw new IllegalArgumentException(name + " must be at least 1 ms and under 24 days, was " + value);
+                throw new IllegalArgumentException(name + " must be at least 1 ms and under 24 days, was "
+                        + (value == null ? null : millis(value)));
             }
             return value;
+        }
+
+        /** The duration in milliseconds, as the settings are written: {@code 0.4 ms}, {@code 0 ms}. */
+        private static String millis(Duration value) {
+            BigDecimal millis = BigDecimal.valueOf(value.getSeconds())
+                    .multiply(BigDecimal.valueOf(1000))
+                    .add(BigDecimal.valueOf(value.getNano(), 6));
+            return millis.stripTrailingZeros().toPlainString() + " ms";
         }
     }
 }

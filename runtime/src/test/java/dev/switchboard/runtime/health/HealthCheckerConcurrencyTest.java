@@ -213,13 +213,13 @@ class HealthCheckerConcurrencyTest {
     void subMillisecondTimeouts() {
         assertThatThrownBy(() -> HealthChecker.builder().connectTimeout(Duration.ofNanos(400_000)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("connectTimeout must be at least 1 ms and under 24 days, was PT0.0004S");
+                .hasMessage("connectTimeout must be at least 1 ms and under 24 days, was 0.4 ms");
         assertThatThrownBy(() -> HealthChecker.builder().readTimeout(Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("readTimeout must be at least 1 ms and under 24 days, was PT0S");
+                .hasMessage("readTimeout must be at least 1 ms and under 24 days, was 0 ms");
         assertThatThrownBy(() -> HealthChecker.builder().readTimeout(Duration.ofSeconds(Long.MAX_VALUE)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("readTimeout must be at least 1 ms and under 24 days, was PT");
+                .hasMessage("readTimeout must be at least 1 ms and under 24 days, was 9223372036854775807000 ms");
     }
 
     private static List<Thread> roundThreads() {
