@@ -3,11 +3,8 @@ package dev.switchboard.runtime.health;
 import dev.switchboard.runtime.registry.ServiceKind;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,8 +16,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
 /**
@@ -160,27 +155,17 @@ public final class HealthChecker {
             socket.connect(new InetSocketAddress(host, port), (int) connectTimeout.toMillis());
             if (target.secure()) {
                 socket.setSoTimeout((int) readTimeout.toMillis());
-                try (SSLSocket ssl =
-                        (SSLSocket) tls.sslContext().getSocketFactory().createSocket(socket, host, port, false)) {
-                    if (!tls.insecure()) {
-                        SSLParameters parameters = ssl.getSSLParameters();
-                        parameters.setEndpointIdentificationAlgorithm("HTTPS");
-                        ssl.setSSLParameters(parameters);
-                    }
+                try (SSLSocket ssl = (SSLSocket) tls.sockets().createSocket(socket, host, port, false)) {
                     ssl.startHandshake();
                 }
             }
             return new HealthResult(target.service(), HealthStatus.REACHABLE, since(start), checked, null);
-        } catch (SSLException e) {
-            return unreachable(target, start, checked, "TLS handshake failed: " + e.getMessage());
-        } catch (SocketTimeoutException e) {
-            return unreachable(target, start, checked, "connect timed out after " + connectTimeout.toMillis() + " ms");
-        } catch (UnknownHostException e) {
-            return unreachable(target, start, checked, "unknown host " + host);
-        } catch (ConnectException e) {
-            return unreachable(target, start, checked, "ConnectException: " + e.getMessage());
         } catch (IOException e) {
-            return unreachable(target, start, checked, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return unreachable(
+                    target,
+                    start,
+                    checked,
+                    Failure.of(e, host, connectTimeout, readTimeout).error());
         }
     }
 

@@ -5,19 +5,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.Authenticator;
-import java.net.ConnectException;
 import java.net.HttpURLConnection;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,11 +20,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.HttpsURLConnection;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.SSLSocketFactory;
 
 /**
  * HTTP health checks: {@code GET} of the declared health path, or of the conventional ones until one
@@ -54,8 +43,8 @@ final class HttpHealthCheck {
     private static final int ERROR_BODY_CHARS = 200;
 
     /**
-     * Drops the connections of the {@code GET}s that outlive their deadline; its one thread ends when no
-     * deadline is pending.
+     * Drops the connections of the {@code GET}s whose deadline has passed while they wait for their answers,
+     * and of those an interrupted round gives up; its one thread ends when nothing is pending.
      */
     private static final ScheduledThreadPoolExecutor DEADLINES = deadlines();
 
@@ -63,10 +52,6 @@ final class HttpHealthCheck {
     private static final Authenticator NO_CREDENTIALS = new Authenticator() {};
 
     private final TlsOptions tls;
-    private final SSLSocketFactory tlsSockets;
-    /** For every {@code https} connection of this checker: one factory, so the keep-alive cache reuses them. */
-    private volatile SSLSocketFactory httpsSockets;
-
     private final Duration readTimeout;
     private final Duration connectTimeout;
     private final int maxBodyBytes;
@@ -75,9 +60,6 @@ final class HttpHealthCheck {
 
     HttpHealthCheck(Duration connectTimeout, Duration readTimeout, int maxBodyBytes, TlsOptions tls) {
         this.tls = tls;
-        this.tlsSockets = tls.trustManagers() != null || tls.keyManagers() != null
-                ? tls.sslContext().getSocketFactory()
-                : null;
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
         this.maxBodyBytes = maxBodyBytes;
@@ -198,9 +180,6 @@ final class HttpHealthCheck {
         waiting.put(self, wait);
         ScheduledFuture<?> watch = DEADLINES.schedule(wait::expire, deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
         try {
-            if (self.isInterrupted()) {
-                throw new InterruptedIOException("health check interrupted");
-            }
             // Dropping the connection does nothing while it connects: the end of the wait is looked at after.
             connection.connect();
             wait.stillOpen();
@@ -209,7 +188,6 @@ final class HttpHealthCheck {
             wait.answered();
             return new Response(code, location, body(connection, code, deadline));
         } catch (IOException e) {
-            wait.over();
             quietlyDisconnect(connection);
             if (wait.expired()) {
                 throw timedOut();
@@ -225,9 +203,8 @@ final class HttpHealthCheck {
     private HttpURLConnection open(URI uri) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
         if (connection instanceof HttpsURLConnection https) {
-            https.setSSLSocketFactory(httpsSockets());
-            // Consulted only where the handshake did not verify the host name itself: when told to skip it.
-            https.setHostnameVerifier((host, session) -> tls.insecure());
+            https.setSSLSocketFactory(tls.sockets());
+            https.setHostnameVerifier(tls.hostNames());
         }
         connection.setAuthenticator(NO_CREDENTIALS);
         connection.setConnectTimeout((int) connectTimeout.toMillis());
@@ -239,26 +216,6 @@ final class HttpHealthCheck {
     }
 
     /**
-     * The factory of this checker's {@code https} sockets, made at its first use: the JDK's default context,
-     * loaded then, costs a check of plain {@code http} endpoints nothing.
-     */
-    private SSLSocketFactory httpsSockets() throws IOException {
-        SSLSocketFactory sockets = httpsSockets;
-        if (sockets == null) {
-            synchronized (this) {
-                sockets = httpsSockets;
-                if (sockets == null) {
-                    sockets = tls.insecure()
-                            ? tlsSockets
-                            : new IdentifyingSockets(tlsSockets != null ? tlsSockets : jdkSockets());
-                    httpsSockets = sockets;
-                }
-            }
-        }
-        return sockets;
-    }
-
-    /**
      * {@link HttpURLConnection#disconnect} from any thread. It is not made for two threads at once (one may
      * find the connection gone half-way and throw); the other one drops it.
      */
@@ -267,14 +224,6 @@ final class HttpHealthCheck {
             connection.disconnect();
         } catch (RuntimeException raced) {
             // Dropped by the other thread meanwhile.
-        }
-    }
-
-    private static SSLSocketFactory jdkSockets() throws IOException {
-        try {
-            return SSLContext.getDefault().getSocketFactory();
-        } catch (NoSuchAlgorithmException e) {
-            throw new SSLException("the JVM has no default TLS context: " + e.getMessage(), e);
         }
     }
 
@@ -384,68 +333,6 @@ final class HttpHealthCheck {
         }
     }
 
-    /**
-     * TLS sockets that verify the server's host name during the handshake, as {@code java.net.http} does,
-     * so that no default host name verifier of the application can waive the check.
-     */
-    private static final class IdentifyingSockets extends SSLSocketFactory {
-        private final SSLSocketFactory sockets;
-
-        IdentifyingSockets(SSLSocketFactory sockets) {
-            this.sockets = sockets;
-        }
-
-        private static Socket identifying(Socket socket) {
-            if (socket instanceof SSLSocket ssl) {
-                SSLParameters parameters = ssl.getSSLParameters();
-                parameters.setEndpointIdentificationAlgorithm("HTTPS");
-                ssl.setSSLParameters(parameters);
-            }
-            return socket;
-        }
-
-        @Override
-        public String[] getDefaultCipherSuites() {
-            return sockets.getDefaultCipherSuites();
-        }
-
-        @Override
-        public String[] getSupportedCipherSuites() {
-            return sockets.getSupportedCipherSuites();
-        }
-
-        @Override
-        public Socket createSocket() throws IOException {
-            return identifying(sockets.createSocket());
-        }
-
-        @Override
-        public Socket createSocket(Socket socket, String host, int port, boolean autoClose) throws IOException {
-            return identifying(sockets.createSocket(socket, host, port, autoClose));
-        }
-
-        @Override
-        public Socket createSocket(String host, int port) throws IOException {
-            return identifying(sockets.createSocket(host, port));
-        }
-
-        @Override
-        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-            return identifying(sockets.createSocket(host, port, localHost, localPort));
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port) throws IOException {
-            return identifying(sockets.createSocket(host, port));
-        }
-
-        @Override
-        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
-                throws IOException {
-            return identifying(sockets.createSocket(address, port, localAddress, localPort));
-        }
-    }
-
     private static boolean sameHostAndPort(URI from, URI to) {
         return to.getHost() != null && from.getHost().equalsIgnoreCase(to.getHost()) && port(from) == port(to);
     }
@@ -481,11 +368,6 @@ final class HttpHealthCheck {
 
     /** What one {@code GET} gave: a status code (0 when none came) and, when unhealthy, why. */
     record Answer(URI uri, int code, HealthStatus failure, String error) {
-        /** What the JDK's sockets say when a connect times out, and when nothing listens. */
-        private static final String CONNECT_TIMED_OUT = "Connect timed out";
-
-        private static final String CONNECTION_REFUSED = "Connection refused";
-
         static Answer of(URI uri, int code, String detail) {
             if (code / 100 == 2) {
                 return new Answer(uri, code, null, null);
@@ -499,26 +381,8 @@ final class HttpHealthCheck {
 
         /** What a failed {@code GET} is, from what {@link HttpURLConnection} threw. */
         static Answer failed(URI uri, IOException e, Duration connectTimeout, Duration readTimeout) {
-            if (e instanceof UnknownHostException) {
-                return failed(uri, HealthStatus.UNREACHABLE, "unknown host " + uri.getHost());
-            }
-            if (e instanceof SocketTimeoutException && CONNECT_TIMED_OUT.equals(e.getMessage())) {
-                return failed(
-                        uri, HealthStatus.UNREACHABLE, "connect timed out after " + connectTimeout.toMillis() + " ms");
-            }
-            if (e instanceof SocketTimeoutException) {
-                return failed(uri, HealthStatus.RPC_FAILED, "no answer within " + readTimeout.toMillis() + " ms");
-            }
-            if (e instanceof ConnectException && CONNECTION_REFUSED.equalsIgnoreCase(String.valueOf(e.getMessage()))) {
-                return failed(uri, HealthStatus.UNREACHABLE, "connection refused");
-            }
-            if (e instanceof ConnectException) {
-                return failed(uri, HealthStatus.UNREACHABLE, message(e));
-            }
-            if (e instanceof SSLException) {
-                return failed(uri, HealthStatus.UNREACHABLE, "TLS handshake failed: " + message(e));
-            }
-            return failed(uri, HealthStatus.RPC_FAILED, message(e));
+            Failure failure = Failure.of(e, uri.getHost(), connectTimeout, readTimeout);
+            return failed(uri, failure.status(), failure.error());
         }
 
         HealthResult result(HealthTarget target, long start) {
@@ -528,13 +392,6 @@ final class HttpHealthCheck {
                             ? HealthStatus.SERVING
                             : code == 404 ? HealthStatus.NO_HEALTH_SERVICE : HealthStatus.NOT_SERVING;
             return new HealthResult(target.service(), status, HealthChecker.since(start), "GET " + uri, error);
-        }
-
-        private static String message(Throwable e) {
-            String message = e.getMessage();
-            return message == null || message.isBlank()
-                    ? e.getClass().getSimpleName().toLowerCase(Locale.ROOT)
-                    : e.getClass().getSimpleName() + ": " + message;
         }
     }
 }

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class HttpHealthCheckTest {
@@ -309,12 +310,9 @@ class HttpHealthCheckTest {
     @Test
     @DisplayName("a host that does not resolve is unreachable by that name")
     void unknownHost() {
-        URI uri = URI.create("http://nowhere.invalid/health");
+        Failure unknown = Failure.of(new UnknownHostException("nowhere.invalid"), "nowhere.invalid", SECOND, SECOND);
 
-        HttpHealthCheck.Answer unknown =
-                HttpHealthCheck.Answer.failed(uri, new UnknownHostException("nowhere.invalid"), SECOND, SECOND);
-
-        assertThat(unknown.failure()).isEqualTo(HealthStatus.UNREACHABLE);
+        assertThat(unknown.status()).isEqualTo(HealthStatus.UNREACHABLE);
         assertThat(unknown.error()).isEqualTo("unknown host nowhere.invalid");
     }
 
@@ -375,15 +373,19 @@ class HttpHealthCheckTest {
                         "/nothing/health", "/nothing/healthz", "/nothing/actuator/health", "/nothing/health/nothing");
     }
 
-    @Test
-    @DisplayName("a closed port is unreachable")
-    void closedPort() throws Exception {
+    /** In the same words for an HTTP check and for the TCP reachability check of an AWS endpoint. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(
+            value = ServiceKind.class,
+            names = {"HTTP", "AWS"})
+    @DisplayName("a closed port is unreachable: connection refused")
+    void closedPort(ServiceKind kind) throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        HealthResult result = checker()
-                .check(new HealthTarget("gone", ServiceKind.HTTP, URI.create("http://127.0.0.1:" + port), null));
+        HealthResult result =
+                checker().check(new HealthTarget("gone", kind, URI.create("http://127.0.0.1:" + port), null));
 
         assertThat(result.status()).isEqualTo(HealthStatus.UNREACHABLE);
         assertThat(result.error()).isEqualTo("connection refused");

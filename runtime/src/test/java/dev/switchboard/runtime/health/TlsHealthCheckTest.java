@@ -196,8 +196,14 @@ class TlsHealthCheckTest {
         }
         HealthResult skipped =
                 HealthChecker.builder().insecureSkipVerify(true).build().check(target);
+        // The TLS reachability check of an AWS endpoint takes its sockets from the same place.
+        HealthResult reachability = trusting.check(new HealthTarget(
+                "named",
+                ServiceKind.AWS,
+                URI.create("https://127.0.0.1:" + otherName.getAddress().getPort()),
+                null));
 
-        for (HealthResult refused : List.of(checked, waivedByDefault)) {
+        for (HealthResult refused : List.of(checked, waivedByDefault, reachability)) {
             assertThat(refused.status()).isEqualTo(HealthStatus.UNREACHABLE);
             assertThat(refused.error()).startsWith("TLS handshake failed").contains("127.0.0.1");
         }
