@@ -139,7 +139,10 @@ public final class HealthChecker {
                 HealthStatus.RPC_FAILED,
                 since(start),
                 target.endpoint().toString(),
-                e.getClass().getSimpleName() + ": " + e.getMessage());
+                e instanceof LinkageError
+                        ? "the check could not run: the class path lacks, or holds another version of, "
+                                + Failure.words(e, "a class it needs")
+                        : "the check failed unexpectedly: " + Failure.words(e, "no reason given"));
     }
 
     /** The HTTP health path that answered last time for this target, when none is declared. */

@@ -205,26 +205,59 @@ class HttpHealthCheckTest {
         assertThat(result.latency()).isLessThan(Duration.ofMillis(1_500));
     }
 
-    @Test
-    @DisplayName("a server that hangs up without answering is an rpc failure named as the JDK names it")
-    void hangUp() throws Exception {
+    /** How a rude server ends a connection after reading the request's first byte. */
+    enum Rudeness {
+        /** Closes the connection. */
+        HANG_UP("the server closed the connection without answering"),
+        /** Resets the connection (an RST, not a FIN). */
+        RESET("connection reset"),
+        /** Answers with a line that is not HTTP. */
+        NOT_HTTP("not an HTTP answer");
+
+        final String error;
+
+        Rudeness(String error) {
+            this.error = error;
+        }
+
+        void treat(Socket accepted) throws IOException {
+            accepted.getInputStream().read();
+            switch (this) {
+                case HANG_UP -> accepted.close();
+                case RESET -> {
+                    accepted.setSoLinger(true, 0);
+                    accepted.close();
+                }
+                case NOT_HTTP -> {
+                    accepted.getOutputStream().write("SSH-2.0-OpenSSH_9.6\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    accepted.close();
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Rudeness.class)
+    @DisplayName(
+            "a server that hangs up, resets or does not speak HTTP is an rpc failure, in words without a Java class name")
+    void rude(Rudeness rudeness) throws Exception {
         try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            Thread hangingUp = new Thread(() -> {
+            Thread serving = new Thread(() -> {
                 while (!socket.isClosed()) {
                     try (Socket accepted = socket.accept()) {
-                        accepted.getInputStream().read();
+                        rudeness.treat(accepted);
                     } catch (IOException e) {
                         return;
                     }
                 }
             });
-            hangingUp.setDaemon(true);
-            hangingUp.start();
+            serving.setDaemon(true);
+            serving.start();
 
             HealthResult result = checker().check(healthAt("rude", socket));
 
             assertThat(result.status()).isEqualTo(HealthStatus.RPC_FAILED);
-            assertThat(result.error()).isEqualTo("SocketException: Unexpected end of file from server");
+            assertThat(result.error()).isEqualTo(rudeness.error);
         }
     }
 
