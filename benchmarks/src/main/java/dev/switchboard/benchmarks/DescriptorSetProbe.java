@@ -25,21 +25,25 @@ import java.util.Map;
  * extension registered), build every file's descriptors in import order, and walk the services, rpcs and
  * HTTP rules a registry needs. Each step's time is printed, then the total.
  *
- * <p>Usage: {@code DescriptorSetProbe <protoc> <sourceRoot> <wellKnownTypesDir> <fileList> <out.pb>},
- * the file list holding one path below the source root a line.
+ * <p>Usage: {@code DescriptorSetProbe <protoc> <sourceRoot> <wellKnownTypesDir> <fileList> <out.pb>
+ * [importDir...]}, the file list holding one path below the source root a line; each import directory is
+ * searched for imports after the source root (the small tree's common protos live in the whole tree's).
  */
 public final class DescriptorSetProbe {
     private DescriptorSetProbe() {}
 
     public static void main(String[] args) throws IOException, InterruptedException, Exception {
-        if (args.length != 5) {
-            System.err.println(
-                    "usage: DescriptorSetProbe <protoc> <sourceRoot> <wellKnownTypesDir> <fileList> <out.pb>");
+        if (args.length < 5) {
+            System.err.println("usage: DescriptorSetProbe <protoc> <sourceRoot> <wellKnownTypesDir> <fileList>"
+                    + " <out.pb> [importDir...]");
             System.exit(2);
         }
         long start = System.nanoTime();
-        List<String> command = new ArrayList<>(List.of(
-                args[0], "-I", args[1], "-I", args[2], "--include_imports", "--include_source_info", "-o", args[4]));
+        List<String> command = new ArrayList<>(List.of(args[0], "-I", args[1], "-I", args[2]));
+        for (int i = 5; i < args.length; i++) {
+            command.addAll(List.of("-I", args[i]));
+        }
+        command.addAll(List.of("--include_imports", "--include_source_info", "-o", args[4]));
         command.addAll(Files.readAllLines(Path.of(args[3])));
         Process protoc = new ProcessBuilder(command)
                 .directory(Path.of(args[1]).toFile())
