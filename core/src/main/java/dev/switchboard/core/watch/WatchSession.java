@@ -1,6 +1,7 @@
 package dev.switchboard.core.watch;
 
 import dev.switchboard.core.diag.InputException;
+import dev.switchboard.core.diag.IoProblems;
 import dev.switchboard.core.diag.Reporter;
 import dev.switchboard.core.inspect.RegistryDiff;
 import dev.switchboard.core.render.GenerateOutcome;
@@ -60,7 +61,7 @@ public final class WatchSession {
         } catch (RenderException e) {
             failed("a template failed: " + e.getMessage());
         } catch (IOException e) {
-            failed("cannot read an input or write the generated files (" + e + ")");
+            failed("cannot read an input or write the generated files: " + IoProblems.describe(e));
         } catch (RuntimeException e) {
             // The watch outlives one bad rebuild: say what happened and keep waiting for the next change.
             failed("the rebuild failed unexpectedly (" + e + ")");

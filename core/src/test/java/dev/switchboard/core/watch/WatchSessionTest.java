@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -175,5 +176,31 @@ class WatchSessionTest {
 
         session.rebuild(request);
         assertThat(next("INFO")).matches("INFO switchboard: watch: nothing changed \\(\\d+ ms\\)");
+    }
+
+    @Test
+    @DisplayName("a rebuild that cannot write says which file is in the way, in words, and keeps watching")
+    void outputInTheWay() throws Exception {
+        ProtoProject project = new ProtoProject(dir).proto(USER_FILE, USER);
+        GenerateRequest request = request(project);
+        WatchSession session = started(request);
+        // The generated package's directory replaced by a file: the directory the goal owns is there.
+        Path sources = request.sourceDirectory().resolve("com/acme/switchboard");
+        try (Stream<Path> walk = Files.walk(sources)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        Files.writeString(sources, "a file where the generated package goes\n");
+
+        project.proto(USER_FILE, USER.replace("rpc GetUser", "rpc FindUser"));
+        session.rebuild(request);
+
+        assertThat(next("ERROR"))
+                .startsWith("ERROR switchboard: watch: cannot read an input or write the generated files: ")
+                .contains("switchboard")
+                .doesNotContainPattern("Exception|java\\.");
+
+        Files.delete(sources);
+        session.rebuild(request);
+        assertThat(next("INFO")).startsWith("INFO switchboard: watch: recovered, ");
     }
 }

@@ -9,6 +9,7 @@ import dev.switchboard.runtime.registry.Endpoint;
 import dev.switchboard.runtime.registry.ServiceEntry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -155,9 +156,16 @@ public final class GenericServiceClient {
                     service + "." + method + ": " + verb + " " + uri + " did not answer within " + timeout
                             + "; raise switchboard." + service + ".timeout if the service is slow",
                     e);
-        } catch (IOException e) {
+        } catch (ConnectException e) {
+            // The JDK's client gives no message here: nothing listens, or the host cannot be reached.
             throw new UncheckedIOException(
-                    service + "." + method + ": " + verb + " " + uri + " failed: " + e + "; check switchboard."
+                    service + "." + method + ": " + verb + " " + uri + " could not connect; check switchboard."
+                            + service + ".endpoint",
+                    e);
+        } catch (IOException e) {
+            String why = e.getMessage() == null ? "the connection failed" : e.getMessage();
+            throw new UncheckedIOException(
+                    service + "." + method + ": " + verb + " " + uri + " failed: " + why + "; check switchboard."
                             + service + ".endpoint",
                     e);
         } catch (InterruptedException e) {

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -131,6 +132,24 @@ class GenericServiceClientTest {
                 .isInstanceOf(UncheckedIOException.class)
                 .hasMessageContaining("did not answer within PT0.5S")
                 .hasMessageContaining("switchboard.users.timeout");
+    }
+
+    @Test
+    void aClosedPortSaysItCouldNotConnectNamingTheSetting() throws IOException {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        GenericServiceClient nowhere = new GenericServiceClient(
+                USERS,
+                URI.create("http://127.0.0.1:" + closed),
+                HttpClient.newHttpClient(),
+                Duration.ofMillis(500),
+                ClientSettings.builder().build().telemetry().gate("users", ServiceKind.HTTP));
+
+        assertThatThrownBy(() -> nowhere.call("GetUser", "{\"id\": \"1\"}"))
+                .hasMessage("users.GetUser: GET http://127.0.0.1:" + closed
+                        + "/v1/users/1 could not connect; check switchboard.users.endpoint");
     }
 
     @Test
