@@ -28,6 +28,9 @@ record Failure(HealthStatus status, String error) {
     /** What {@code HttpURLConnection} says when the first line of the answer is not an HTTP status line. */
     private static final String NOT_HTTP = "Invalid Http response";
 
+    /** What gRPC's transport says when the answer to its TLS greeting is not TLS. */
+    private static final String NOT_TLS = "not an SSL/TLS record";
+
     /** What the JDK's trust manager says of a certificate that no trusted CA signed. */
     private static final String UNTRUSTED = "unable to find valid certification path";
 
@@ -51,7 +54,8 @@ record Failure(HealthStatus status, String error) {
         if (e instanceof SocketTimeoutException) {
             return new Failure(HealthStatus.RPC_FAILED, "no answer within " + readTimeout.toMillis() + " ms");
         }
-        if (e instanceof ConnectException && CONNECTION_REFUSED.equalsIgnoreCase(message)) {
+        // The JDK says just that; gRPC's transport adds its system call before it and the address after.
+        if (e instanceof SocketException && message.contains(CONNECTION_REFUSED)) {
             return new Failure(HealthStatus.UNREACHABLE, "connection refused");
         }
         if (e instanceof NoRouteToHostException) {
@@ -65,6 +69,12 @@ record Failure(HealthStatus status, String error) {
                     HealthStatus.UNREACHABLE,
                     "TLS handshake failed: the server's certificate is not signed by a trusted CA"
                             + " (give that CA's certificate as the CA file, or skip verification for a test server)");
+        }
+        if (e instanceof SSLException && message.startsWith(NOT_TLS)) {
+            return new Failure(
+                    HealthStatus.UNREACHABLE,
+                    "TLS handshake failed: the server does not speak TLS on that port (for a plaintext port use"
+                            + " grpc:// or http://)");
         }
         if (e instanceof SSLException) {
             return new Failure(HealthStatus.UNREACHABLE, "TLS handshake failed: " + words(e, "no reason given"));

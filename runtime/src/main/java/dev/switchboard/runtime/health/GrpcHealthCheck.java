@@ -57,7 +57,11 @@ final class GrpcHealthCheck {
             } catch (ExecutionException e) {
                 Status status = Status.fromThrowable(e.getCause());
                 return new HealthResult(
-                        target.service(), status(status), HealthChecker.since(start), checked, message(status, name));
+                        target.service(),
+                        status(status),
+                        HealthChecker.since(start),
+                        checked,
+                        message(status, name, target.endpoint().getHost(), deadline));
             } catch (TimeoutException e) {
                 return new HealthResult(
                         target.service(),
@@ -140,8 +144,20 @@ final class GrpcHealthCheck {
         };
     }
 
-    private static String message(Status status, String name) {
-        String description = status.getDescription() == null ? "" : ": " + status.getDescription();
+    /**
+     * What went wrong, in the words an HTTP check uses when the connection failed (gRPC's own description
+     * of that is "io exception" and, for TLS, the names of the transport's handlers); else the status code
+     * and the first line of its description.
+     */
+    private static String message(Status status, String name, String host, Duration deadline) {
+        for (Throwable cause = status.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException io) {
+                return Failure.of(io, host, deadline, deadline).error();
+            }
+        }
+        String description = status.getDescription() == null
+                ? ""
+                : ": " + status.getDescription().lines().findFirst().orElse("");
         return switch (status.getCode()) {
             case UNIMPLEMENTED -> "the server does not implement grpc.health.v1.Health";
             case NOT_FOUND -> "the health service does not know \"" + name + "\"";

@@ -95,7 +95,21 @@ class GrpcHealthCheckTest {
         HealthResult result = HealthChecker.builder().build().check(target);
 
         assertThat(result.status()).isEqualTo(HealthStatus.UNREACHABLE);
-        assertThat(result.error()).startsWith("UNAVAILABLE");
+        assertThat(result.error()).isEqualTo("connection refused");
+    }
+
+    @Test
+    @DisplayName("TLS against a plaintext server is a failed handshake, in words without the transport's class names")
+    void tlsAgainstPlaintext() throws InterruptedException {
+        HealthTarget target = new HealthTarget(
+                "user", ServiceKind.GRPC, URI.create("grpcs://127.0.0.1:" + withHealth.getPort()), null);
+
+        HealthResult result = HealthChecker.builder().build().check(target);
+
+        assertThat(result.status()).isEqualTo(HealthStatus.UNREACHABLE);
+        assertThat(result.error())
+                .isEqualTo("TLS handshake failed: the server does not speak TLS on that port (for a plaintext port"
+                        + " use grpc:// or http://)");
     }
 
     @Test
