@@ -30,8 +30,34 @@ public final class Main {
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                .registerConverter(int.class, Main::wholeNumber)
+                .registerConverter(Integer.class, Main::wholeNumber)
+                .registerConverter(long.class, Main::longWholeNumber)
+                .registerConverter(Long.class, Main::longWholeNumber)
                 .setParameterExceptionHandler(failures)
                 .setExecutionExceptionHandler(failures);
         return commandLine.execute(args);
+    }
+
+    /** An {@code int} option's value, refused in words (picocli says "is not an int"). */
+    private static Integer wholeNumber(String value) {
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw notWholeNumber(value);
+        }
+    }
+
+    /** A {@code long} option's value, refused in words (picocli says "is not a long"). */
+    private static Long longWholeNumber(String value) {
+        try {
+            return Long.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw notWholeNumber(value);
+        }
+    }
+
+    private static CommandLine.TypeConversionException notWholeNumber(String value) {
+        return new CommandLine.TypeConversionException("\"" + value + "\" is not a whole number (digits only)");
     }
 }

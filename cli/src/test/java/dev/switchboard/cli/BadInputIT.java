@@ -120,9 +120,8 @@ class BadInputIT {
                 of(
                         "option value of the wrong type",
                         List.of("health", "--interval", "soon"),
-                        "--interval: ",
-                        "'soon' is not an int",
-                        "run `switchboard health --help`"),
+                        "--interval: \"soon\" is not a whole number (digits only); run `switchboard health --help`"
+                                + " for what it takes"),
                 of(
                         "missing overrides file",
                         List.of("services", "--overrides", "missing.yaml"),
@@ -181,6 +180,15 @@ class BadInputIT {
                         "monitor interval under a second",
                         List.of("health", "--monitor", "--interval", "0", "--endpoint", "billing=http://127.0.0.1:1"),
                         "--interval: interval 0 is not a number of seconds; use 1 or more"),
+                of(
+                        "a number option given a unit",
+                        List.of("health", "--connect-timeout", "5s", "--endpoint", "billing=http://127.0.0.1:1"),
+                        "--connect-timeout: \"5s\" is not a whole number (digits only); run `switchboard health"
+                                + " --help` for what it takes"),
+                of(
+                        "a NAME=VALUE option without '='",
+                        List.of("health", "--endpoint", "billing"),
+                        "--endpoint: \"billing\" is not NAME=URL; write it as NAME=URL, with '='"),
                 of(
                         "class name that is not one",
                         List.of("generate", "--class-name", "clients"),

@@ -13,6 +13,8 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Model.ArgSpec;
@@ -94,7 +96,13 @@ public final class Failures implements CommandLine.IExecutionExceptionHandler, C
         } else {
             ArgSpec spec = ex.getArgSpec();
             String where = spec instanceof OptionSpec option ? option.longestName() : name;
-            problem = Problem.in(where, detail(ex.getMessage()), help);
+            Matcher notPair = NOT_A_PAIR.matcher(ex.getMessage());
+            problem = spec != null && notPair.matches()
+                    ? Problem.in(
+                            where,
+                            "\"" + notPair.group(1) + "\" is not " + spec.paramLabel(),
+                            "write it as " + spec.paramLabel() + ", with '='")
+                    : Problem.in(where, detail(ex.getMessage()), help);
         }
         // The options were not parsed, so --quiet and --verbose are not known: errors print at any level.
         new Console(command.getOut(), command.getErr(), Console.Level.NORMAL, false).error(problem.toString());
@@ -106,6 +114,10 @@ public final class Failures implements CommandLine.IExecutionExceptionHandler, C
         String first = e.getMessage().lines().findFirst().orElse("problems in the input");
         return first.endsWith(":") ? first.substring(0, first.length() - 1) : first;
     }
+
+    /** picocli's words for a value of a map option without '=' (they name the map's Java types). */
+    private static final Pattern NOT_A_PAIR =
+            Pattern.compile("Value for .* should be in KEY=VALUE format but was (.*)", Pattern.DOTALL);
 
     /** picocli's message without the option it names, which the place already shows. */
     private static String detail(String message) {
