@@ -1,5 +1,6 @@
 package dev.switchboard.core.analyze;
 
+import dev.switchboard.core.diag.ClassFiles;
 import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.diag.Problem;
 import dev.switchboard.core.registry.RegistryBuilder;
@@ -144,15 +145,13 @@ public final class CallAnalyzer {
                 for (Path file : walk.filter(f -> f.toString().endsWith(".class"))
                         .sorted()
                         .toList()) {
+                    byte[] bytes = Files.readAllBytes(file);
                     try {
-                        read(Files.readAllBytes(file));
+                        read(bytes);
                     } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
                         // ASM refuses class files newer than it knows, and damaged ones.
-                        throw new InputException(Problem.in(
-                                file.toString(),
-                                "this class file cannot be read (class file major version " + classVersion(file)
-                                        + ", or damaged)",
-                                "compile with --release 17 to 25, or rebuild the classes (mvn clean compile)"));
+                        throw new InputException(
+                                Problem.in(file.toString(), ClassFiles.unreadable(bytes), ClassFiles.FIX));
                     }
                 }
             }
@@ -207,16 +206,6 @@ public final class CallAnalyzer {
         }
 
         /** The class file's major version (61 for Java 17, 69 for Java 25). */
-        private static String classVersion(Path file) throws IOException {
-            byte[] head = new byte[8];
-            try (var in = Files.newInputStream(file)) {
-                if (in.readNBytes(head, 0, 8) < 8) {
-                    return "unknown";
-                }
-            }
-            return Integer.toString(((head[6] & 0xff) << 8) | (head[7] & 0xff));
-        }
-
         /** Whether {@code owner} is the generated class {@code generated} or one nested in it. */
         private static boolean generated(String owner, String generated) {
             return owner.equals(generated) || owner.startsWith(generated + "$");

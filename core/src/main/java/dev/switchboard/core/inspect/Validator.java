@@ -2,6 +2,7 @@ package dev.switchboard.core.inspect;
 
 import dev.switchboard.core.aws.AwsClientClass;
 import dev.switchboard.core.aws.ClientClassReader;
+import dev.switchboard.core.diag.ClassFiles;
 import dev.switchboard.runtime.registry.MethodInfo;
 import dev.switchboard.runtime.registry.Registry;
 import dev.switchboard.runtime.registry.ServiceEntry;
@@ -162,8 +163,28 @@ public final class Validator {
                             + " proto-google-cloud-pubsub-v1), of the same version");
             return;
         }
-        String generatedFor = serviceNameConstant(bytes);
-        if (generatedFor != null && !generatedFor.equals(s.proto().service())) {
+        String[] constant = new String[1];
+        String unreadable = ClassFiles.accept(
+                bytes,
+                new ClassVisitor(Opcodes.ASM9) {
+                    @Override
+                    public FieldVisitor visitField(
+                            int access, String name, String descriptor, String signature, Object value) {
+                        // grpc-java sets SERVICE_NAME to the proto's full service name.
+                        if (name.equals("SERVICE_NAME") && value instanceof String text) {
+                            constant[0] = text;
+                        }
+                        return null;
+                    }
+                },
+                ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        String generatedFor = constant[0];
+        if (unreadable != null) {
+            error(
+                    s.name(),
+                    "stub class " + stubClass + " of " + s.proto().artifact() + ": " + unreadable
+                            + "; use a version of it compiled for Java 28 or lower");
+        } else if (generatedFor != null && !generatedFor.equals(s.proto().service())) {
             error(
                     s.name(),
                     "stub class " + stubClass + " was generated for " + generatedFor + ", but "
@@ -177,25 +198,6 @@ public final class Validator {
                             + " grpc-java's protoc-gen-grpc-java for "
                             + s.proto().artifact());
         }
-    }
-
-    /** The value of the class's {@code SERVICE_NAME} constant, which grpc-java sets to the proto's name. */
-    private static String serviceNameConstant(byte[] classBytes) {
-        String[] value = new String[1];
-        new ClassReader(classBytes)
-                .accept(
-                        new ClassVisitor(Opcodes.ASM9) {
-                            @Override
-                            public FieldVisitor visitField(
-                                    int access, String name, String descriptor, String signature, Object constant) {
-                                if (name.equals("SERVICE_NAME") && constant instanceof String text) {
-                                    value[0] = text;
-                                }
-                                return null;
-                            }
-                        },
-                        ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-        return value[0];
     }
 
     private void grpc(ServiceEntry s, Map<String, List<String>> implementations) {
@@ -239,28 +241,31 @@ public final class Validator {
             for (Path file :
                     walk.filter(p -> p.toString().endsWith(".class")).sorted().toList()) {
                 List<String> info = new ArrayList<>();
-                new ClassReader(Files.readAllBytes(file))
-                        .accept(
-                                new ClassVisitor(Opcodes.ASM9) {
-                                    @Override
-                                    public void visit(
-                                            int v,
-                                            int access,
-                                            String name,
-                                            String signature,
-                                            String superName,
-                                            String[] ifaces) {
-                                        info.add(superName == null ? "" : superName);
-                                    }
+                String unreadable = ClassFiles.accept(
+                        Files.readAllBytes(file),
+                        new ClassVisitor(Opcodes.ASM9) {
+                            @Override
+                            public void visit(
+                                    int v,
+                                    int access,
+                                    String name,
+                                    String signature,
+                                    String superName,
+                                    String[] ifaces) {
+                                info.add(superName == null ? "" : superName);
+                            }
 
-                                    @Override
-                                    public MethodVisitor visitMethod(
-                                            int access, String name, String d, String s, String[] e) {
-                                        info.add(name);
-                                        return null;
-                                    }
-                                },
-                                ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+                            @Override
+                            public MethodVisitor visitMethod(int access, String name, String d, String s, String[] e) {
+                                info.add(name);
+                                return null;
+                            }
+                        },
+                        ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+                if (unreadable != null) {
+                    warning("-", file + ": " + unreadable + "; " + ClassFiles.FIX);
+                    continue;
+                }
                 out.put(classesDirectory.relativize(file).toString().replaceFirst("\\.class$", ""), info);
             }
         }

@@ -11,6 +11,7 @@ import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
+import dev.switchboard.core.diag.ClassFiles;
 import dev.switchboard.core.diag.InputException;
 import dev.switchboard.core.diag.Problem;
 import dev.switchboard.core.diag.Suggestions;
@@ -242,57 +243,59 @@ public final class InterfaceReader {
             byte[] bytes, String shown, String name, List<LegacyInterface.Method> methods, boolean requested) {
         List<String> supers = new ArrayList<>();
         boolean[] isInterface = {true};
-        new ClassReader(bytes)
-                .accept(
-                        new ClassVisitor(Opcodes.ASM9) {
-                            @Override
-                            public void visit(
-                                    int version,
-                                    int access,
-                                    String className,
-                                    String signature,
-                                    String superName,
-                                    String[] interfaces) {
-                                isInterface[0] = (access & Opcodes.ACC_INTERFACE) != 0;
-                                for (String i : interfaces) {
-                                    supers.add(i.replace('/', '.').replace('$', '.'));
-                                }
-                            }
+        String unreadable = ClassFiles.accept(
+                bytes,
+                new ClassVisitor(Opcodes.ASM9) {
+                    @Override
+                    public void visit(
+                            int version,
+                            int access,
+                            String className,
+                            String signature,
+                            String superName,
+                            String[] interfaces) {
+                        isInterface[0] = (access & Opcodes.ACC_INTERFACE) != 0;
+                        for (String i : interfaces) {
+                            supers.add(i.replace('/', '.').replace('$', '.'));
+                        }
+                    }
 
-                            @Override
-                            public MethodVisitor visitMethod(
-                                    int access, String method, String descriptor, String signature, String[] ex) {
-                                if (method.startsWith("<")
-                                        || (access & (Opcodes.ACC_SYNTHETIC | Opcodes.ACC_BRIDGE)) != 0) {
-                                    return null;
-                                }
-                                LegacyInterface.Kind kind = (access & Opcodes.ACC_STATIC) != 0
-                                        ? LegacyInterface.Kind.STATIC
-                                        : (access & Opcodes.ACC_ABSTRACT) != 0
-                                                ? LegacyInterface.Kind.ABSTRACT
-                                                : LegacyInterface.Kind.DEFAULT;
-                                String returns = org.objectweb.asm.Type.getReturnType(descriptor)
-                                        .getClassName()
-                                        .replace('$', '.');
-                                methods.add(new LegacyInterface.Method(
-                                        method,
-                                        returns.substring(returns.lastIndexOf('.') + 1),
-                                        List.of(returns),
-                                        org.objectweb.asm.Type.getArgumentTypes(descriptor).length,
-                                        kind,
-                                        shown,
-                                        0,
-                                        0,
-                                        ex == null
-                                                ? List.of()
-                                                : List.of(ex).stream()
-                                                        .map(e -> e.replace('/', '.')
-                                                                .replace('$', '.'))
-                                                        .toList()));
-                                return null;
-                            }
-                        },
-                        ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+                    @Override
+                    public MethodVisitor visitMethod(
+                            int access, String method, String descriptor, String signature, String[] ex) {
+                        if (method.startsWith("<") || (access & (Opcodes.ACC_SYNTHETIC | Opcodes.ACC_BRIDGE)) != 0) {
+                            return null;
+                        }
+                        LegacyInterface.Kind kind = (access & Opcodes.ACC_STATIC) != 0
+                                ? LegacyInterface.Kind.STATIC
+                                : (access & Opcodes.ACC_ABSTRACT) != 0
+                                        ? LegacyInterface.Kind.ABSTRACT
+                                        : LegacyInterface.Kind.DEFAULT;
+                        String returns = org.objectweb.asm.Type.getReturnType(descriptor)
+                                .getClassName()
+                                .replace('$', '.');
+                        methods.add(new LegacyInterface.Method(
+                                method,
+                                returns.substring(returns.lastIndexOf('.') + 1),
+                                List.of(returns),
+                                org.objectweb.asm.Type.getArgumentTypes(descriptor).length,
+                                kind,
+                                shown,
+                                0,
+                                0,
+                                ex == null
+                                        ? List.of()
+                                        : List.of(ex).stream()
+                                                .map(e -> e.replace('/', '.').replace('$', '.'))
+                                                .toList()));
+                        return null;
+                    }
+                },
+                ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        if (unreadable != null) {
+            problems.add(Problem.in(shown, unreadable, ClassFiles.FIX));
+            return shown;
+        }
         if (!isInterface[0]) {
             problems.add(Problem.in(
                     shown,

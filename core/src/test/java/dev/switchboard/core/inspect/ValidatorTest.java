@@ -12,6 +12,7 @@ import dev.switchboard.runtime.registry.ProtoInfo;
 import dev.switchboard.runtime.registry.Registry;
 import dev.switchboard.runtime.registry.ServiceEntry;
 import dev.switchboard.runtime.registry.ServiceKind;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -129,6 +130,38 @@ class ValidatorTest {
                                 + " not on the compile classpath; add the dependency that holds its generated gRPC"
                                 + " stubs (published beside the protos, as grpc-google-cloud-pubsub-v1 beside"
                                 + " proto-google-cloud-pubsub-v1), of the same version");
+    }
+
+    @Test
+    @DisplayName("a class file from a newer Java than the plugin reads is named, with its version and the fix")
+    void classFilesTooNew() throws Exception {
+        Map<String, String> sources = Map.of("com/acme/billing/BillingServiceGrpc.java", """
+                        package com.acme.billing;
+                        public final class BillingServiceGrpc {
+                          public static final String SERVICE_NAME = "acme.billing.v1.BillingService";
+                          public static final class BillingServiceBlockingStub {}
+                        }
+                        """);
+        assertThat(Javac.compile(dir, sources)).isEmpty();
+        Path classes = dir.resolve("classes");
+        Path stub = classes.resolve("com/acme/billing/BillingServiceGrpc.class");
+        byte[] bytes = Files.readAllBytes(stub);
+        bytes[6] = 0;
+        bytes[7] = 99;
+        Files.write(stub, bytes);
+        ServiceEntry billing = fromArtifact("billing", "acme.billing.v1.BillingService", "com.acme.billing");
+
+        List<Validator.Finding> findings = validate(Registry.of("f", List.of(billing)), classes);
+
+        assertThat(findings)
+                .extracting(f -> f.level() + " " + f.service() + ": " + f.message())
+                .contains(
+                        "error billing: stub class com.acme.billing.BillingServiceGrpc of com.acme:api:1.0: this class"
+                                + " file cannot be read (class file major version 99, or damaged; the plugin reads up"
+                                + " to 72, Java 28); use a version of it compiled for Java 28 or lower",
+                        "warning -: " + stub + ": this class file cannot be read (class file major version 99, or"
+                                + " damaged; the plugin reads up to 72, Java 28); compile it with --release 28 or"
+                                + " lower, or rebuild it (mvn clean compile)");
     }
 
     private static ServiceEntry fromArtifact(String name, String service, String javaPackage) {

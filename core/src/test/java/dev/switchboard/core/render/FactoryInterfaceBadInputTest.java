@@ -118,8 +118,18 @@ class FactoryInterfaceBadInputTest {
                         "com.acme.Clients",
                         null,
                         "legacy-clients.jar!/com/acme/Clients.class: region() returns String, which is not the"
-                                + " client of any service switchboard knows"));
+                                + " client of any service switchboard knows"),
+                bad(
+                        "an interface whose class file a newer Java wrote",
+                        "com.acme.Clients",
+                        TOO_NEW,
+                        "legacy-clients.jar!/com/acme/Clients.class: this class file cannot be read (class file"
+                                + " major version 99, or damaged; the plugin reads up to 72, Java 28); compile it"
+                                + " with --release 28 or lower, or rebuild it (mvn clean compile)"));
     }
+
+    /** Instead of a source: the interface's class file in a jar, its class file version made 99. */
+    private static final String TOO_NEW = "class file version 99";
 
     private static Arguments bad(String what, String name, String source, String... expected) {
         return Arguments.of(what, name, source, List.of(expected));
@@ -137,7 +147,7 @@ class FactoryInterfaceBadInputTest {
         OutputSnapshot before = OutputSnapshot.of(outputs);
 
         List<Path> classpath = List.of();
-        if (source == null) {
+        if (source == null || source.equals(TOO_NEW)) {
             Files.delete(dir.resolve("p").resolve(FILE));
             assertThat(Javac.compile(
                             dir.resolve("lib"), Map.of("com/acme/Clients.java", withMethod(S3, "String region();"))))
@@ -145,7 +155,12 @@ class FactoryInterfaceBadInputTest {
             Path jar = dir.resolve("legacy-clients.jar");
             try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
                 out.putNextEntry(new JarEntry("com/acme/Clients.class"));
-                out.write(Files.readAllBytes(dir.resolve("lib/classes/com/acme/Clients.class")));
+                byte[] bytes = Files.readAllBytes(dir.resolve("lib/classes/com/acme/Clients.class"));
+                if (source != null) {
+                    bytes[6] = 0;
+                    bytes[7] = 99;
+                }
+                out.write(bytes);
             }
             classpath = List.of(jar);
         } else {
