@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Renders the bundled templates; one instance per build, as FreeMarker caches parsed templates in it. */
 public final class TemplateRenderer {
@@ -106,6 +107,12 @@ public final class TemplateRenderer {
         return process(parsed, model);
     }
 
+    /**
+     * The Java types FreeMarker names beside a value of the wrong type: "(ArrayList wrapped into
+     * f.t.DefaultListAdapter)", "(wrapper: f.t.SimpleScalar)".
+     */
+    private static final Pattern JAVA_TYPES = Pattern.compile("\\s*\\((?:wrapper: [^)]*|[^()]* wrapped into [^)]*)\\)");
+
     private String process(Template template, Map<String, ?> model) throws RenderException {
         try {
             StringWriter out = new StringWriter();
@@ -123,12 +130,15 @@ public final class TemplateRenderer {
                                 + "), or test it with ?? first"
                         : "use a field of the template model (\"Templates\" in the README), or test it with ?? first";
             } else {
-                what = e.getMessageWithoutStackTop()
+                String first = e.getMessageWithoutStackTop()
                         .lines()
                         .findFirst()
                         .orElse("")
                         .trim();
-                fix = "correct the template at that place";
+                what = JAVA_TYPES.matcher(first).replaceAll("").replaceFirst(":$", "");
+                fix = what.endsWith("evaluated to a sequence")
+                        ? "list it with <#list …> or join it with ?join(\", \")"
+                        : "correct the template at that place";
             }
             throw placed(where, e.getLineNumber(), e.getColumnNumber(), what, fix, e);
         } catch (IOException e) {

@@ -127,6 +127,16 @@ class GenerateBadInputTest {
                         "templates/ServiceNames.java.ftl:2:3: servics is undefined or null; use a value of the"
                                 + " template model (nearest: services"),
                 bad(
+                        "an overlay template that prints a list as text",
+                        f -> {
+                            f.templateDirectory = f.path("templates");
+                            return f.file("templates/ServiceNames.java.ftl", "package ${packageName};\n${services}\n");
+                        },
+                        "templates/ServiceNames.java.ftl:2:3: For \"${...}\" content: Expected a string or something"
+                                + " automatically convertible to string (number, date or boolean), or \"template"
+                                + " output\" , but this has evaluated to a sequence; list it with <#list …> or join"
+                                + " it with ?join(\", \")"),
+                bad(
                         "a generator template with a FreeMarker syntax error",
                         f -> f.file("gen/inventory.ftl", "line one\n${services?size\n"),
                         "gen/inventory.ftl:2:",
