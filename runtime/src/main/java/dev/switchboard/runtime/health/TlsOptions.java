@@ -115,7 +115,9 @@ final class TlsOptions {
             certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
         } catch (GeneralSecurityException e) {
             throw new GeneralSecurityException(
-                    "CA file " + caFile + " is not PEM or DER X.509 certificates: " + e.getMessage(), e);
+                    "CA file " + caFile + " is not X.509 certificates in PEM or DER (a private key, or another"
+                            + " file?); give the certificate of the CA that signed the servers' certificates",
+                    e);
         }
         if (certificates.isEmpty()) {
             throw new GeneralSecurityException("CA file " + caFile + " holds no certificate");
@@ -138,8 +140,8 @@ final class TlsOptions {
             store.load(in, password);
         } catch (IOException e) {
             throw new IOException(
-                    "client certificate " + keyStore + " cannot be read as a PKCS#12 key store"
-                            + " with the password given: " + e.getMessage(),
+                    "client certificate " + keyStore + " is not a PKCS#12 (.p12) key store, or its password is not"
+                            + " the one given; make one from a PEM certificate and key with openssl pkcs12 -export",
                     e);
         }
         KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());

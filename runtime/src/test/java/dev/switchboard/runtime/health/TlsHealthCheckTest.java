@@ -225,6 +225,27 @@ class TlsHealthCheckTest {
                 .hasMessageContaining("CA file " + bad);
     }
 
+    @Test
+    @DisplayName("a private key given as the CA file, and a PEM file given as the client certificate, are refused"
+            + " in words")
+    void wrongKindsOfFile() throws IOException {
+        Path key = Files.writeString(
+                dir.resolve("key.pem"),
+                "-----BEGIN PRIVATE KEY-----\nMIIBVQIBADANBgkqhkiG9w0BAQEFAASCAT8wggE7AgEAAkEAu\n-----END PRIVATE KEY-----\n");
+
+        assertThatThrownBy(() -> HealthChecker.builder().caFile(key).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("CA file " + key + " is not X.509 certificates in PEM or DER (a private key, or another"
+                        + " file?); give the certificate of the CA that signed the servers' certificates");
+        assertThatThrownBy(() -> HealthChecker.builder()
+                        .clientCertificate(dir.resolve("ca.pem"), PASSWORD)
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("client certificate " + dir.resolve("ca.pem") + " is not a PKCS#12 (.p12) key store, or"
+                        + " its password is not the one given; make one from a PEM certificate and key with openssl"
+                        + " pkcs12 -export");
+    }
+
     private static KeyStore load(String file) throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(dir.resolve(file))) {
