@@ -1,5 +1,6 @@
 package dev.switchboard.cli.inputs;
 
+import dev.switchboard.core.diag.IoProblems;
 import dev.switchboard.core.diag.Problem;
 import java.io.File;
 import java.io.IOException;
@@ -38,7 +39,7 @@ public final class Classpath {
             } catch (IOException e) {
                 problems.add(Problem.in(
                         "--classpath-file",
-                        file + " cannot be read (" + e.getMessage() + ")",
+                        file + " cannot be read (" + IoProblems.reason(e) + ")",
                         "write it with `mvn dependency:build-classpath -Dmdep.outputFile=" + file + "`"));
                 continue;
             }

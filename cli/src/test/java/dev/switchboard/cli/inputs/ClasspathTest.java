@@ -45,7 +45,8 @@ class ClasspathTest {
                 .anySatisfy(p -> assertThat(p)
                         .startsWith("--classpath: nope.jar does not exist; give existing jars and class directories"))
                 .anySatisfy(p -> assertThat(p)
-                        .startsWith("--classpath-file: " + dir.resolve("cp.txt") + " cannot be read")
+                        .startsWith(
+                                "--classpath-file: " + dir.resolve("cp.txt") + " cannot be read (it does not exist)")
                         .contains("`mvn dependency:build-classpath -Dmdep.outputFile="));
     }
 }

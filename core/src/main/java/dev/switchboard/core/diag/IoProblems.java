@@ -1,6 +1,7 @@
 package dev.switchboard.core.diag;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
@@ -36,6 +37,27 @@ public final class IoProblems {
                 what = fs.getReason() == null ? "cannot be used" : fs.getReason();
             }
             return file + " " + what + (fs.getOtherFile() == null ? "" : " (with " + fs.getOtherFile() + ")");
+        }
+        return e.getMessage() == null ? "an input or output failed" : e.getMessage();
+    }
+
+    /**
+     * Why a file named elsewhere in the message could not be read, without repeating its path (the JDK's
+     * message of a missing file is the path alone): {@code "it does not exist"}, {@code "permission
+     * denied"}, {@code "it is not UTF-8 text"}.
+     */
+    public static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "it does not exist";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof CharacterCodingException) {
+            return "it is not UTF-8 text";
+        }
+        if (e instanceof FileSystemException fs) {
+            return fs.getReason() == null ? "it cannot be used" : fs.getReason();
         }
         return e.getMessage() == null ? "an input or output failed" : e.getMessage();
     }

@@ -13,6 +13,7 @@ import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
 import dev.switchboard.core.diag.ClassFiles;
 import dev.switchboard.core.diag.InputException;
+import dev.switchboard.core.diag.IoProblems;
 import dev.switchboard.core.diag.Problem;
 import dev.switchboard.core.diag.Suggestions;
 import java.io.IOException;
@@ -120,7 +121,7 @@ public final class InterfaceReader {
                             new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17))
                     .parse(file);
         } catch (IOException e) {
-            problems.add(Problem.in(shown, "cannot be read: " + e.getMessage(), "check the file's permissions"));
+            problems.add(Problem.in(shown, "cannot be read: " + IoProblems.reason(e), "check the file's permissions"));
             return shown;
         }
         if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {

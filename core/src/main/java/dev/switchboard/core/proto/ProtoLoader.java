@@ -9,6 +9,7 @@ import com.squareup.wire.schema.SchemaException;
 import com.squareup.wire.schema.internal.parser.ProtoFileElement;
 import com.squareup.wire.schema.internal.parser.ProtoParser;
 import dev.switchboard.core.diag.InputException;
+import dev.switchboard.core.diag.IoProblems;
 import dev.switchboard.core.diag.Problem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -339,7 +340,7 @@ final class ProtoLoader {
         } catch (IOException e) {
             problems.add(Problem.in(
                     shown,
-                    "cannot read the file (" + e.getMessage() + ")",
+                    "cannot read the file (" + IoProblems.reason(e) + ")",
                     "check that it exists and that you may read it"));
             return null;
         }

@@ -1,5 +1,6 @@
 package dev.switchboard.core.proto;
 
+import dev.switchboard.core.diag.IoProblems;
 import dev.switchboard.core.diag.Problem;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -80,8 +81,7 @@ public final class ProtoSourceScanner {
             if (listing.failure() != null) {
                 problems.add(Problem.in(
                         shownRoot,
-                        "cannot read the proto source root ("
-                                + listing.failure().getMessage() + ")",
+                        "cannot read the proto source root (" + IoProblems.describe(listing.failure()) + ")",
                         "check that the directory is readable, or remove it from <protoSourceRoots>"));
             }
         }

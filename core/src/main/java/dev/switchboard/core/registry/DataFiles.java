@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.Mark;
 import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException;
 import dev.switchboard.core.diag.InputException;
+import dev.switchboard.core.diag.IoProblems;
 import dev.switchboard.core.diag.Problem;
 import dev.switchboard.core.diag.Suggestions;
 import dev.switchboard.runtime.registry.RegistryCodec;
@@ -365,7 +366,7 @@ final class DataFiles {
             throw failure(List.of(Problem.in(shownAs, "cannot be read: permission denied", "make it readable")));
         } catch (IOException e) {
             throw failure(List.of(
-                    Problem.in(shownAs, "cannot be read: " + e.getMessage(), "check that the file is readable")));
+                    Problem.in(shownAs, "cannot be read: " + IoProblems.reason(e), "check that the file is readable")));
         }
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {

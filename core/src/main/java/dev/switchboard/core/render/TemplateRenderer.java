@@ -1,5 +1,6 @@
 package dev.switchboard.core.render;
 
+import dev.switchboard.core.diag.IoProblems;
 import dev.switchboard.core.diag.Suggestions;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
@@ -85,7 +86,8 @@ public final class TemplateRenderer {
             throw syntaxError(e);
         } catch (IOException e) {
             throw new RenderException(
-                    "template " + templateName + " cannot be read: " + e.getMessage() + "; check the template files",
+                    "template " + templateName + " cannot be read: " + IoProblems.reason(e)
+                            + "; check the template files",
                     e);
         }
         return process(template, model);
@@ -100,7 +102,7 @@ public final class TemplateRenderer {
             throw syntaxError(e);
         } catch (IOException e) {
             throw new RenderException(
-                    "template " + shown(template) + " cannot be read: " + e.getMessage()
+                    "template " + shown(template) + " cannot be read: " + IoProblems.reason(e)
                             + "; check that the file is readable UTF-8",
                     e);
         }
@@ -142,7 +144,8 @@ public final class TemplateRenderer {
             }
             throw placed(where, e.getLineNumber(), e.getColumnNumber(), what, fix, e);
         } catch (IOException e) {
-            throw new RenderException("template " + template.getName() + " cannot be written: " + e.getMessage(), e);
+            throw new RenderException(
+                    "template " + template.getName() + " cannot be written: " + IoProblems.reason(e), e);
         }
     }
 
