@@ -30,30 +30,40 @@ public final class Main {
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
-                .registerConverter(int.class, Main::wholeNumber)
-                .registerConverter(Integer.class, Main::wholeNumber)
-                .registerConverter(long.class, Main::longWholeNumber)
-                .registerConverter(Long.class, Main::longWholeNumber)
+                .registerConverter(int.class, new IntValue())
+                .registerConverter(Integer.class, new IntValue())
+                .registerConverter(long.class, new LongValue())
+                .registerConverter(Long.class, new LongValue())
                 .setParameterExceptionHandler(failures)
                 .setExecutionExceptionHandler(failures);
         return commandLine.execute(args);
     }
 
-    /** An {@code int} option's value, refused in words (picocli says "is not an int"). */
-    private static Integer wholeNumber(String value) {
-        try {
-            return Integer.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            throw notWholeNumber(value);
+    /*
+     * Whole numbers refused in words (picocli says "is not an int", "is not a long"). Classes, not method
+     * references: with one here, JDK 17.0.15 crashed at exit while the launcher recorded its AppCDS archive
+     * (SystemDictionaryShared::adjust_lambda_proxy_class_dictionary).
+     */
+
+    private static final class IntValue implements CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            try {
+                return Integer.valueOf(value.strip());
+            } catch (NumberFormatException e) {
+                throw notWholeNumber(value);
+            }
         }
     }
 
-    /** A {@code long} option's value, refused in words (picocli says "is not a long"). */
-    private static Long longWholeNumber(String value) {
-        try {
-            return Long.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            throw notWholeNumber(value);
+    private static final class LongValue implements CommandLine.ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            try {
+                return Long.valueOf(value.strip());
+            } catch (NumberFormatException e) {
+                throw notWholeNumber(value);
+            }
         }
     }
 
