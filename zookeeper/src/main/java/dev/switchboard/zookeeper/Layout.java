@@ -1,7 +1,9 @@
 package dev.switchboard.zookeeper;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.ByteArrayInputStream;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.apache.curator.framework.CuratorFramework;
@@ -119,10 +122,27 @@ final class Layout {
         } catch (IOException e) {
             throw new FleetException(
                     FleetException.Reason.INVALID,
-                    where + " does not hold what switchboard writes there (" + e.getMessage()
+                    where + " does not hold what switchboard writes there (" + whatIsWrong(e)
                             + "); remove it, or publish again",
                     e);
         }
+    }
+
+    /** What Jackson found wrong, in words: its own messages name Java types and its parser's internals. */
+    private static String whatIsWrong(IOException e) {
+        if (e instanceof JsonParseException parse) {
+            return parse.getLocation() == null
+                    ? "not JSON"
+                    : "not JSON: line " + parse.getLocation().getLineNr() + ", column "
+                            + parse.getLocation().getColumnNr();
+        }
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            return "its field \"" + field + "\" is missing or not what switchboard writes";
+        }
+        return "a field is missing or not what switchboard writes";
     }
 
     /** Gzip without a time stamp, so the same JSON always gives the same stored bytes. */

@@ -3,6 +3,7 @@ package dev.switchboard.zookeeper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.RetryOneTime;
@@ -21,6 +23,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class RegistryStoreTest {
     private static final String PATH = "/switchboard/shop";
@@ -249,6 +254,31 @@ class RegistryStoreTest {
                 .hasMessageContaining("is incomplete")
                 .hasMessageContaining("roll back to another version");
         assertThat(store.current()).map(VersionInfo::version).contains(2L);
+    }
+
+    static Stream<Arguments> foreignVersionNodes() {
+        return Stream.of(
+                Arguments.of("{\"version\": 1", "not JSON: line 1, column 14"),
+                Arguments.of("{\"version\": 1}", "a field is missing or not what switchboard writes"),
+                Arguments.of(
+                        "{\"version\": \"one\"}", "its field \"version\" is missing or not what switchboard writes"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("foreignVersionNodes")
+    @DisplayName("A version node that another tool wrote is reported in words, without Jackson's or Java's type names")
+    void foreignVersionNode(String foreign, String whatIsWrong) throws Exception {
+        RegistryStore store = store();
+        publish(store, Registries.json("v1", "users"));
+        try (CuratorFramework raw = rawClient(Optional.empty())) {
+            raw.setData().forPath(PATH + "/versions/v-0000000001", foreign.getBytes(StandardCharsets.UTF_8));
+        }
+
+        assertThatThrownBy(store::versions)
+                .isInstanceOfSatisfying(
+                        FleetException.class, e -> assertThat(e.reason()).isEqualTo(FleetException.Reason.INVALID))
+                .hasMessage(PATH + "/versions/v-0000000001 does not hold what switchboard writes there (" + whatIsWrong
+                        + "); remove it, or publish again");
     }
 
     @Test
