@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLHandshakeException;
 
 /**
  * Calls the methods of a service that has REST endpoints in the registry but no client class: JSON over
@@ -162,6 +163,14 @@ public final class GenericServiceClient {
                     service + "." + method + ": " + verb + " " + uri + " could not connect; check switchboard."
                             + service + ".endpoint",
                     e);
+        } catch (SSLHandshakeException e) {
+            // The JDK's text of an untrusted certificate names its certificate path builder's classes.
+            String why = String.valueOf(e.getMessage()).contains("unable to find valid certification path")
+                    ? "the server's certificate is not signed by a CA this JVM trusts; add that CA to the JVM's"
+                            + " trust store (javax.net.ssl.trustStore)"
+                    : String.valueOf(e.getMessage());
+            throw new UncheckedIOException(
+                    service + "." + method + ": " + verb + " " + uri + " failed the TLS handshake: " + why, e);
         } catch (IOException e) {
             String why = e.getMessage() == null ? "the connection failed" : e.getMessage();
             throw new UncheckedIOException(

@@ -8,8 +8,8 @@ import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import dev.switchboard.runtime.registry.Health;
 import dev.switchboard.runtime.registry.ServiceKind;
+import dev.switchboard.runtime.testing.Keytool;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** HTTPS checks against a JDK {@code HttpsServer} that asks for a client certificate; keys come from keytool. */
 class TlsHealthCheckTest {
-    private static final char[] PASSWORD = "changeit".toCharArray();
+    private static final char[] PASSWORD = Keytool.PASSWORD;
 
     @TempDir
     static Path dir;
@@ -247,25 +247,10 @@ class TlsHealthCheckTest {
     }
 
     private static KeyStore load(String file) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(dir.resolve(file))) {
-            store.load(in, PASSWORD);
-        }
-        return store;
+        return Keytool.load(dir, file);
     }
 
-    /** Runs the JDK's keytool in the temporary directory; the arguments hold no spaces. */
     private static void keytool(String args) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-        command.addAll(List.of(args.split(" ")));
-        Process process = new ProcessBuilder(command)
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("keytool failed: " + output);
-        }
+        Keytool.run(dir, args);
     }
 }

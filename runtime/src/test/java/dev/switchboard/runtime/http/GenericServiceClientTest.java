@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import dev.switchboard.runtime.ClientSettings;
 import dev.switchboard.runtime.registry.Endpoint;
 import dev.switchboard.runtime.registry.ServiceEntry;
 import dev.switchboard.runtime.registry.ServiceKind;
+import dev.switchboard.runtime.testing.Keytool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -17,12 +20,16 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The generic client against the JDK's HTTP server on loopback. */
 class GenericServiceClientTest {
@@ -150,6 +157,38 @@ class GenericServiceClientTest {
         assertThatThrownBy(() -> nowhere.call("GetUser", "{\"id\": \"1\"}"))
                 .hasMessage("users.GetUser: GET http://127.0.0.1:" + closed
                         + "/v1/users/1 could not connect; check switchboard.users.endpoint");
+    }
+
+    @Test
+    void anUntrustedCertificateSaysSoWithoutTheJdksClassNames(@TempDir Path keys) throws Exception {
+        Keytool.run(
+                keys,
+                "-genkeypair -alias server -keyalg EC -dname CN=localhost -ext SAN=ip:127.0.0.1 -validity 2"
+                        + " -storetype PKCS12 -keystore server.p12 -storepass changeit");
+        SSLContext context = SSLContext.getInstance("TLS");
+        KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        factory.init(Keytool.load(keys, "server.p12"), Keytool.PASSWORD);
+        context.init(factory.getKeyManagers(), null, null);
+        HttpsServer secure = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        secure.setHttpsConfigurator(new HttpsConfigurator(context));
+        secure.createContext("/", this::handle);
+        secure.start();
+        try {
+            URI base = URI.create("https://127.0.0.1:" + secure.getAddress().getPort());
+            GenericServiceClient untrusted = new GenericServiceClient(
+                    USERS,
+                    base,
+                    HttpClient.newHttpClient(),
+                    Duration.ofSeconds(5),
+                    ClientSettings.builder().build().telemetry().gate("users", ServiceKind.HTTP));
+
+            assertThatThrownBy(() -> untrusted.call("GetUser", "{\"id\": \"1\"}"))
+                    .hasMessage("users.GetUser: GET " + base + "/v1/users/1 failed the TLS handshake: the server's"
+                            + " certificate is not signed by a CA this JVM trusts; add that CA to the JVM's trust"
+                            + " store (javax.net.ssl.trustStore)");
+        } finally {
+            secure.stop(0);
+        }
     }
 
     @Test
