@@ -167,4 +167,16 @@ class CommandsIT {
         Golden.assertMatches("registry.txt", quiet.stdout());
         assertThat(verbose.stderr()).contains("switchboard: registry target/switchboard/registry.json (up to date");
     }
+
+    @Test
+    @DisplayName("a gRPC endpoint whose host does not resolve is reported once, in words, with no logging of gRPC's")
+    void grpcHostUnknown() {
+        Cli.Result result = run("health", "--endpoint", "user=grpc://nothing.invalid:9090");
+
+        assertThat(result.exit()).as(result.toString()).isNotZero();
+        assertThat(result.stdout()).contains("user", "unreachable");
+        assertThat(result.stderr())
+                .contains("user: unreachable: ")
+                .doesNotContain("WARNING", "io.grpc", "\tat ", "Exception");
+    }
 }
