@@ -1,5 +1,6 @@
 // Run 1 and 2 passed with every checked service healthy, run 3 failed with one line per unhealthy
-// service in the words of its status, run 4 failed on the mistyped name in the endpoints file.
+// service in the words of its status, run 4 failed on the mistyped name in the endpoints file, run 5 on
+// a gRPC host that does not resolve.
 import groovy.json.JsonSlurper
 
 def servers = System.properties.remove('health-http-and-grpc.servers')
@@ -33,6 +34,9 @@ assert log =~ /user: no health service: the server does not implement grpc\.heal
 
 // Run 4: the mistyped name, at its file and line, with the nearest service.
 expect('src/main/switchboard/endpoints-typo.properties:2:1: "usr" is not a service of the registry (nearest: user')
+// Run 5: the unknown host in the result's words; gRPC's own log of the channel stays out of the build's.
+expect('user: unreachable: unknown host nothing.invalid')
+assert !log.contains('Failed to resolve name') : "gRPC's logging of the failed channel reached the build's output"
 assert log.count('BUILD SUCCESS') == 2 : 'runs 1 and 2 should succeed'
-assert log.count('BUILD FAILURE') == 2 : 'runs 3 and 4 should fail'
+assert log.count('BUILD FAILURE') == 3 : 'runs 3, 4 and 5 should fail'
 return true

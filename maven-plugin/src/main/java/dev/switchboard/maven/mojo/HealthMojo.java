@@ -14,6 +14,8 @@ import java.io.File;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -90,6 +92,9 @@ public class HealthMojo extends AbstractHealthCheckMojo {
     @Parameter(property = PropertyNames.INTERVAL, defaultValue = "30")
     private int interval;
 
+    /** Held here, as the logging framework keeps loggers only weakly. */
+    private static final Logger GRPC_LOG = Logger.getLogger("io.grpc");
+
     @Override
     protected void inspect(Registry registry) throws Exception {
         Format shown = format(Format.TABLE, Format.JSON, Format.YAML);
@@ -114,15 +119,25 @@ public class HealthMojo extends AbstractHealthCheckMojo {
         HealthMonitor monitoring = monitor
                 ? new HealthMonitor(checker, resolved.targets(), Duration.ofSeconds(interval), reporter())
                 : null;
-        List<HealthResult> results = checker.check(resolved.targets());
-        emit(HealthReport.render(results, resolved.without(), shown));
-        if (monitoring != null) {
-            monitoring.run(results, current -> {
-                if (output != null) {
-                    emit(HealthReport.render(current, resolved.without(), shown));
-                }
-            });
-            return;
+        // grpc-java reports a failed channel (an unknown host, with its stack trace) through
+        // java.util.logging, straight to the build's output; the results say it in their own words. Off for
+        // the checks only: other plugins in this JVM may log through gRPC.
+        Level grpcLevel = GRPC_LOG.getLevel();
+        GRPC_LOG.setLevel(Level.OFF);
+        List<HealthResult> results;
+        try {
+            results = checker.check(resolved.targets());
+            emit(HealthReport.render(results, resolved.without(), shown));
+            if (monitoring != null) {
+                monitoring.run(results, current -> {
+                    if (output != null) {
+                        emit(HealthReport.render(current, resolved.without(), shown));
+                    }
+                });
+                return;
+            }
+        } finally {
+            GRPC_LOG.setLevel(grpcLevel);
         }
         List<String> unhealthy = HealthReport.unhealthy(results);
         if (!unhealthy.isEmpty()) {
