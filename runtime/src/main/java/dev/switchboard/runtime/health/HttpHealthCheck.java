@@ -375,14 +375,10 @@ final class HttpHealthCheck {
             return new Answer(uri, code, null, "answered " + code + (detail == null ? "" : ": " + detail));
         }
 
-        static Answer failed(URI uri, HealthStatus status, String error) {
-            return new Answer(uri, 0, status, error);
-        }
-
         /** What a failed {@code GET} is, from what {@link HttpURLConnection} threw. */
         static Answer failed(URI uri, IOException e, Duration connectTimeout, Duration readTimeout) {
             Failure failure = Failure.of(e, uri.getHost(), connectTimeout, readTimeout);
-            return failed(uri, failure.status(), failure.error());
+            return new Answer(uri, 0, failure.status(), failure.error());
         }
 
         HealthResult result(HealthTarget target, long start) {

@@ -295,6 +295,19 @@ class HttpHealthCheckTest {
     }
 
     @Test
+    @DisplayName(
+            "a check that cannot even be sent (a health path that is no URI path) fails in words, not a class name")
+    void unsendable() throws InterruptedException {
+        HealthResult result = checker().check(target("spaced", "", "/he alth"));
+
+        String uri = "http://127.0.0.1:" + server.getAddress().getPort() + "/he alth";
+        assertThat(result.status()).isEqualTo(HealthStatus.RPC_FAILED);
+        assertThat(result.error())
+                .isEqualTo("the check failed unexpectedly: illegal character in path at index " + uri.indexOf(' ')
+                        + ": " + uri);
+    }
+
+    @Test
     @DisplayName("no credentials are sent, whatever default authenticator the application has set")
     void noCredentials() throws InterruptedException {
         Authenticator.setDefault(new Authenticator() {
