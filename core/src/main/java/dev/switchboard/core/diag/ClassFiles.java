@@ -32,7 +32,8 @@ public final class ClassFiles {
     /** What is wrong with a class file ASM refused: its class file version, which says which Java made it. */
     public static String unreadable(byte[] bytes) {
         String version = bytes.length < 8 ? "unknown" : Integer.toString(((bytes[6] & 0xff) << 8) | (bytes[7] & 0xff));
+        // 72 is the newest version the ASM in use (asm.version in the root pom.xml) reads.
         return "this class file cannot be read (class file major version " + version
-                + ", or damaged; the plugin reads up to 72, Java 28)";
+                + ", or damaged; switchboard reads up to 72, Java 28)";
     }
 }

@@ -157,7 +157,7 @@ class CallAnalyzerTest {
         assertThatThrownBy(() -> CallAnalyzer.analyze(request, classes))
                 .isInstanceOf(InputException.class)
                 .hasMessageContaining("com/acme/Future.class: this class file cannot be read (class file major"
-                        + " version 99, or damaged; the plugin reads up to 72, Java 28)")
+                        + " version 99, or damaged; switchboard reads up to 72, Java 28)")
                 .hasMessageContaining("compile it with --release 28 or lower, or rebuild it (mvn clean compile)");
     }
 }

@@ -133,7 +133,7 @@ class ValidatorTest {
     }
 
     @Test
-    @DisplayName("a class file from a newer Java than the plugin reads is named, with its version and the fix")
+    @DisplayName("a class file from a newer Java than switchboard reads is named, with its version and the fix")
     void classFilesTooNew() throws Exception {
         Map<String, String> sources = Map.of("com/acme/billing/BillingServiceGrpc.java", """
                         package com.acme.billing;
@@ -157,10 +157,10 @@ class ValidatorTest {
                 .extracting(f -> f.level() + " " + f.service() + ": " + f.message())
                 .contains(
                         "error billing: stub class com.acme.billing.BillingServiceGrpc of com.acme:api:1.0: this class"
-                                + " file cannot be read (class file major version 99, or damaged; the plugin reads up"
+                                + " file cannot be read (class file major version 99, or damaged; switchboard reads up"
                                 + " to 72, Java 28); use a version of it compiled for Java 28 or lower",
                         "warning -: " + stub + ": this class file cannot be read (class file major version 99, or"
-                                + " damaged; the plugin reads up to 72, Java 28); compile it with --release 28 or"
+                                + " damaged; switchboard reads up to 72, Java 28); compile it with --release 28 or"
                                 + " lower, or rebuild it (mvn clean compile)");
     }
 

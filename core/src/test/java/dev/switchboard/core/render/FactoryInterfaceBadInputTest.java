@@ -124,7 +124,7 @@ class FactoryInterfaceBadInputTest {
                         "com.acme.Clients",
                         TOO_NEW,
                         "legacy-clients.jar!/com/acme/Clients.class: this class file cannot be read (class file"
-                                + " major version 99, or damaged; the plugin reads up to 72, Java 28); compile it"
+                                + " major version 99, or damaged; switchboard reads up to 72, Java 28); compile it"
                                 + " with --release 28 or lower, or rebuild it (mvn clean compile)"));
     }
 
