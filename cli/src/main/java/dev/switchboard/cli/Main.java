@@ -7,8 +7,6 @@ import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import picocli.CommandLine;
 
 /** {@code java -jar switchboard-cli.jar <command> [options]}; see {@code switchboard --help}. */
@@ -17,17 +15,6 @@ public final class Main {
 
     public static void main(String[] args) {
         System.exit(run(args));
-    }
-
-    /**
-     * grpc-java reports a channel's failures (an unknown host, with its stack trace) through
-     * java.util.logging, straight to stderr; the commands report them in their own words. Held here, as
-     * the logging framework keeps loggers only weakly.
-     */
-    private static final Logger GRPC_LOG = Logger.getLogger("io.grpc");
-
-    static {
-        GRPC_LOG.setLevel(Level.OFF);
     }
 
     /** Runs one command line and returns its exit status (see {@code ExitCode}). */

@@ -7,6 +7,7 @@ import dev.switchboard.core.diag.Problem;
 import dev.switchboard.core.health.EndpointRequest;
 import dev.switchboard.core.health.Endpoints;
 import dev.switchboard.core.health.HealthMonitor;
+import dev.switchboard.core.health.QuietGrpcLog;
 import dev.switchboard.core.inspect.Format;
 import dev.switchboard.core.inspect.HealthReport;
 import dev.switchboard.core.inspect.Views;
@@ -157,21 +158,24 @@ final class HealthCommand extends ViewCommand {
         HealthMonitor rounds =
                 monitor ? new HealthMonitor(checker, resolved.targets(), Duration.ofSeconds(interval), console) : null;
         console.progress("checking " + resolved.targets().size() + " service(s)");
-        List<HealthResult> results = checker.check(resolved.targets());
-        view.emit(HealthReport.render(results, resolved.without(), format), console);
-        if (rounds != null) {
-            console.endProgress();
-            try {
-                rounds.run(results, current -> {
-                    if (view.toFile()) {
-                        view.emit(HealthReport.render(current, resolved.without(), format), console);
-                    }
-                });
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                console.info("switchboard: monitoring stopped");
+        List<HealthResult> results;
+        try (QuietGrpcLog quiet = QuietGrpcLog.open()) {
+            results = checker.check(resolved.targets());
+            view.emit(HealthReport.render(results, resolved.without(), format), console);
+            if (rounds != null) {
+                console.endProgress();
+                try {
+                    rounds.run(results, current -> {
+                        if (view.toFile()) {
+                            view.emit(HealthReport.render(current, resolved.without(), format), console);
+                        }
+                    });
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    console.info("switchboard: monitoring stopped");
+                }
+                return ExitCode.OK;
             }
-            return ExitCode.OK;
         }
         List<String> unhealthy = HealthReport.unhealthy(results);
         if (!unhealthy.isEmpty()) {

@@ -4,6 +4,7 @@ import dev.switchboard.core.diag.FindingException;
 import dev.switchboard.core.health.EndpointRequest;
 import dev.switchboard.core.health.Endpoints;
 import dev.switchboard.core.health.HealthMonitor;
+import dev.switchboard.core.health.QuietGrpcLog;
 import dev.switchboard.core.inspect.Format;
 import dev.switchboard.core.inspect.HealthReport;
 import dev.switchboard.core.inspect.Views;
@@ -14,8 +15,6 @@ import java.io.File;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -92,9 +91,6 @@ public class HealthMojo extends AbstractHealthCheckMojo {
     @Parameter(property = PropertyNames.INTERVAL, defaultValue = "30")
     private int interval;
 
-    /** Held here, as the logging framework keeps loggers only weakly. */
-    private static final Logger GRPC_LOG = Logger.getLogger("io.grpc");
-
     @Override
     protected void inspect(Registry registry) throws Exception {
         Format shown = format(Format.TABLE, Format.JSON, Format.YAML);
@@ -119,13 +115,8 @@ public class HealthMojo extends AbstractHealthCheckMojo {
         HealthMonitor monitoring = monitor
                 ? new HealthMonitor(checker, resolved.targets(), Duration.ofSeconds(interval), reporter())
                 : null;
-        // grpc-java reports a failed channel (an unknown host, with its stack trace) through
-        // java.util.logging, straight to the build's output; the results say it in their own words. Off for
-        // the checks only: other plugins in this JVM may log through gRPC.
-        Level grpcLevel = GRPC_LOG.getLevel();
-        GRPC_LOG.setLevel(Level.OFF);
         List<HealthResult> results;
-        try {
+        try (QuietGrpcLog quiet = QuietGrpcLog.open()) {
             results = checker.check(resolved.targets());
             emit(HealthReport.render(results, resolved.without(), shown));
             if (monitoring != null) {
@@ -136,8 +127,6 @@ public class HealthMojo extends AbstractHealthCheckMojo {
                 });
                 return;
             }
-        } finally {
-            GRPC_LOG.setLevel(grpcLevel);
         }
         List<String> unhealthy = HealthReport.unhealthy(results);
         if (!unhealthy.isEmpty()) {
